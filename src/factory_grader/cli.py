@@ -1,0 +1,271 @@
+"""`factory-grader`: the command-line front door over the services.
+
+Exit codes: 0 success, 2 bad input (a clear message on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from factory_grader import __version__
+from factory_grader.domain.errors import InputError
+from factory_grader.domain.maturity_model import IndustryType
+from factory_grader.forms.library import FormLibrary
+from factory_grader.services.answers_file import read_answers_file, template
+from factory_grader.services.examples import example_answers_path
+from factory_grader.services.report import render_text, result_to_json
+from factory_grader.services.scoring_service import score_answers
+
+EXIT_BAD_INPUT = 2
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _cmd_forms_list(args: argparse.Namespace, lib: FormLibrary) -> int:
+    entries = lib.entries()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "kind": e.kind,
+                    "id": e.id,
+                    "version": e.version,
+                    "name": e.name.zh,
+                    "name_en": e.name.en,
+                    "digest": e.digest,
+                    "default": e.default,
+                }
+                for e in entries
+            ]
+        )
+        return 0
+    for e in entries:
+        mark = " *" if e.default else ""
+        print(f"{e.kind:<10} {e.id:<16} {e.version:<8} {e.name.get(args.lang)}{mark}")
+    return 0
+
+
+def _cmd_forms_show(args: argparse.Namespace, lib: FormLibrary) -> int:
+    item = lib.any_by_id(args.id)
+    data = _describe(item, lib)
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"{data['kind']} {data['id']} {data['version']}: {data['name']}")
+        for key, value in data.items():
+            if isinstance(value, list):
+                print(f"  {key}: {len(value)}")
+    return 0
+
+
+def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
+    from factory_grader.domain.maturity_model import MaturityForm
+    from factory_grader.domain.rules import RuleSet
+
+    head = {
+        "id": item.id,
+        "version": item.version,
+        "name": item.name.zh,
+        "name_en": item.name.en,
+        "digest": item.digest,
+    }
+    if isinstance(item, MaturityForm):
+        return {
+            "kind": "maturity",
+            **head,
+            "elements": [
+                {"id": e.id, "name": e.name.zh, "name_en": e.name.en} for e in item.elements
+            ],
+            "domains": [
+                {"id": d.id, "element": d.element_id, "name": d.name.zh, "name_en": d.name.en}
+                for d in item.domains
+            ],
+            "subdomains": [
+                {"id": s.id, "domain": s.domain_id, "name": s.name.zh, "name_en": s.name.en}
+                for s in item.subdomains
+            ],
+            "requirements": [
+                {
+                    "id": r.id,
+                    "subdomain": r.subdomain_id,
+                    "level": r.level,
+                    "text": r.text.zh,
+                    "text_en": r.text.en,
+                    "evidence": r.evidence.zh,
+                    "evidence_en": r.evidence.en,
+                    "applies_to": sorted(t.value for t in r.applies_to),
+                }
+                for r in item.requirements
+            ],
+            "grades": {g.value: v for g, v in item.grade_values.items()},
+            "bands": [
+                {
+                    "level": b.level,
+                    "name": b.name.zh,
+                    "min": b.min_hundredths / 100,
+                    "max": b.max_hundredths / 100,
+                }
+                for b in item.bands
+            ],
+            "weights_note": item.weights_note.zh,
+            "disclaimer": item.disclaimer.zh,
+        }
+    if isinstance(item, RuleSet):
+
+        def prov(p: Any) -> dict[str, str]:
+            return {"confidence": p.confidence.value, "source": p.source}
+
+        return {
+            "kind": "rules",
+            **head,
+            "form": item.form_id,
+            "scenarios": item.scenarios_id,
+            "default": item.id == lib.default_rules_id,
+            "ladder_provenance": prov(item.ladder_provenance),
+            "conditions": [
+                {
+                    "id": c.id,
+                    "group": c.group.value,
+                    "text": c.text.zh,
+                    "text_en": c.text.en,
+                    "provenance": prov(c.provenance),
+                }
+                for c in item.conditions
+            ],
+            "tiers": [
+                {
+                    "id": t.id,
+                    "rank": t.rank,
+                    "name": t.name.zh,
+                    "name_en": t.name.en,
+                    "min_level": t.min_level,
+                    "min_level_provenance": prov(t.min_level_provenance),
+                    "links": list(t.required_links),
+                    "links_provenance": prov(t.links_provenance),
+                    "ai_share_min_percent": t.ai_share_min_percent,
+                    "ai_share_provenance": prov(t.ai_share_provenance),
+                    "conditions": list(t.condition_ids),
+                }
+                for t in item.tiers
+            ],
+        }
+    return {
+        "kind": "scenarios",
+        **head,
+        "links": [{"id": x.id, "name": x.name.zh, "name_en": x.name.en} for x in item.links],
+        "stages": [
+            {
+                "id": s.id,
+                "name": s.name.zh,
+                "name_en": s.name.en,
+                "link": s.link_id,
+                "mapping_note": s.mapping_note,
+            }
+            for s in item.stages
+        ],
+        "scenarios": [
+            {
+                "id": s.id,
+                "stage": s.stage_id,
+                "name": s.name.zh,
+                "name_en": s.name.en,
+                "description": s.description.zh,
+                "description_en": s.description.en,
+            }
+            for s in item.scenarios
+        ],
+    }
+
+
+def _cmd_template(args: argparse.Namespace, lib: FormLibrary) -> int:
+    _print_json(template(lib, args.form, args.rules, IndustryType(args.industry_type)))
+    return 0
+
+
+def _score_file(path: Path, args: argparse.Namespace, lib: FormLibrary) -> int:
+    answers = read_answers_file(path, lib, args.rules)
+    result = score_answers(lib, answers)
+    if args.json:
+        _print_json(result_to_json(result, answers, lib))
+    else:
+        print(render_text(result, answers, lib, args.lang))
+    return 0
+
+
+def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
+    return _score_file(Path(args.file), args, lib)
+
+
+def _cmd_example(args: argparse.Namespace, lib: FormLibrary) -> int:
+    return _score_file(example_answers_path(), args, lib)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factory-grader",
+        description="智能工厂梯度评估 — smart-factory tier self-assessment (offline)",
+    )
+    parser.add_argument("--version", action="version", version=f"factory-grader {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=os.environ.get("FACTORY_GRADER_LANG", "zh"),
+        help="language of text output (default zh; env FACTORY_GRADER_LANG)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    forms = sub.add_parser("forms", help="questionnaires, scenario catalogues and rule sets")
+    forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    p = forms_sub.add_parser("list", help="list every form, catalogue and rule set")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_forms_list)
+    p = forms_sub.add_parser("show", help="show one form, catalogue or rule set")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_forms_show)
+
+    p = sub.add_parser("template", help="print an empty, complete answers file (JSON)")
+    p.add_argument("--form", default="cmmm-2020")
+    p.add_argument("--rules", default=None, help="rule set id (default: the default rule set)")
+    p.add_argument("--industry-type", choices=[t.value for t in IndustryType], default="discrete")
+    p.set_defaults(handler=_cmd_template)
+
+    p = sub.add_parser("score", help="score an answers file: maturity, tier and gaps")
+    p.add_argument("file")
+    p.add_argument("--rules", default=None, help="score under this rule set instead")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_score)
+
+    p = sub.add_parser("example", help="score the built-in example factory")
+    p.add_argument("--rules", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_example)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        # No command: the GUI arrives with issue 4; until then show the example factory's result.
+        args = parser.parse_args([*(argv or []), "example"])
+    try:
+        lib = FormLibrary.load()
+        return int(args.handler(args, lib))
+    except InputError as exc:
+        print(f"factory-grader: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

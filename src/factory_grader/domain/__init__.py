@@ -1,0 +1,1 @@
+"""Frozen domain objects. Standard library only; no I/O."""

@@ -1,0 +1,115 @@
+"""What scoring returns: every figure plus the reasons behind it, ready for a screen or a sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from factory_grader.domain.maturity_model import Grade
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something about the answers worth telling the user; scoring still completes."""
+
+    code: str  # unanswered-requirement | unanswered-condition | nothing-scorable
+    subject: str  # the id concerned (or the level for nothing-scorable)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelScore:
+    level: int
+    hundredths: int  # Aᵢ truncated to two decimals (scoring.rounding)
+    raw: float
+    scorable: bool  # False: nothing at this level could be scored (all 不适用)
+    counted: bool  # part of S: at or below the first level under the pass mark
+
+
+@dataclass(frozen=True)
+class MaturityResult:
+    score_hundredths: int
+    level: int  # 0 = 未达一级
+    level_scores: tuple[LevelScore, ...]
+    #: The first level whose score is under the pass mark: S stops there. None when all pass.
+    stop_level: int | None
+    #: sub-domain id -> its score at levels 1..5 (None where nothing there is scorable)
+    subdomain_scores: Mapping[str, tuple[float | None, ...]]
+    unanswered: tuple[str, ...]
+
+    @property
+    def score(self) -> float:
+        return self.score_hundredths / 100
+
+
+class CheckKind(StrEnum):
+    ELIGIBILITY = "eligibility"
+    MATURITY = "maturity"
+    COVERAGE = "coverage"
+    AI_SHARE = "ai_share"
+    CONTENT = "content"
+    RESULTS = "results"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One condition of one tier, evaluated. params carry the figures behind it (JSON-safe)."""
+
+    kind: CheckKind
+    subject: str  # condition id, 环节 id, or the tier id for maturity / AI share
+    met: bool
+    answered: bool = True
+    params: Mapping[str, int | str | float | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TierCheck:
+    tier_id: str
+    met: bool  # this tier's own checks all hold (the ladder is applied in TierResult.tier)
+    checks: tuple[Check, ...]
+
+
+@dataclass(frozen=True)
+class TierResult:
+    tier: str | None  # highest tier reached on the ladder
+    next_tier: str | None
+    tiers: tuple[TierCheck, ...]
+    #: The failing checks of the first tier not reached: the rule that decided the tier.
+    decided_by: tuple[Check, ...]
+    covered_links: tuple[str, ...]
+    built_count: int
+    ai_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Improvement:
+    requirement_id: str
+    subdomain_id: str
+    level: int
+    current: Grade | None
+    target: Grade
+    steps: int  # grade steps from current to target (none→partial→most→full)
+    gain: float  # raise of S (untruncated)
+    gain_per_step: float
+    score_after_hundredths: int
+
+
+@dataclass(frozen=True)
+class GapReport:
+    next_tier: str | None
+    unmet: tuple[Check, ...]  # every unmet check of the next tier
+    #: The S the next tier needs, when its maturity check is unmet.
+    target_hundredths: int | None
+    #: Single-requirement improvements that raise S now, best gain per step first.
+    improvements: tuple[Improvement, ...]
+    #: A greedy sequence of one-step improvements reaching target_hundredths (one entry per step).
+    plan: tuple[Improvement, ...]
+    plan_reaches_target: bool
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    maturity: MaturityResult
+    tier: TierResult
+    gaps: GapReport
+    problems: tuple[Problem, ...]

@@ -1,0 +1,1 @@
+"""Load and validate the versioned questionnaire, scenario and rule-set data under forms/."""

@@ -1,0 +1,199 @@
+"""The answers file (JSON, docs/answers-format.md): read with precise errors, write, template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from factory_grader.domain.answers import PROFILE_FIELDS, Answers, ScenarioAnswer
+from factory_grader.domain.errors import AnswersError, InputError
+from factory_grader.domain.maturity_model import Grade, IndustryType
+from factory_grader.forms.library import FormLibrary
+
+FORMAT = "factory-grader-answers/1"
+TOP_KEYS = (
+    "format",
+    "form",
+    "rules",
+    "industry_type",
+    "profile",
+    "requirements",
+    "scenarios",
+    "conditions",
+)
+_GRADES = ", ".join(g.value for g in Grade)
+
+
+def read_answers_file(
+    path: Path, library: FormLibrary, rules_override: str | None = None
+) -> Answers:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AnswersError(f"{path}: is a folder, not an answers file") from None
+    except OSError as exc:
+        raise AnswersError(f"{path}: cannot be read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Windows editors is fine
+    except UnicodeDecodeError as exc:
+        raise AnswersError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    return parse_answers(text, str(path), library, rules_override)
+
+
+def parse_answers(
+    text: str, source: str, library: FormLibrary, rules_override: str | None = None
+) -> Answers:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AnswersError(
+            f"{source}: line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}"
+        ) from None
+    if not isinstance(data, dict):
+        raise AnswersError(f"{source}: the top level must be a JSON object {{…}}")
+
+    def fail(key: str, message: str) -> AnswersError:
+        return AnswersError(f"{source}: {key}: {message}")
+
+    for key in data:
+        if key not in TOP_KEYS:
+            raise fail(key, f"unknown key (expected {', '.join(TOP_KEYS)})")
+    if "format" in data and data["format"] != FORMAT:
+        raise fail("format", f"unsupported format {data['format']!r} (this app reads {FORMAT})")
+
+    form_id = data.get("form")
+    if not isinstance(form_id, str):
+        raise fail("form", 'missing; give the questionnaire id, e.g. "cmmm-2020"')
+    try:
+        form = library.maturity(form_id)
+    except InputError as exc:
+        raise fail("form", str(exc)) from None
+    rules_id = rules_override or data.get("rules") or library.default_rules_id
+    if not isinstance(rules_id, str):
+        raise fail("rules", f"must be a rule-set id, got {rules_id!r}")
+    try:
+        rules = library.rules(rules_id)
+    except InputError as exc:
+        raise fail("rules", str(exc)) from None
+    if rules.form_id != form.id:
+        raise fail("rules", f"rule set '{rules.id}' is for form '{rules.form_id}', not '{form.id}'")
+    catalogue = library.catalogue(rules.scenarios_id)
+
+    try:
+        industry = IndustryType(data.get("industry_type"))
+    except ValueError:
+        raise fail(
+            "industry_type", f'must be "discrete" or "process", got {data.get("industry_type")!r}'
+        ) from None
+
+    profile = _object(data, "profile", fail)
+    for key, value in profile.items():
+        if key not in PROFILE_FIELDS:
+            raise fail(f"profile.{key}", f"unknown field (expected {', '.join(PROFILE_FIELDS)})")
+        if value is not None and not isinstance(value, str):
+            raise fail(f"profile.{key}", f"must be text or null, got {value!r}")
+
+    requirements: dict[str, Grade | None] = {}
+    for rid, value in _object(data, "requirements", fail).items():
+        if form.requirement(rid) is None:
+            raise fail(f"requirements.{rid}", f"unknown requirement id in form {form.id}")
+        if value is None:
+            requirements[rid] = None
+            continue
+        try:
+            requirements[rid] = Grade(value)
+        except ValueError:
+            raise fail(
+                f"requirements.{rid}", f"invalid grade {value!r} (expected {_GRADES} or null)"
+            ) from None
+
+    known_scenarios = {s.id for s in catalogue.scenarios}
+    scenarios: dict[str, ScenarioAnswer] = {}
+    for sid, value in _object(data, "scenarios", fail).items():
+        if sid not in known_scenarios:
+            raise fail(f"scenarios.{sid}", f"unknown scenario id in {catalogue.id}")
+        scenarios[sid] = _scenario(value, f"scenarios.{sid}", fail)
+
+    known_conditions = {c.id for c in rules.conditions}
+    conditions: dict[str, bool | None] = {}
+    for cid, value in _object(data, "conditions", fail).items():
+        if cid not in known_conditions:
+            raise fail(f"conditions.{cid}", f"unknown condition id in rule set {rules.id}")
+        if value is not None and not isinstance(value, bool):
+            raise fail(f"conditions.{cid}", f"must be true, false or null, got {value!r}")
+        conditions[cid] = value
+
+    return Answers(
+        form.id,
+        rules.id,
+        industry,
+        {k: v for k, v in profile.items() if isinstance(v, str)},
+        requirements,
+        scenarios,
+        conditions,
+    )
+
+
+def _object(data: dict[str, Any], key: str, fail: Any) -> dict[str, Any]:
+    value = data.get(key, {})
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail(key, "must be a JSON object {…}")
+    return value
+
+
+def _scenario(value: Any, key: str, fail: Any) -> ScenarioAnswer:
+    if value is None:
+        return ScenarioAnswer()
+    if not isinstance(value, dict):
+        raise fail(key, 'must be an object {"built": …, "ai": …}')
+    for field in value:
+        if field not in ("built", "ai", "instance"):
+            raise fail(f"{key}.{field}", "unknown field (expected built, ai, instance)")
+    for field in ("built", "ai"):
+        if not isinstance(value.get(field, False), bool):
+            raise fail(f"{key}.{field}", f"must be true or false, got {value.get(field)!r}")
+    instance = value.get("instance", "")
+    if not isinstance(instance, str):
+        raise fail(f"{key}.instance", "must be text")
+    return ScenarioAnswer(value.get("built", False), value.get("ai", False), instance)
+
+
+def answers_to_json(answers: Answers, library: FormLibrary) -> dict[str, Any]:
+    """Every key present, in form order, so a file written here is complete and diff-friendly."""
+    form = library.maturity(answers.form_id)
+    rules = library.rules(answers.rules_id)
+    catalogue = library.catalogue(rules.scenarios_id)
+    return {
+        "format": FORMAT,
+        "form": form.id,
+        "rules": rules.id,
+        "industry_type": answers.industry_type.value,
+        "profile": {k: answers.profile.get(k) for k in PROFILE_FIELDS},
+        "requirements": {
+            r.id: (g.value if (g := answers.grade(r.id)) else None) for r in form.requirements
+        },
+        "scenarios": {
+            s.id: {"built": a.built, "ai": a.ai, "instance": a.instance}
+            for s in catalogue.scenarios
+            for a in [answers.scenario(s.id)]
+        },
+        "conditions": {c.id: answers.conditions.get(c.id) for c in rules.conditions},
+    }
+
+
+def template(
+    library: FormLibrary,
+    form_id: str,
+    rules_id: str | None = None,
+    industry: IndustryType = IndustryType.DISCRETE,
+) -> dict[str, Any]:
+    form = library.maturity(form_id)
+    rules = library.rules(rules_id or library.default_rules_id)
+    if rules.form_id != form.id:
+        raise AnswersError(f"rule set '{rules.id}' is for form '{rules.form_id}', not '{form.id}'")
+    return answers_to_json(Answers(form.id, rules.id, industry), library)
