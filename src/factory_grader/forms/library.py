@@ -54,6 +54,7 @@ class FormLibrary:
         rules: dict[str, RuleSet] = {}
         defaults: list[str] = []
         seen: dict[str, str] = {}
+        failed: set[str] = set()  # package folders that did not load: no follow-on noise
         for package in sorted(p for p in root.iterdir() if (p / MANIFEST).is_file()):
             display = _display(package / MANIFEST, root)
             try:
@@ -79,6 +80,7 @@ class FormLibrary:
                     continue
             except FormError as exc:
                 problems.extend(exc.problems)
+                failed.add(package.name)
                 continue
             if item.id.casefold() in seen:
                 problems.append(
@@ -86,8 +88,9 @@ class FormLibrary:
                 )
             seen[item.id.casefold()] = display
         for rs in rules.values():
-            _cross_check(rs, seen[rs.id.casefold()], maturity, catalogues, problems)
-        if len(defaults) != 1:
+            if not {rs.form_id, rs.scenarios_id} & failed:
+                _cross_check(rs, seen[rs.id.casefold()], maturity, catalogues, problems)
+        if len(defaults) != 1 and not failed:
             problems.append(
                 f"{root}: exactly one rule set must say default = true, found {defaults}"
             )

@@ -46,20 +46,23 @@ def rank_improvements(
     values = [form.grade_values[g] for g in SCORED_GRADES]
     raws = [terms.level_raw(level) for level in LEVELS]
     pass_mark = form.pass_mark_hundredths
-    _, base_raw, _ = total_from_levels(raws, pass_mark)
+    _, base_raw, stop = total_from_levels(raws, pass_mark)
+    stop_level = stop or len(LEVELS)
     found: list[tuple[float, float, int, Improvement]] = []
     for order, req in enumerate(form.requirements):
-        if req.id not in terms.values:
-            continue  # 不适用, or not for this industry type
+        if req.id not in terms.values or req.level > stop_level:
+            continue  # 不适用 / other industry type, or above the stop level: adds nothing to S
         current = grades.get(req.id)
         start = _step_index(current)
         coef = terms.coefficients[req.level - 1][req.id]
         best: Improvement | None = None
         for target in range(start + 1, len(SCORED_GRADES)):
+            delta = coef * (values[target] - values[start])
             trial = list(raws)
-            trial[req.level - 1] += coef * (values[target] - values[start])
+            trial[req.level - 1] += delta
             after_h, after_raw, _ = total_from_levels(trial, pass_mark)
-            gain = after_raw - base_raw
+            # Below the stop level a raise adds exactly itself; at it, it may unlock higher levels.
+            gain = delta if req.level < stop_level else after_raw - base_raw
             steps = target - start
             if gain <= _MIN_GAIN or (best and gain / steps <= best.gain_per_step):
                 continue

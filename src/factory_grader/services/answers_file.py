@@ -9,6 +9,7 @@ from typing import Any
 from factory_grader.domain.answers import PROFILE_FIELDS, Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswersError, InputError
 from factory_grader.domain.maturity_model import Grade, IndustryType
+from factory_grader.domain.rules import RuleSet
 from factory_grader.forms.library import FormLibrary
 
 FORMAT = "factory-grader-answers/1"
@@ -71,15 +72,8 @@ def parse_answers(
         form = library.maturity(form_id)
     except InputError as exc:
         raise fail("form", str(exc)) from None
-    rules_id = rules_override or data.get("rules") or library.default_rules_id
-    if not isinstance(rules_id, str):
-        raise fail("rules", f"must be a rule-set id, got {rules_id!r}")
-    try:
-        rules = library.rules(rules_id)
-    except InputError as exc:
-        raise fail("rules", str(exc)) from None
-    if rules.form_id != form.id:
-        raise fail("rules", f"rule set '{rules.id}' is for form '{rules.form_id}', not '{form.id}'")
+    file_rules = _rule_set(data.get("rules") or library.default_rules_id, form.id, library, fail)
+    rules = _rule_set(rules_override, form.id, library, fail) if rules_override else file_rules
     catalogue = library.catalogue(rules.scenarios_id)
 
     try:
@@ -117,14 +111,18 @@ def parse_answers(
             raise fail(f"scenarios.{sid}", f"unknown scenario id in {catalogue.id}")
         scenarios[sid] = _scenario(value, f"scenarios.{sid}", fail)
 
-    known_conditions = {c.id for c in rules.conditions}
+    # Conditions are checked against the file's own rule set; scored under another one, the
+    # conditions that one does not have are simply not used (e.g. Hainan's tax clearance).
+    file_conditions = {c.id for c in file_rules.conditions}
+    used_conditions = {c.id for c in rules.conditions}
     conditions: dict[str, bool | None] = {}
     for cid, value in _object(data, "conditions", fail).items():
-        if cid not in known_conditions:
-            raise fail(f"conditions.{cid}", f"unknown condition id in rule set {rules.id}")
+        if cid not in file_conditions:
+            raise fail(f"conditions.{cid}", f"unknown condition id in rule set {file_rules.id}")
         if value is not None and not isinstance(value, bool):
             raise fail(f"conditions.{cid}", f"must be true, false or null, got {value!r}")
-        conditions[cid] = value
+        if cid in used_conditions:
+            conditions[cid] = value
 
     return Answers(
         form.id,
@@ -135,6 +133,18 @@ def parse_answers(
         scenarios,
         conditions,
     )
+
+
+def _rule_set(rules_id: object, form_id: str, library: FormLibrary, fail: Any) -> RuleSet:
+    if not isinstance(rules_id, str):
+        raise fail("rules", f"must be a rule-set id, got {rules_id!r}")
+    try:
+        rules = library.rules(rules_id)
+    except InputError as exc:
+        raise fail("rules", str(exc)) from None
+    if rules.form_id != form_id:
+        raise fail("rules", f"rule set '{rules.id}' is for form '{rules.form_id}', not '{form_id}'")
+    return rules
 
 
 def _object(data: dict[str, Any], key: str, fail: Any) -> dict[str, Any]:
