@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from factory_grader.domain.text import Text
@@ -65,9 +65,13 @@ class RuleSet:
     ladder_provenance: Provenance  # why a tier needs the tiers below it
     conditions: tuple[Condition, ...]
     tiers: tuple[TierRule, ...]  # sorted by rank
+    _by_id: dict[str, Condition] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {c.id: c for c in self.conditions})
 
     def condition(self, condition_id: str) -> Condition:
-        return next(c for c in self.conditions if c.id == condition_id)
+        return self._by_id[condition_id]
 
     @property
     def eligibility_ids(self) -> tuple[str, ...]:

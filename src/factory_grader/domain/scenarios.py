@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factory_grader.domain.text import Text
 
@@ -42,9 +42,13 @@ class ScenarioCatalogue:
     links: tuple[Link, ...]
     stages: tuple[Stage, ...]
     scenarios: tuple[Scenario, ...]
+    _stages: dict[str, Stage] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_stages", {s.id: s for s in self.stages})
 
     def stage(self, stage_id: str) -> Stage:
-        return next(s for s in self.stages if s.id == stage_id)
+        return self._stages[stage_id]
 
     def link_of(self, scenario: Scenario) -> str:
-        return self.stage(scenario.stage_id).link_id
+        return self._stages[scenario.stage_id].link_id

@@ -88,6 +88,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "score": ("成熟度得分 S", "Maturity score S"),
     "level": ("成熟度等级", "Maturity level"),
     "levels": ("各级得分", "Level scores"),
+    "not_counted": ("（* 不计入 S）", "  (* not counted in S)"),
     "rule": ("计分规则", "Rule applied"),
     "tier": ("梯度等级", "Tier"),
     "none_tier": ("未达基础级", "No tier reached"),
@@ -132,7 +133,8 @@ def render_text(
         f"A{ls.level}={format_hundredths(ls.hundredths)}{'' if ls.counted else '*'}"
         for ls in m.level_scores
     )
-    out.append(f"{_w('levels', lang)}: {shown}")
+    legend = _w("not_counted", lang) if m.stop_level is not None else ""
+    out.append(f"{_w('levels', lang)}: {shown}{legend}")
     out.append(f"{_w('rule', lang)}: {_rule_sentence(result, lang)}")
     out.append(f"{_w('tier', lang)}: {tier_name[t.tier] if t.tier else _w('none_tier', lang)}")
     if t.next_tier:
