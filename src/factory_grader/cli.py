@@ -214,37 +214,49 @@ def build_parser() -> argparse.ArgumentParser:
         description="智能工厂梯度评估 — smart-factory tier self-assessment (offline)",
     )
     parser.add_argument("--version", action="version", version=f"factory-grader {__version__}")
+    lang_help = "language of text output (default zh; env FACTORY_GRADER_LANG)"
     parser.add_argument(
         "--lang",
         choices=["zh", "en"],
         default=os.environ.get("FACTORY_GRADER_LANG", "zh"),
-        help="language of text output (default zh; env FACTORY_GRADER_LANG)",
+        help=lang_help,
     )
+    # Also accepted after the command (`score FILE --lang en`), without overriding the global one.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    forms = sub.add_parser("forms", help="questionnaires, scenario catalogues and rule sets")
+    forms = sub.add_parser(
+        "forms", parents=[common], help="questionnaires, scenario catalogues and rule sets"
+    )
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
-    p = forms_sub.add_parser("list", help="list every form, catalogue and rule set")
+    p = forms_sub.add_parser(
+        "list", parents=[common], help="list every form, catalogue and rule set"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_forms_list)
-    p = forms_sub.add_parser("show", help="show one form, catalogue or rule set")
+    p = forms_sub.add_parser("show", parents=[common], help="show one form, catalogue or rule set")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_forms_show)
 
-    p = sub.add_parser("template", help="print an empty, complete answers file (JSON)")
+    p = sub.add_parser(
+        "template", parents=[common], help="print an empty, complete answers file (JSON)"
+    )
     p.add_argument("--form", default="cmmm-2020")
     p.add_argument("--rules", default=None, help="rule set id (default: the default rule set)")
     p.add_argument("--industry-type", choices=[t.value for t in IndustryType], default="discrete")
     p.set_defaults(handler=_cmd_template)
 
-    p = sub.add_parser("score", help="score an answers file: maturity, tier and gaps")
+    p = sub.add_parser(
+        "score", parents=[common], help="score an answers file: maturity, tier and gaps"
+    )
     p.add_argument("file")
     p.add_argument("--rules", default=None, help="score under this rule set instead")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_score)
 
-    p = sub.add_parser("example", help="score the built-in example factory")
+    p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
     p.add_argument("--rules", default=None)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_example)

@@ -87,6 +87,7 @@ def test_rules_option_overrides_the_file(capsys) -> None:
 def test_text_report_in_both_languages(capsys) -> None:
     zh = run(capsys, "example")[1]
     en = run(capsys, "--lang", "en", "example")[1]
+    assert run(capsys, "example", "--lang", "en")[1] == en
     assert "成熟度得分 S" in zh and "基础级" in zh and "自评" in zh
     assert "Maturity score S" in en and "Basic" in en and "self-assessment" in en
 

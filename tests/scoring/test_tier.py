@@ -108,3 +108,15 @@ def test_coverage_counts_built_scenarios_only(library: FormLibrary) -> None:
     result = score_answers(library, answers_at(library, 2, built=ONE_PER_LINK[:2]))
     assert result.tier.covered_links == ("factory-construction", "rd-design")
     assert result.tier.tier is None  # 生产作业 not covered
+
+
+def test_ai_on_an_unbuilt_scenario_is_reported_and_not_counted(library: FormLibrary) -> None:
+    from factory_grader.domain.answers import ScenarioAnswer
+
+    answers = answers_at(library, 3, ai=TEN[:2])
+    scenarios = {**answers.scenarios, "mass-customisation": ScenarioAnswer(False, True)}
+    result = score_answers(library, replace(answers, scenarios=scenarios))
+    assert result.tier.ai_count == 2 and result.tier.built_count == 10
+    assert ("ai-without-built", "mass-customisation") in {
+        (p.code, p.subject) for p in result.problems
+    }

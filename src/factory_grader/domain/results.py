@@ -13,7 +13,7 @@ from factory_grader.domain.maturity_model import Grade
 class Problem:
     """Something about the answers worth telling the user; scoring still completes."""
 
-    code: str  # unanswered-requirement | unanswered-condition | nothing-scorable
+    code: str  # unanswered-requirement | unanswered-condition | ai-without-built | nothing-scorable
     subject: str  # the id concerned (or the level for nothing-scorable)
 
 

@@ -39,6 +39,11 @@ def assess(
         if answers.conditions.get(c.id) is None
     ]
     problems += [
+        Problem("ai-without-built", s.id)  # inconsistent: AI counts only on a built scenario
+        for s in catalogue.scenarios
+        if answers.scenario(s.id).ai and not answers.scenario(s.id).built
+    ]
+    problems += [
         Problem("nothing-scorable", str(level))
         for level, ls in zip(LEVELS, maturity.level_scores, strict=True)
         if not ls.scorable
