@@ -6,21 +6,25 @@ Exit codes: 0 success, 2 bad input (a clear message on stderr, never a traceback
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from factory_grader import __version__
+from factory_grader.domain.answers import Answers
 from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
+from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
-from factory_grader.services.answers_file import read_answers_file, template
+from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
+from factory_grader.services.assessments import AssessmentService, open_service
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
-from factory_grader.services.scoring_service import score_answers
+from factory_grader.services.scoring_service import score_answers, under_rules
 
 EXIT_BAD_INPUT = 2
 
@@ -192,6 +196,10 @@ def _cmd_template(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 def _score_file(path: Path, args: argparse.Namespace, lib: FormLibrary) -> int:
     answers = read_answers_file(path, lib, args.rules)
+    return _print_score(answers, args, lib)
+
+
+def _print_score(answers: Answers, args: argparse.Namespace, lib: FormLibrary) -> int:
     result = score_answers(lib, answers)
     if args.json:
         _print_json(result_to_json(result, answers, lib))
@@ -201,7 +209,93 @@ def _score_file(path: Path, args: argparse.Namespace, lib: FormLibrary) -> int:
 
 
 def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
-    return _score_file(Path(args.file), args, lib)
+    if (args.file is None) == (args.assessment is None):
+        raise InputError("score: give an answers FILE or --assessment ID (one of them)")
+    if args.file is not None:
+        return _score_file(Path(args.file), args, lib)
+    with _service(args, lib) as service:
+        answers = service.answers(args.assessment)
+    if args.rules:
+        answers = under_rules(lib, answers, args.rules)
+    return _print_score(answers, args, lib)
+
+
+@contextlib.contextmanager
+def _service(args: argparse.Namespace, lib: FormLibrary) -> Iterator[AssessmentService]:
+    service, db = open_service(args.db, lib)
+    try:
+        yield service
+    finally:
+        db.close()
+
+
+def _summary_json(a: AssessmentSummary) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "factory": a.factory_name,
+        "credit_code": a.credit_code,
+        "series": a.series_id,
+        "revision": a.revision,
+        "status": a.status.value,
+        "form": a.form_id,
+        "form_version": a.form_version,
+        "rules": a.rules_id,
+        "industry_type": a.industry_type,
+        "created_by": a.created_by,
+        "created_at": a.created_at.isoformat(),
+        "updated_at": a.updated_at.isoformat(),
+        "finalised_at": a.finalised_at.isoformat() if a.finalised_at else None,
+    }
+
+
+def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
+    answers = read_answers_file(Path(args.file), lib)
+    with _service(args, lib) as service:
+        created = service.import_answers(answers)
+    if args.json:
+        _print_json({"id": created.id})
+    else:
+        print(f"{created.id}\t{created.factory_name}\t{created.status.value}")
+    return 0
+
+
+def _cmd_assessments_list(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        items = service.list()
+    if args.json:
+        _print_json([_summary_json(a) for a in items])
+        return 0
+    for a in items:
+        when = a.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{a.id:>5}  {a.status.value:<5}  r{a.revision:<3} {when}  {a.factory_name}")
+    return 0
+
+
+def _cmd_assessments_show(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        answers = service.answers(args.id)
+        summary = service.summary(args.id)
+    if args.json:
+        _print_json(answers_to_json(answers, lib))
+        return 0
+    answered = sum(g is not None for g in answers.requirements.values())
+    print(f"{summary.factory_name} — #{summary.id} r{summary.revision} {summary.status.value}")
+    print(f"{answered}/{len(answers.requirements)} requirements answered; rules {answers.rules_id}")
+    return 0
+
+
+def _cmd_assessments_finalise(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        done = service.finalise(args.id)
+    _print_json(_summary_json(done)) if args.json else print(f"{done.id}\tfinal")
+    return 0
+
+
+def _cmd_assessments_reopen(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        new = service.reopen(args.id)
+    _print_json({"id": new.id, "revision": new.revision}) if args.json else print(new.id)
+    return 0
 
 
 def _cmd_example(args: argparse.Namespace, lib: FormLibrary) -> int:
@@ -220,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["zh", "en"],
         default=os.environ.get("FACTORY_GRADER_LANG", "zh"),
         help=lang_help,
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="database URL (default: FACTORY_GRADER_DB, else the SQLite file in the data folder);"
+        " e.g. postgresql+psycopg://user@host/db",
     )
     # Also accepted after the command (`score FILE --lang en`), without overriding the global one.
     common = argparse.ArgumentParser(add_help=False)
@@ -249,12 +350,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_template)
 
     p = sub.add_parser(
-        "score", parents=[common], help="score an answers file: maturity, tier and gaps"
+        "score", parents=[common], help="score an answers file or a stored assessment"
     )
-    p.add_argument("file")
+    p.add_argument("file", nargs="?")
+    p.add_argument("--assessment", type=int, metavar="ID", help="score a stored assessment")
     p.add_argument("--rules", default=None, help="score under this rule set instead")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_score)
+
+    assessments = sub.add_parser("assessments", parents=[common], help="stored assessments")
+    a_sub = assessments.add_subparsers(dest="assessments_command", metavar="ACTION", required=True)
+    p = a_sub.add_parser("import", parents=[common], help="an answers file becomes a new draft")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_assessments_import)
+    p = a_sub.add_parser("list", parents=[common], help="every stored assessment")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_assessments_list)
+    p = a_sub.add_parser("show", parents=[common], help="one assessment (--json: answers file)")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_assessments_show)
+    p = a_sub.add_parser("finalise", parents=[common], help="freeze a draft as final")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_assessments_finalise)
+    p = a_sub.add_parser("reopen", parents=[common], help="a final one as a new draft revision")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_cmd_assessments_reopen)
 
     p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
     p.add_argument("--rules", default=None)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factory_grader.domain.maturity_model import Grade, IndustryType
+from factory_grader.domain.records import RequirementNote
 
 #: The enterprise profile keys of a submission (domain-facts §7), in display order.
 PROFILE_FIELDS: tuple[str, ...] = (
@@ -44,6 +45,8 @@ class Answers:
     scenarios: Mapping[str, ScenarioAnswer] = field(default_factory=dict)
     #: condition id -> holds?; None or missing means unanswered (counts as not met, reported)
     conditions: Mapping[str, bool | None] = field(default_factory=dict)
+    #: requirement id -> comment and review flag (only requirements that have either)
+    notes: Mapping[str, RequirementNote] = field(default_factory=dict)
 
     def grade(self, requirement_id: str) -> Grade | None:
         return self.requirements.get(requirement_id)
@@ -55,12 +58,4 @@ class Answers:
         """A copy with some requirement answers changed (the what-if entry point's input)."""
         merged = dict(self.requirements)
         merged.update(changes)
-        return Answers(
-            self.form_id,
-            self.rules_id,
-            self.industry_type,
-            self.profile,
-            merged,
-            self.scenarios,
-            self.conditions,
-        )
+        return replace(self, requirements=merged)

@@ -21,3 +21,46 @@ class FormError(InputError):
 
 class AnswersError(InputError):
     """A problem in an answers file or answer set."""
+
+
+class DatabaseError(InputError):
+    """The database cannot be used: not a database, damaged, newer than this app, read-only,
+    locked, or unreachable. The message names the database; nothing in it was changed."""
+
+
+class NotFound(InputError):
+    """An assessment or factory id that does not exist."""
+
+
+class AssessmentFrozen(InputError):
+    """A final assessment cannot change; reopen it as a new revision."""
+
+
+class AnswerConflict(Exception):
+    """Someone else saved this answer since it was loaded: nothing was overwritten.
+
+    Both values stay visible: `yours` (not saved, kept as an open conflict) and `theirs` (stored),
+    with who saved theirs and when. Retry with `current_version` to overwrite deliberately.
+    """
+
+    def __init__(
+        self,
+        item: str,
+        yours: object,
+        theirs: object,
+        theirs_by: str,
+        theirs_at: str,
+        current_version: int,
+        conflict_id: int,
+    ) -> None:
+        self.item = item
+        self.yours = yours
+        self.theirs = theirs
+        self.theirs_by = theirs_by
+        self.theirs_at = theirs_at
+        self.current_version = current_version
+        self.conflict_id = conflict_id
+        super().__init__(
+            f"{item}: changed by {theirs_by} at {theirs_at} to {theirs!r} after you loaded it;"
+            f" your value {yours!r} was not saved (kept as conflict {conflict_id})"
+        )

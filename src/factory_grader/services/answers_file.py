@@ -9,6 +9,7 @@ from typing import Any
 from factory_grader.domain.answers import PROFILE_FIELDS, Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswersError, InputError
 from factory_grader.domain.maturity_model import Grade, IndustryType
+from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.rules import RuleSet
 from factory_grader.forms.library import FormLibrary
 
@@ -22,6 +23,7 @@ TOP_KEYS = (
     "requirements",
     "scenarios",
     "conditions",
+    "notes",
 )
 _GRADES = ", ".join(g.value for g in Grade)
 
@@ -124,6 +126,12 @@ def parse_answers(
         if cid in used_conditions:
             conditions[cid] = value
 
+    notes: dict[str, RequirementNote] = {}
+    for rid, value in _object(data, "notes", fail).items():
+        if form.requirement(rid) is None:
+            raise fail(f"notes.{rid}", f"unknown requirement id in form {form.id}")
+        notes[rid] = _note(value, f"notes.{rid}", fail)
+
     return Answers(
         form.id,
         rules.id,
@@ -132,7 +140,22 @@ def parse_answers(
         requirements,
         scenarios,
         conditions,
+        {rid: n for rid, n in notes.items() if n != RequirementNote()},
     )
+
+
+def _note(value: Any, key: str, fail: Any) -> RequirementNote:
+    if not isinstance(value, dict):
+        raise fail(key, 'must be an object {"comment": …, "review": …}')
+    for field in value:
+        if field not in ("comment", "review"):
+            raise fail(f"{key}.{field}", "unknown field (expected comment, review)")
+    comment, review = value.get("comment", ""), value.get("review", False)
+    if not isinstance(comment, str):
+        raise fail(f"{key}.comment", "must be text")
+    if not isinstance(review, bool):
+        raise fail(f"{key}.review", f"must be true or false, got {review!r}")
+    return RequirementNote(comment, review)
 
 
 def _rule_set(rules_id: object, form_id: str, library: FormLibrary, fail: Any) -> RuleSet:
@@ -193,6 +216,11 @@ def answers_to_json(answers: Answers, library: FormLibrary) -> dict[str, Any]:
             for a in [answers.scenario(s.id)]
         },
         "conditions": {c.id: answers.conditions.get(c.id) for c in rules.conditions},
+        "notes": {
+            r.id: {"comment": n.comment, "review": n.review}
+            for r in form.requirements
+            if (n := answers.notes.get(r.id)) and n != RequirementNote()
+        },
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.forms.library import FormLibrary
@@ -12,3 +14,14 @@ def score_answers(library: FormLibrary, answers: Answers) -> AssessmentResult:
     form = library.maturity(answers.form_id)
     rules = library.rules(answers.rules_id)
     return assess(form, library.catalogue(rules.scenarios_id), rules, answers)
+
+
+def under_rules(library: FormLibrary, answers: Answers, rules_id: str) -> Answers:
+    """The same answers judged under another rule set: conditions it does not have are dropped."""
+    rules = library.rules(rules_id)
+    if rules.form_id != answers.form_id:
+        from factory_grader.domain.errors import InputError
+
+        raise InputError(f"rule set '{rules.id}' is for form '{rules.form_id}'")
+    kept = {c.id: answers.conditions[c.id] for c in rules.conditions if c.id in answers.conditions}
+    return replace(answers, rules_id=rules.id, conditions=kept)

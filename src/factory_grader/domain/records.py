@@ -1,0 +1,78 @@
+"""What is stored about factories and assessments, beyond the answers themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    DRAFT = "draft"  # saved on every change
+    FINAL = "final"  # frozen; reopening makes a new revision
+
+
+@dataclass(frozen=True, slots=True)
+class Factory:
+    id: int
+    name: str
+    credit_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentSummary:
+    id: int
+    factory_id: int
+    factory_name: str
+    credit_code: str | None
+    series_id: int  # the first revision's id: all revisions of one assessment share it
+    revision: int
+    status: Status
+    form_id: str
+    form_version: str
+    form_digest: str
+    rules_id: str
+    industry_type: str
+    created_at: datetime
+    updated_at: datetime
+    finalised_at: datetime | None
+    created_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementNote:
+    comment: str = ""
+    review: bool = False  # "mark for review"
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: int
+    requirement_id: str
+    file_name: str
+    size: int
+    sha256: str
+    stored_as: str  # path relative to the attachments folder
+    added_by: str
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Versioned:
+    """An answer as loaded, with the version to send back when saving it (no lost update)."""
+
+    value: object
+    version: int
+    by: str
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: int
+    assessment_id: int
+    item: str  # requirement:<id> | scenario:<id> | condition:<id>
+    yours: str  # JSON of the value that was not saved
+    theirs: str  # JSON of the value stored when the conflict happened
+    by: str
+    at: datetime

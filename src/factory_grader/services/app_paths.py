@@ -1,0 +1,43 @@
+"""Where the app keeps what it writes. FACTORY_GRADER_HOME relocates all of it (tests, portable
+installs); otherwise the OS's user data folder (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_HOME = "FACTORY_GRADER_HOME"
+ENV_DB = "FACTORY_GRADER_DB"
+ENV_USER = "FACTORY_GRADER_USER"
+DB_FILE = "factory-grader.db"
+
+
+def data_home() -> Path:
+    override = os.environ.get(ENV_HOME)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("factory-grader", appauthor=False)
+
+
+def attachments_dir() -> Path:
+    return data_home() / "attachments"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """--db wins, then FACTORY_GRADER_DB, then the SQLite file in the data folder."""
+    return explicit or os.environ.get(ENV_DB) or f"sqlite:///{data_home() / DB_FILE}"
+
+
+def current_user() -> str:
+    """Who answers: recorded on every answer. FACTORY_GRADER_USER overrides the login name."""
+    name = os.environ.get(ENV_USER)
+    if name:
+        return name
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

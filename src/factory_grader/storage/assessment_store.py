@@ -1,0 +1,557 @@
+"""Assessments in the database: create, list, load, change one answer at a time, finalise, reopen.
+
+Every method is one short transaction. Every answer row carries a version: a save names the
+version it was loaded at, and a save against a newer version is refused (no lost update) and kept
+as an open conflict with both values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from factory_grader.domain.answers import Answers, ScenarioAnswer
+from factory_grader.domain.errors import AnswerConflict, AssessmentFrozen, NotFound
+from factory_grader.domain.maturity_model import Grade, IndustryType
+from factory_grader.domain.records import (
+    AssessmentSummary,
+    Attachment,
+    Conflict,
+    Factory,
+    RequirementNote,
+    Status,
+    Versioned,
+)
+from factory_grader.storage.database import Database
+from factory_grader.storage.schema import (
+    AssessmentRow,
+    AttachmentRow,
+    ConditionAnswerRow,
+    ConflictRow,
+    FactoryRow,
+    RequirementAnswerRow,
+    ScenarioAnswerRow,
+)
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    """What the form says an assessment must hold: a row for each of these, answered or not."""
+
+    form_version: str
+    form_digest: str
+    requirement_ids: tuple[str, ...]
+    scenario_ids: tuple[str, ...]
+    condition_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """An assessment as loaded for editing: each answer with the version to save against."""
+
+    answers: Answers
+    requirements: dict[str, Versioned]  # value: (grade, RequirementNote)
+    scenarios: dict[str, Versioned]  # value: ScenarioAnswer
+    conditions: dict[str, Versioned]  # value: bool | None
+
+
+class AssessmentStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- factories and assessments -------------------------------------------------------
+
+    def create(
+        self, answers: Answers, meta: NewAssessment, actor: str, now: datetime
+    ) -> AssessmentSummary:
+        with self.db.transaction() as s:
+            factory = _find_or_create_factory(s, answers.profile, now)
+            row = AssessmentRow(
+                factory_id=factory.id,
+                series_id=0,
+                revision=1,
+                status=Status.DRAFT.value,
+                form_id=answers.form_id,
+                form_version=meta.form_version,
+                form_digest=meta.form_digest,
+                rules_id=answers.rules_id,
+                industry_type=answers.industry_type.value,
+                profile_json=json.dumps(dict(answers.profile), ensure_ascii=False),
+                created_by=actor,
+                created_at=now,
+                updated_at=now,
+                finalised_at=None,
+            )
+            s.add(row)
+            s.flush()
+            row.series_id = row.id
+            _insert_answers(s, row.id, answers, meta, actor, now)
+            s.flush()
+            return _summary(row, factory)
+
+    def summaries(self) -> list[AssessmentSummary]:
+        with self.db.transaction() as s:
+            rows = s.execute(
+                select(AssessmentRow, FactoryRow)
+                .join(FactoryRow, FactoryRow.id == AssessmentRow.factory_id)
+                .order_by(AssessmentRow.id)
+            ).all()
+            return [_summary(a, f) for a, f in rows]
+
+    def summary(self, assessment_id: int) -> AssessmentSummary:
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id)
+            return _summary(a, s.get_one(FactoryRow, a.factory_id))
+
+    def load(self, assessment_id: int) -> Answers:
+        return self.load_sheet(assessment_id).answers
+
+    def load_sheet(self, assessment_id: int) -> AnswerSheet:
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id)
+            reqs = s.scalars(
+                select(RequirementAnswerRow).where(
+                    RequirementAnswerRow.assessment_id == assessment_id
+                )
+            ).all()
+            scens = s.scalars(
+                select(ScenarioAnswerRow).where(ScenarioAnswerRow.assessment_id == assessment_id)
+            ).all()
+            conds = s.scalars(
+                select(ConditionAnswerRow).where(ConditionAnswerRow.assessment_id == assessment_id)
+            ).all()
+        answers = Answers(
+            form_id=a.form_id,
+            rules_id=a.rules_id,
+            industry_type=IndustryType(a.industry_type),
+            profile=json.loads(a.profile_json),
+            requirements={r.requirement_id: _grade(r.grade) for r in reqs},
+            scenarios={r.scenario_id: ScenarioAnswer(r.built, r.ai, r.instance) for r in scens},
+            conditions={r.condition_id: r.value for r in conds},
+            notes={
+                r.requirement_id: RequirementNote(r.comment, r.review)
+                for r in reqs
+                if r.comment or r.review
+            },
+        )
+        return AnswerSheet(
+            answers,
+            {
+                r.requirement_id: Versioned(
+                    (_grade(r.grade), RequirementNote(r.comment, r.review)),
+                    r.version,
+                    r.answered_by,
+                    r.answered_at,
+                )
+                for r in reqs
+            },
+            {
+                r.scenario_id: Versioned(
+                    ScenarioAnswer(r.built, r.ai, r.instance),
+                    r.version,
+                    r.answered_by,
+                    r.answered_at,
+                )
+                for r in scens
+            },
+            {
+                r.condition_id: Versioned(r.value, r.version, r.answered_by, r.answered_at)
+                for r in conds
+            },
+        )
+
+    # --- one answer at a time ----------------------------------------------------------------
+
+    def save_requirement(
+        self,
+        assessment_id: int,
+        requirement_id: str,
+        grade: Grade | None,
+        note: RequirementNote,
+        expected_version: int,
+        actor: str,
+        now: datetime,
+    ) -> int:
+        values = {
+            "grade": grade.value if grade else None,
+            "comment": note.comment,
+            "review": note.review,
+        }
+        return self._save(
+            RequirementAnswerRow,
+            RequirementAnswerRow.requirement_id,
+            assessment_id,
+            requirement_id,
+            values,
+            expected_version,
+            actor,
+            now,
+            f"requirement:{requirement_id}",
+        )
+
+    def save_scenario(
+        self,
+        assessment_id: int,
+        scenario_id: str,
+        answer: ScenarioAnswer,
+        expected_version: int,
+        actor: str,
+        now: datetime,
+    ) -> int:
+        values = {"built": answer.built, "ai": answer.ai, "instance": answer.instance}
+        return self._save(
+            ScenarioAnswerRow,
+            ScenarioAnswerRow.scenario_id,
+            assessment_id,
+            scenario_id,
+            values,
+            expected_version,
+            actor,
+            now,
+            f"scenario:{scenario_id}",
+        )
+
+    def save_condition(
+        self,
+        assessment_id: int,
+        condition_id: str,
+        value: bool | None,
+        expected_version: int,
+        actor: str,
+        now: datetime,
+    ) -> int:
+        return self._save(
+            ConditionAnswerRow,
+            ConditionAnswerRow.condition_id,
+            assessment_id,
+            condition_id,
+            {"value": value},
+            expected_version,
+            actor,
+            now,
+            f"condition:{condition_id}",
+        )
+
+    def _save(
+        self,
+        table: Any,
+        key_column: Any,
+        assessment_id: int,
+        key: str,
+        values: dict[str, Any],
+        expected_version: int,
+        actor: str,
+        now: datetime,
+        item: str,
+    ) -> int:
+        draft = select(AssessmentRow.id).where(
+            AssessmentRow.id == assessment_id, AssessmentRow.status == Status.DRAFT.value
+        )
+        with self.db.transaction() as s:
+            result = s.execute(
+                update(table)
+                .where(
+                    table.assessment_id == assessment_id,
+                    key_column == key,
+                    table.version == expected_version,
+                    table.assessment_id.in_(draft.scalar_subquery()),
+                )
+                .values(**values, version=table.version + 1, answered_by=actor, answered_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                s.execute(
+                    update(AssessmentRow)
+                    .where(AssessmentRow.id == assessment_id)
+                    .values(updated_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+                return expected_version + 1
+            # Refused: say why. A conflict is recorded before raising so both values survive.
+            a = _assessment(s, assessment_id)
+            if a.status != Status.DRAFT.value:
+                raise AssessmentFrozen(
+                    f"assessment {assessment_id} is final (revision {a.revision});"
+                    " reopen it as a new revision to change answers"
+                )
+            current = s.execute(
+                select(table).where(table.assessment_id == assessment_id, key_column == key)
+            ).scalar_one_or_none()
+            if current is None:
+                raise NotFound(f"assessment {assessment_id} has no {item}")
+            theirs = {k: getattr(current, k) for k in values}
+            conflict = ConflictRow(
+                assessment_id=assessment_id,
+                item=item,
+                yours=json.dumps(values, ensure_ascii=False),
+                theirs=json.dumps(theirs, ensure_ascii=False),
+                by=actor,
+                at=now,
+            )
+            s.add(conflict)
+            s.flush()
+            error = AnswerConflict(
+                item,
+                values,
+                theirs,
+                current.answered_by,
+                current.answered_at.isoformat() if current.answered_at else "",
+                current.version,
+                conflict.id,
+            )
+        raise error  # after the commit: the conflict record is kept
+
+    # --- life cycle --------------------------------------------------------------------------
+
+    def finalise(self, assessment_id: int, form_digest: str, now: datetime) -> AssessmentSummary:
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id, for_update=True)
+            if a.status == Status.FINAL.value:
+                raise AssessmentFrozen(f"assessment {assessment_id} is already final")
+            a.status, a.finalised_at, a.updated_at = Status.FINAL.value, now, now
+            a.form_digest = form_digest
+            s.flush()
+            return _summary(a, s.get_one(FactoryRow, a.factory_id))
+
+    def reopen(self, assessment_id: int, actor: str, now: datetime) -> AssessmentSummary:
+        """A new draft revision carrying the final one's answers; the final one stays as it is."""
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id)
+            if a.status != Status.FINAL.value:
+                raise AssessmentFrozen(f"assessment {assessment_id} is a draft: edit it directly")
+            latest = s.scalar(
+                select(func.max(AssessmentRow.revision)).where(
+                    AssessmentRow.series_id == a.series_id
+                )
+            )
+            new = AssessmentRow(
+                factory_id=a.factory_id,
+                series_id=a.series_id,
+                revision=(latest or 0) + 1,
+                status=Status.DRAFT.value,
+                form_id=a.form_id,
+                form_version=a.form_version,
+                form_digest=a.form_digest,
+                rules_id=a.rules_id,
+                industry_type=a.industry_type,
+                profile_json=a.profile_json,
+                created_by=actor,
+                created_at=now,
+                updated_at=now,
+                finalised_at=None,
+            )
+            s.add(new)
+            s.flush()
+            for table in (
+                RequirementAnswerRow,
+                ScenarioAnswerRow,
+                ConditionAnswerRow,
+                AttachmentRow,
+            ):
+                rows = s.scalars(select(table).where(table.assessment_id == a.id)).all()
+                copies = [_copy_row(r, new.id) for r in rows]
+                if copies:
+                    s.execute(insert(table), copies)
+            return _summary(new, s.get_one(FactoryRow, a.factory_id))
+
+    # --- evidence attachments ----------------------------------------------------------------
+
+    def add_attachment(
+        self,
+        assessment_id: int,
+        requirement_id: str,
+        file_name: str,
+        size: int,
+        sha256: str,
+        stored_as: str,
+        actor: str,
+        now: datetime,
+    ) -> Attachment:
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id)
+            if a.status != Status.DRAFT.value:
+                raise AssessmentFrozen(f"assessment {assessment_id} is final: reopen it first")
+            row = AttachmentRow(
+                assessment_id=assessment_id,
+                requirement_id=requirement_id,
+                file_name=file_name,
+                size=size,
+                sha256=sha256,
+                stored_as=stored_as,
+                added_by=actor,
+                added_at=now,
+            )
+            s.add(row)
+            a.updated_at = now
+            s.flush()
+            return _attachment(row)
+
+    def attachments(self, assessment_id: int) -> list[Attachment]:
+        with self.db.transaction() as s:
+            _assessment(s, assessment_id)
+            rows = s.scalars(
+                select(AttachmentRow)
+                .where(AttachmentRow.assessment_id == assessment_id)
+                .order_by(AttachmentRow.id)
+            )
+            return [_attachment(r) for r in rows]
+
+    def remove_attachment(self, attachment_id: int, now: datetime) -> Attachment:
+        with self.db.transaction() as s:
+            row = s.get(AttachmentRow, attachment_id)
+            if row is None:
+                raise NotFound(f"no attachment {attachment_id}")
+            a = _assessment(s, row.assessment_id)
+            if a.status != Status.DRAFT.value:
+                raise AssessmentFrozen(f"assessment {a.id} is final: reopen it first")
+            found = _attachment(row)
+            s.delete(row)
+            a.updated_at = now
+            return found
+
+    # --- conflicts ---------------------------------------------------------------------------
+
+    def conflicts(self, assessment_id: int, open_only: bool = True) -> list[Conflict]:
+        with self.db.transaction() as s:
+            query = select(ConflictRow).where(ConflictRow.assessment_id == assessment_id)
+            if open_only:
+                query = query.where(ConflictRow.resolved_at.is_(None))
+            return [
+                Conflict(r.id, r.assessment_id, r.item, r.yours, r.theirs, r.by, r.at)
+                for r in s.scalars(query.order_by(ConflictRow.id))
+            ]
+
+    def resolve_conflict(self, conflict_id: int, now: datetime) -> None:
+        with self.db.transaction() as s:
+            row = s.get(ConflictRow, conflict_id)
+            if row is None:
+                raise NotFound(f"no conflict {conflict_id}")
+            row.resolved_at = now
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _grade(value: str | None) -> Grade | None:
+    return Grade(value) if value else None
+
+
+def _assessment(s: Session, assessment_id: int, for_update: bool = False) -> AssessmentRow:
+    query = select(AssessmentRow).where(AssessmentRow.id == assessment_id)
+    row = s.scalars(query.with_for_update() if for_update else query).one_or_none()
+    if row is None:
+        raise NotFound(f"no assessment with id {assessment_id}")
+    return row
+
+
+def _summary(a: AssessmentRow, f: FactoryRow) -> AssessmentSummary:
+    return AssessmentSummary(
+        id=a.id,
+        factory_id=f.id,
+        factory_name=f.name,
+        credit_code=f.credit_code,
+        series_id=a.series_id,
+        revision=a.revision,
+        status=Status(a.status),
+        form_id=a.form_id,
+        form_version=a.form_version,
+        form_digest=a.form_digest,
+        rules_id=a.rules_id,
+        industry_type=a.industry_type,
+        created_at=a.created_at,
+        updated_at=a.updated_at,
+        finalised_at=a.finalised_at,
+        created_by=a.created_by,
+    )
+
+
+def _find_or_create_factory(s: Session, profile: Any, now: datetime) -> Factory:
+    """The same 统一社会信用代码 is the same factory; without one, the same name is."""
+    code = (profile.get("credit_code") or "").strip().upper() or None
+    name = (profile.get("name") or "").strip() or "未命名工厂"
+    if code:
+        row = s.scalars(select(FactoryRow).where(FactoryRow.credit_code == code)).one_or_none()
+    else:
+        row = s.scalars(
+            select(FactoryRow).where(FactoryRow.name == name, FactoryRow.credit_code.is_(None))
+        ).first()
+    if row is None:
+        row = FactoryRow(name=name, credit_code=code, created_at=now, updated_at=now)
+        s.add(row)
+        s.flush()
+    elif row.name != name:
+        row.name, row.updated_at = name, now  # the newest profile names the factory
+    return Factory(row.id, row.name, row.credit_code)
+
+
+def _insert_answers(
+    s: Session, assessment_id: int, answers: Answers, meta: NewAssessment, actor: str, now: datetime
+) -> None:
+    def who(answered: bool) -> dict[str, Any]:
+        return {"answered_by": actor if answered else "", "answered_at": now if answered else None}
+
+    req_rows = []
+    for rid in meta.requirement_ids:
+        grade = answers.requirements.get(rid)
+        note = answers.notes.get(rid, RequirementNote())
+        req_rows.append(
+            {
+                "assessment_id": assessment_id,
+                "requirement_id": rid,
+                "grade": grade.value if grade else None,
+                "comment": note.comment,
+                "review": note.review,
+                "version": 0,
+                **who(grade is not None or note.comment != ""),
+            }
+        )
+    scen_rows = []
+    for sid in meta.scenario_ids:
+        a = answers.scenario(sid)
+        scen_rows.append(
+            {
+                "assessment_id": assessment_id,
+                "scenario_id": sid,
+                "built": a.built,
+                "ai": a.ai,
+                "instance": a.instance,
+                "version": 0,
+                **who(sid in answers.scenarios),
+            }
+        )
+    cond_rows = [
+        {
+            "assessment_id": assessment_id,
+            "condition_id": cid,
+            "value": answers.conditions.get(cid),
+            "version": 0,
+            **who(answers.conditions.get(cid) is not None),
+        }
+        for cid in meta.condition_ids
+    ]
+    for table, rows in (
+        (RequirementAnswerRow, req_rows),
+        (ScenarioAnswerRow, scen_rows),
+        (ConditionAnswerRow, cond_rows),
+    ):
+        if rows:
+            s.execute(insert(table), rows)
+
+
+def _copy_row(row: Any, new_assessment_id: int) -> dict[str, Any]:
+    data = {c.key: getattr(row, c.key) for c in row.__table__.columns}
+    data["assessment_id"] = new_assessment_id
+    if isinstance(row, AttachmentRow):
+        del data["id"]  # a new row pointing at the same stored file
+    return data
+
+
+def _attachment(r: AttachmentRow) -> Attachment:
+    return Attachment(
+        r.id, r.requirement_id, r.file_name, r.size, r.sha256, r.stored_as, r.added_by, r.added_at
+    )
