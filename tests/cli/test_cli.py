@@ -142,7 +142,7 @@ def test_real_process_entry_point(tmp_path: Path) -> None:
     assert fail.returncode == 2 and "industry_type" in fail.stderr
     assert "Traceback" not in fail.stderr
     usage = subprocess.run([SCRIPT, "score"], capture_output=True, text=True, timeout=60)
-    assert usage.returncode == 2 and "usage:" in usage.stderr
+    assert usage.returncode == 2 and "FILE or --assessment ID" in usage.stderr
 
 
 def test_no_command_shows_the_example(capsys) -> None:

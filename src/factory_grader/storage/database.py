@@ -121,7 +121,25 @@ def _writable(path: Path) -> bool:
 
 
 def _inspect_read_only(path: Path, known: set[str]) -> str | None:
-    """The schema revision of an existing file, refusing anything we must not open for writing."""
+    """The schema revision of an existing file, refusing anything we must not open for writing.
+
+    Reading a WAL-mode file creates empty -wal/-shm files beside it; when the file is refused,
+    the ones this inspection created are removed again, so nothing new is left next to it.
+    """
+    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {p for p in side_files if p.exists()}
+    try:
+        return _inspect(path, known)
+    except DatabaseError:
+        wal = side_files[0]
+        if wal not in existed and (not wal.exists() or wal.stat().st_size == 0):
+            for p in side_files:
+                if p not in existed:
+                    p.unlink(missing_ok=True)
+        raise
+
+
+def _inspect(path: Path, known: set[str]) -> str | None:
     name = str(path)
     try:
         with path.open("rb") as fh:

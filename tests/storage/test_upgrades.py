@@ -1,0 +1,120 @@
+"""Every schema fixture opens with the current app, migrated, with every item still there; a
+migration makes a backup first and survives a parent-table rebuild."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event
+
+from factory_grader.forms.library import FormLibrary
+from factory_grader.services.answers_file import answers_to_json
+from factory_grader.storage import migrate
+from factory_grader.storage.assessment_store import AssessmentStore
+from factory_grader.storage.database import open_database
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+EXTRA = FIXTURES / "extra_migrations"
+SCHEMAS = sorted((FIXTURES / "db").glob("schema-*.db"))
+
+
+def snapshot(store: AssessmentStore, library: FormLibrary) -> list[dict]:
+    out = []
+    for s in store.summaries():
+        out.append(
+            {
+                "id": s.id,
+                "series": s.series_id,
+                "revision": s.revision,
+                "status": s.status.value,
+                "factory": s.factory_name,
+                "created_by": s.created_by,
+                "finalised_at": s.finalised_at.isoformat() if s.finalised_at else None,
+                "answers": answers_to_json(store.load(s.id), library),
+                "attachments": [
+                    {
+                        "requirement": a.requirement_id,
+                        "file": a.file_name,
+                        "size": a.size,
+                        "sha256": a.sha256,
+                    }
+                    for a in store.attachments(s.id)
+                ],
+                "open_conflicts": [c.item for c in store.conflicts(s.id)],
+            }
+        )
+    return out
+
+
+def test_there_is_a_fixture_for_every_shipped_revision() -> None:
+    shipped = migrate.known_revisions()
+    have = {p.stem.removeprefix("schema-") for p in SCHEMAS}
+    assert have == shipped
+
+
+@pytest.mark.parametrize("fixture", SCHEMAS, ids=lambda p: p.stem)
+def test_fixture_upgrades_with_its_data(fixture: Path, tmp_path: Path, library, clock) -> None:
+    db_path = tmp_path / fixture.name
+    shutil.copy(fixture, db_path)
+    expected = json.loads(fixture.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    db = open_database(f"sqlite:///{db_path}", clock)
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+        assert snapshot(AssessmentStore(db), library) == expected["assessments"]
+    finally:
+        db.close()
+    if expected["revision"] != migrate.head_revision():
+        assert db.backup is not None and db.backup.exists()
+
+
+def _children(path: Path) -> tuple[int, int]:
+    with sqlite3.connect(path) as conn:
+        counts = (
+            conn.execute("SELECT count(*) FROM assessment").fetchone()[0],
+            conn.execute("SELECT count(*) FROM requirement_answer").fetchone()[0],
+        )
+    conn.close()
+    return counts
+
+
+def test_migration_backs_up_first_and_keeps_child_rows(tmp_path: Path, library, clock) -> None:
+    db_path = tmp_path / "grader.db"
+    shutil.copy(SCHEMAS[0], db_path)
+    before = _children(db_path)
+    assert before[0] == 2 and before[1] > 600
+
+    db = open_database(f"sqlite:///{db_path}", clock, extra_migrations=[EXTRA])
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == "t9001"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back ON
+        assert _children(db_path) == before  # the rebuild did not cascade
+        expected = json.loads(SCHEMAS[0].with_suffix(".expected.json").read_text("utf-8"))
+        assert snapshot(AssessmentStore(db), library) == expected["assessments"]
+    finally:
+        db.close()
+
+    assert db.backup is not None and db.backup.parent == db_path.parent
+    assert db.backup.name.startswith("grader.db.") and db.backup.suffix == ".bak"
+    with sqlite3.connect(db.backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    conn.close()
+    assert _children(db.backup) == before
+
+
+def test_the_trap_is_real_with_foreign_keys_on(tmp_path: Path) -> None:
+    """Control for the test above: the same migration with foreign keys ON loses the children,
+    so the test above would catch a regression."""
+    db_path = tmp_path / "trap.db"
+    shutil.copy(SCHEMAS[0], db_path)
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", lambda c, _: c.execute("PRAGMA foreign_keys = ON"))
+    with engine.begin() as conn:
+        migrate.upgrade_to_head(conn, [EXTRA])
+    engine.dispose()
+    assert _children(db_path) == (0, 0)
