@@ -107,33 +107,30 @@ def _wait(port: int) -> None:
             time.sleep(0.2)
 
 
-def create_database(server_url: str, name: str) -> str:
+def _admin(server_url: str) -> psycopg.Connection:
     from sqlalchemy.engine import make_url
 
     url = make_url(server_url)
-    with psycopg.connect(
+    return psycopg.connect(
         host=url.host,
         port=url.port,
         user=url.username,
         password=url.password,
         dbname=url.database,
         autocommit=True,
-    ) as conn:
+    )
+
+
+def create_database(server_url: str, name: str) -> str:
+    """A fresh, empty database on the server; returns its URL."""
+    from sqlalchemy.engine import make_url
+
+    with _admin(server_url) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
-    return url.set(database=name).render_as_string(hide_password=False)
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
 def drop_database(server_url: str, name: str) -> None:
-    from sqlalchemy.engine import make_url
-
-    url = make_url(server_url)
-    with psycopg.connect(
-        host=url.host,
-        port=url.port,
-        user=url.username,
-        password=url.password,
-        dbname=url.database,
-        autocommit=True,
-    ) as conn:
+    with _admin(server_url) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
