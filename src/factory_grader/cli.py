@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factory_grader import __version__
 from factory_grader.domain.answers import Answers
@@ -21,10 +21,12 @@ from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
-from factory_grader.services.assessments import AssessmentService, open_service
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
+
+if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
+    from factory_grader.services.assessments import AssessmentService
 
 EXIT_BAD_INPUT = 2
 
@@ -222,6 +224,8 @@ def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 @contextlib.contextmanager
 def _service(args: argparse.Namespace, lib: FormLibrary) -> Iterator[AssessmentService]:
+    from factory_grader.services.assessments import open_service
+
     service, db = open_service(args.db, lib)
     try:
         yield service
@@ -380,6 +384,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_cmd_assessments_reopen)
 
+    p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
+    p.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit 0 once the main window has painted (to measure start-up)",
+    )
+    p.set_defaults(handler=None, gui=True)
+
     p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
     p.add_argument("--rules", default=None)
     p.add_argument("--json", action="store_true")
@@ -390,9 +402,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        # No command: the GUI arrives with issue 4; until then show the example factory's result.
-        args = parser.parse_args([*(argv or []), "example"])
+    if args.command is None or getattr(args, "gui", False):
+        # No command opens the desktop app. Qt is imported only here, forms and the database
+        # load after the window's first paint.
+        from factory_grader.ui.app import run
+
+        return run(args.db, getattr(args, "exit_when_ready", False))
     try:
         lib = FormLibrary.load()
         return int(args.handler(args, lib))

@@ -12,7 +12,7 @@ from pathlib import Path
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.credit_code import credit_code_problem
 from factory_grader.domain.errors import AnswersError, InputError
-from factory_grader.domain.maturity_model import Grade
+from factory_grader.domain.maturity_model import Grade, IndustryType
 from factory_grader.domain.records import (
     AssessmentSummary,
     Attachment,
@@ -72,6 +72,35 @@ class AssessmentService:
     def score(self, assessment_id: int) -> tuple[Answers, AssessmentResult]:
         answers = self.answers(assessment_id)
         return answers, score_answers(self.library, answers)
+
+    def save_profile(
+        self,
+        assessment_id: int,
+        profile: dict[str, str],
+        industry_type: IndustryType,
+        rules_id: str,
+    ) -> AssessmentSummary:
+        code = profile.get("credit_code")
+        if code and (problem := credit_code_problem(code)):
+            raise AnswersError(f"profile.credit_code: {code!r} {problem}")
+        rules = self.library.rules(rules_id)
+        if rules.form_id != self.summary(assessment_id).form_id:
+            raise InputError(f"rule set {rules_id} is for another questionnaire")
+        clean = {k: v.strip() for k, v in profile.items() if v and v.strip()}
+        conditions = tuple(c.id for c in rules.conditions)
+        return self.store.save_profile(
+            assessment_id, clean, industry_type, rules_id, conditions, self.clock()
+        )
+
+    def delete(self, assessment_id: int) -> AssessmentSummary:
+        return self.store.delete(assessment_id)
+
+    def create_blank(
+        self, profile: dict[str, str], industry_type: IndustryType, rules_id: str | None = None
+    ) -> AssessmentSummary:
+        rules = self.library.rules(rules_id or self.library.default_rules_id)
+        blank = Answers(rules.form_id, rules.id, industry_type, profile)
+        return self.import_answers(blank)
 
     # --- change one answer (autosave) ----------------------------------------------------
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
@@ -358,6 +358,66 @@ class AssessmentStore:
                 if copies:
                     s.execute(insert(table), copies)
             return _summary(new, s.get_one(FactoryRow, a.factory_id))
+
+    def save_profile(
+        self,
+        assessment_id: int,
+        profile: dict[str, str],
+        industry_type: IndustryType,
+        rules_id: str,
+        condition_ids: tuple[str, ...],
+        now: datetime,
+    ) -> AssessmentSummary:
+        """Profile, industry type and rule set of a draft (last write wins: these are not answers
+        two people work on). The factory is re-linked by its credit code / name; conditions the
+        (new) rule set has and the assessment lacks get unanswered rows."""
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id, for_update=True)
+            if a.status != Status.DRAFT.value:
+                raise AssessmentFrozen(f"assessment {assessment_id} is final: reopen it first")
+            factory = _find_or_create_factory(s, profile, now)
+            a.factory_id, a.updated_at = factory.id, now
+            a.profile_json = json.dumps(profile, ensure_ascii=False)
+            a.industry_type, a.rules_id = industry_type.value, rules_id
+            have = set(
+                s.scalars(
+                    select(ConditionAnswerRow.condition_id).where(
+                        ConditionAnswerRow.assessment_id == assessment_id
+                    )
+                )
+            )
+            missing = [
+                {
+                    "assessment_id": assessment_id,
+                    "condition_id": cid,
+                    "value": None,
+                    "version": 0,
+                    "answered_by": "",
+                    "answered_at": None,
+                }
+                for cid in condition_ids
+                if cid not in have
+            ]
+            if missing:
+                s.execute(insert(ConditionAnswerRow), missing)
+            s.flush()
+            return _summary(a, s.get_one(FactoryRow, factory.id))
+
+    def delete(self, assessment_id: int) -> AssessmentSummary:
+        """Remove one assessment revision with its answers (the caller asks for confirmation)."""
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id)
+            gone = _summary(a, s.get_one(FactoryRow, a.factory_id))
+            for table in (
+                RequirementAnswerRow,
+                ScenarioAnswerRow,
+                ConditionAnswerRow,
+                AttachmentRow,
+                ConflictRow,
+            ):  # explicit, so it does not depend on the database enforcing ON DELETE CASCADE
+                s.execute(delete(table).where(table.assessment_id == assessment_id))
+            s.delete(a)
+            return gone
 
     # --- evidence attachments ----------------------------------------------------------------
 

@@ -1,0 +1,961 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="13" />
+        <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
+        <translation>智能工厂梯度评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="22" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="31" />
+        <source>Evidence files: {id}</source>
+        <translation>证据文件：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="33" />
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="37" />
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="38" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39" />
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="74" />
+        <source>Files are copied into the app's data folder; the copy is what counts.</source>
+        <translation>文件会复制到本软件的数据文件夹，以复制件为准。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="86" />
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="92" />
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="107" />
+        <source>Remove evidence file</source>
+        <translation>移除证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="108" />
+        <source>Remove {name} from this requirement?</source>
+        <translation>从此要求中移除 {name}？</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsPage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="41" />
+        <source>Conditions</source>
+        <translation>要素条件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="46" />
+        <source>official</source>
+        <translation>官方</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="47" />
+        <source>secondary source</source>
+        <translation>二手资料</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="48" />
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="63" />
+        <source>Eligibility (every tier)</source>
+        <translation>基本条件（各梯度通用）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="70" />
+        <source>{tier}: construction and results</source>
+        <translation>{tier}：建设内容与成效</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="86" />
+        <source>Not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="86" />
+        <source>Met</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="86" />
+        <source>Not met</source>
+        <translation>不满足</translation>
+    </message>
+</context>
+<context>
+    <name>FinalisePage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="46" />
+        <source>Check and finalise</source>
+        <translation>检查并定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="47" />
+        <source>&amp;Finalise this revision…</source>
+        <translation>定稿此版本(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="48" />
+        <source>Reopen as a new revision</source>
+        <translation>重新打开为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="49" />
+        <source>Items to check</source>
+        <translation>待检查事项</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="68" />
+        <source>Unanswered: [{id}] {text}</source>
+        <translation>未作答：[{id}] {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="73" />
+        <source>Marked for review: [{id}] {text}</source>
+        <translation>待复核：[{id}] {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="79" />
+        <source>Condition not answered: {text}</source>
+        <translation>条件未作答：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="86" />
+        <source>Revision {rev} is final (since {when}). It can no longer change; reopen it to work on a new revision.</source>
+        <translation>第 {rev} 版已定稿（{when}），不能再修改；如需修改，请重新打开为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="95" />
+        <source>{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met.</source>
+        <translation>{u} 项要求未作答，{f} 项标记待复核，{c} 项条件未作答。未作答的要求按“不满足”计分。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="107" />
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="109" />
+        <source>Freeze revision {rev}? Its answers can no longer change; to change them later you reopen it as a new revision.</source>
+        <translation>确定将第 {rev} 版定稿？定稿后答案不能再修改；以后如需修改，请重新打开为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="133" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="102" />
+        <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
+        <translation>智能工厂梯度评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="104" />
+        <source>Factories</source>
+        <translation>工厂与评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="105" />
+        <source>Profile</source>
+        <translation>企业信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="106" />
+        <source>Questionnaire</source>
+        <translation>成熟度问卷</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="107" />
+        <source>Scenarios</source>
+        <translation>典型场景</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="108" />
+        <source>Conditions</source>
+        <translation>要素条件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="109" />
+        <source>Results</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="110" />
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="118" />
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="119" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="120" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="121" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="122" />
+        <source>&amp;New assessment…</source>
+        <translation>新建评估(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="123" />
+        <source>&amp;Import answers file…</source>
+        <translation>导入答题文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="124" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="125" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="126" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="140" />
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="142" />
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="182" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="209" />
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="226" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="228" />
+        <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
+        <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="234" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="256" />
+        <source>Import answers file</source>
+        <translation>导入答题文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258" />
+        <source>Answers files (*.json)</source>
+        <translation>答题文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="287" />
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="24" />
+        <source>New assessment</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="30" />
+        <source>Discrete manufacturing</source>
+        <translation>离散型制造</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="31" />
+        <source>Process manufacturing</source>
+        <translation>流程型制造</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="46" />
+        <source>Company name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="47" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="49" />
+        <source>Industry type</source>
+        <translation>行业类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="50" />
+        <source>Rule set</source>
+        <translation>评价规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="63" />
+        <source>Not a valid credit code: {why}</source>
+        <translation>统一社会信用代码无效：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="130" />
+        <source>Company name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="131" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="132" />
+        <source>Registered address</source>
+        <translation>注册地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="133" />
+        <source>City / county</source>
+        <translation>市县</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="134" />
+        <source>Industry (GB/T 4754)</source>
+        <translation>所属行业（GB/T 4754）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="135" />
+        <source>Company size</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="136" />
+        <source>Revenue, last 3 years</source>
+        <translation>近三年营业收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="137" />
+        <source>Employees</source>
+        <translation>员工总数</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="138" />
+        <source>Main business / products</source>
+        <translation>主营业务 / 主导产品</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="139" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="140" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="141" />
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142" />
+        <source>Certifications and titles</source>
+        <translation>资质与荣誉</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149" />
+        <source>Enterprise profile</source>
+        <translation>企业基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150" />
+        <source>Industry type</source>
+        <translation>行业类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152" />
+        <source>Rule set</source>
+        <translation>评价规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153" />
+        <source>Discrete manufacturing</source>
+        <translation>离散型制造</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154" />
+        <source>Process manufacturing</source>
+        <translation>流程型制造</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155" />
+        <source>e.g. large, medium, small, micro</source>
+        <translation>如：大型、中型、小型、微型</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170" />
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="203" />
+        <source>Not a valid credit code: {why}</source>
+        <translation>统一社会信用代码无效：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="205" />
+        <source>Use digits, spaces, + ( ) and - only</source>
+        <translation>只能包含数字、空格和 + ( ) -</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207" />
+        <source>Not an email address</source>
+        <translation>邮箱地址格式不正确</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="83" />
+        <source>Search requirements (Ctrl+F)</source>
+        <translation>搜索要求（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="84" />
+        <source>Search requirements</source>
+        <translation>搜索要求</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="85" />
+        <source>Questionnaire sections</source>
+        <translation>问卷目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="86" />
+        <source>Questionnaire completeness</source>
+        <translation>问卷完成度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87" />
+        <source>%v of %m answered</source>
+        <translation>已答 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90" />
+        <source>Keys: 1 fully met, 2 mostly, 3 partly, 4 not met, 5 not applicable; J/K or ↓/↑ move. Every change is saved at once.</source>
+        <translation>快捷键：1 全部满足，2 大部分满足，3 部分满足，4 不满足，5 不适用；J/K 或 ↓/↑ 切换。每次修改立即保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="182" />
+        <source>Search: {n} requirement(s)</source>
+        <translation>搜索结果：{n} 项要求</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="213" />
+        <source>Level {n}</source>
+        <translation>{n} 级</translation>
+    </message>
+</context>
+<context>
+    <name>RadarView</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="24" />
+        <source>Radar chart of the 20 sub-domains</source>
+        <translation>20 个能力子域雷达图</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="39" />
+        <source>Level reached</source>
+        <translation>已达等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="40" />
+        <source>Level the next tier needs</source>
+        <translation>下一梯度所需等级</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementRow</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="91" />
+        <source>Evidence: {hint}</source>
+        <extracomment>Keys 1–5, in the order the choices are shown.</extracomment>
+        <translation>证据示例：{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="93" />
+        <source>Fully met</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94" />
+        <source>Mostly met</source>
+        <translation>大部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95" />
+        <source>Partly met</source>
+        <translation>部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96" />
+        <source>Not met</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="102" />
+        <source>Comment (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103" />
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="104" />
+        <source>Mark for review</source>
+        <translation>标记待复核</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="123" />
+        <source>Evidence files ({n})…</source>
+        <translation>证据文件（{n}）…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="69" />
+        <source>Result (updates as you answer)</source>
+        <translation>评估结果（随答题实时更新）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="70" />
+        <source>Questionnaire completeness</source>
+        <translation>问卷完成度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="71" />
+        <source>%v of %m answered</source>
+        <translation>已答 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="74" />
+        <source>Self-assessment only: the official assessment is done on the national public platform (智能制造评估评价公共服务平台).</source>
+        <translation>本结果仅为企业自评，正式评估请在智能制造评估评价公共服务平台进行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="95" />
+        <source>No tier yet</source>
+        <translation>尚未达到梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="112" />
+        <source>Next: {tier} — {count} condition(s) not yet met</source>
+        <translation>下一级：{tier} — 尚有 {count} 项条件未满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="117" />
+        <source>Highest tier reached</source>
+        <translation>已达最高梯度</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="70" />
+        <source>Results and what to do next</source>
+        <translation>评估结果与改进方向</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="71" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="73" />
+        <source>What blocks the next tier</source>
+        <translation>迈向下一梯度尚未满足的条件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="72" />
+        <source>Improvements that raise S most (tick to see the effect)</source>
+        <translation>提升 S 最有效的改进（勾选查看效果）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="74" />
+        <source>Improvements</source>
+        <translation>改进项</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="84" />
+        <source>counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="84" />
+        <source>not counted</source>
+        <translation>不计入</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="90" />
+        <source>Rule set</source>
+        <translation>评价规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="91" />
+        <source>No tier yet</source>
+        <translation>尚未达到梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94" />
+        <source>S = {terms}: every level reaches 0.80.</source>
+        <translation>S = {terms}：各级得分均达到 0.80。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97" />
+        <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
+        <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="111" />
+        <source>Highest tier reached</source>
+        <translation>已达最高梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="114" />
+        <source>Next tier: {tier}</source>
+        <translation>下一梯度：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="139" />
+        <source>unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="140" />
+        <source>not met</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="141" />
+        <source>partly met</source>
+        <translation>部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="142" />
+        <source>mostly met</source>
+        <translation>大部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="143" />
+        <source>fully met</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="144" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="154" />
+        <source>Maturity must reach {level}; S is {s}</source>
+        <translation>成熟度需达到{level}，当前 S = {s}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="161" />
+        <source>No built scenario covers the {link} stage</source>
+        <translation>“{link}”环节尚无已建成的典型场景</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="166" />
+        <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
+        <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="169" />
+        <source>{text} (not answered)</source>
+        <translation>{text}（未作答）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="190" />
+        <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
+        <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="43" />
+        <source>Typical scenarios built</source>
+        <translation>已建成的典型场景</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="77" />
+        <source>Built</source>
+        <translation>已建成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="78" />
+        <source>Uses AI</source>
+        <translation>应用 AI</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="75" />
+        <source>Instance: what was built, with what result</source>
+        <translation>实例：建设内容与成效</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="79" />
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="119" />
+        <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
+        <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="26" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="41" />
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="45" />
+        <source>To keep the data elsewhere (a shared drive, a USB stick), start the app with FACTORY_GRADER_HOME set to that folder, or point it at a team server with --db.</source>
+        <translation>如需把数据放在其他位置（共享盘、U 盘），请设置环境变量 FACTORY_GRADER_HOME 指向该文件夹后启动；如需使用团队服务器，请用 --db 参数。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="55" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="61" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="56" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="62" />
+        <source>Default rule set</source>
+        <translation>默认评价规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="92" />
+        <source>Factories and assessments</source>
+        <translation>工厂与评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="93" />
+        <source>Search by factory name or credit code</source>
+        <translation>按企业名称或信用代码搜索</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="94" />
+        <source>Search assessments</source>
+        <translation>搜索评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="95" />
+        <source>Assessments</source>
+        <translation>评估列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="98" />
+        <source>Factory</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="99" />
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="100" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="101" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="102" />
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="103" />
+        <source>Level</source>
+        <translation>成熟度等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="104" />
+        <source>Tier</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="109" />
+        <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
+        <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="112" />
+        <source>&amp;New assessment…</source>
+        <translation>新建评估(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="113" />
+        <source>Load the &amp;example factory</source>
+        <translation>载入示例工厂(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="114" />
+        <source>&amp;Import answers file…</source>
+        <translation>导入答题文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="115" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="116" />
+        <source>Reopen as new &amp;revision</source>
+        <translation>重新打开为新版本(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117" />
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="126" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="157" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="159" />
+        <source>final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="159" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="229" />
+        <source>Delete assessment</source>
+        <translation>删除评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="231" />
+        <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
+        <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
+    </message>
+</context>
+</TS>

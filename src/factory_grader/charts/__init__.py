@@ -1,0 +1,1 @@
+"""Charts with matplotlib's object API (Figure, never pyplot); no Qt here."""

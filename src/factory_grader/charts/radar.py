@@ -1,0 +1,51 @@
+"""Radar of the 20 sub-domains: the level each has reached against the level the next tier needs."""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.figure import Figure
+
+from factory_grader.domain.maturity_model import LEVELS
+
+PASS = 0.8
+
+
+def achieved_level(scores: tuple[float | None, ...]) -> int:
+    """The highest level up to which every scorable level of the sub-domain reaches 0.80."""
+    reached = 0
+    for level, score in zip(LEVELS, scores, strict=True):
+        if score is None:
+            reached = level  # nothing scorable there (不适用): does not hold it back
+            continue
+        if score + 1e-9 < PASS:
+            break
+        reached = level
+    return reached
+
+
+def radar_figure(
+    labels: list[str],
+    achieved: list[int],
+    required: int | None,
+    achieved_label: str,
+    required_label: str,
+    size: tuple[float, float] = (5.5, 5.5),
+) -> Figure:
+    n = len(labels)
+    angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
+    fig = Figure(figsize=size, layout="tight")
+    ax = fig.add_subplot(projection="polar")
+    ax.set_theta_offset(math.pi / 2)
+    ax.set_theta_direction(-1)
+    ax.set_ylim(0, 5)
+    ax.set_yticks(list(LEVELS))
+    ax.set_xticks(angles[:-1])
+    ax.set_xticklabels(labels, fontsize=8)
+    values = [*achieved, achieved[0]]
+    ax.plot(angles, values, color="#1565c0", linewidth=2, label=achieved_label)
+    ax.fill(angles, values, color="#1565c0", alpha=0.2)
+    if required:
+        ax.plot(angles, [required] * (n + 1), color="#c62828", linestyle="--", label=required_label)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, fontsize=8, frameon=False)
+    return fig

@@ -1,0 +1,60 @@
+"""Start the desktop app: window first, heavy work (forms, database, charts) after it paints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from factory_grader.ui.background import Background
+from factory_grader.ui.context import AppContext, Events
+from factory_grader.ui.fonts import ensure_cjk_font
+from factory_grader.ui.i18n import Languages
+from factory_grader.ui.main_window import MainWindow
+from factory_grader.ui.preferences import Preferences
+from factory_grader.ui.resources import resources_root
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the window's first paint event."""
+
+    def __init__(self, callback: object) -> None:
+        super().__init__()
+        self.callback = callback
+        self.fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            self.fired = True
+            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+        return False
+
+
+def build(db_url: str | None, app: QApplication) -> MainWindow:
+    ensure_cjk_font(app)
+    app.setStyleSheet(Path(__file__).with_name("style.qss").read_text(encoding="utf-8"))
+    preferences = Preferences()
+    languages = Languages()
+    languages.switch(preferences.language)
+    ctx = AppContext(languages, preferences, Background(app), Events())
+    window = MainWindow(ctx, db_url)
+    geometry = preferences.window_geometry()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    return window
+
+
+def run(db_url: str | None, exit_when_ready: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("factory-grader")
+    app.setOrganizationName("factory-grader")
+    app.setWindowIcon(QIcon(str(resources_root() / "icons" / "factory-grader.svg")))
+    window = build(db_url, app)  # type: ignore[arg-type]
+    after_paint = app.quit if exit_when_ready else window.start_loading
+    watcher = _FirstPaint(after_paint)
+    window.installEventFilter(watcher)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,315 @@
+"""The main window: navigation, the pages, the result panel, menus and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from factory_grader.domain.errors import AnswerConflict
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.pages.base import Page
+from factory_grader.ui.pages.start_page import StartPage
+from factory_grader.ui.result_panel import ResultPanel
+
+START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE = range(7)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, db_url: str | None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.db_url = db_url
+        self.setObjectName("mainWindow")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(170)
+        self.stack = QStackedWidget()
+        self.start = StartPage(ctx)
+        self.pages: list[Page] = [self.start]
+        self.stack.addWidget(self.start)
+        self.panel = ResultPanel(ctx)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([150, 900, 260])
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.db_label = QLabel()
+        self.save_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._make_actions()
+        self.start.open_requested.connect(self.open_assessment)
+        self.start.example_requested.connect(self.load_example)
+        self.start.import_requested.connect(self.import_file)
+        self.start.new_requested.connect(self.new_assessment)
+        ctx.events.answers_changed.connect(self.rescore)
+        ctx.background.busy_changed.connect(self._saving)
+        self.retranslate()
+        self.resize(1280, 800)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def add_pages(self, pages: list[Page]) -> None:
+        """The pages that need the forms are made once the forms are loaded."""
+        for page in pages:
+            self.pages.append(page)
+            self.stack.addWidget(page)
+        self.retranslate()
+        self._enable_pages()
+
+    def _make_actions(self) -> None:
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("")
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_assessment)
+        self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for a in (self.new_action, self.import_action, self.quit_action):
+            self.file_menu.addAction(a)
+        self.view_menu = menu.addMenu("")
+        self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.show_settings)
+        self.view_menu.addAction(self.settings_action)
+        self.help_menu = menu.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("智能工厂梯度评估 — Smart-factory tier assessment"))
+        names = [
+            self.tr("Factories"),
+            self.tr("Profile"),
+            self.tr("Questionnaire"),
+            self.tr("Scenarios"),
+            self.tr("Conditions"),
+            self.tr("Results"),
+            self.tr("Finalise"),
+        ][: len(self.pages)]
+        current = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.addItems(names)
+        self.nav.setCurrentRow(max(current, 0))
+        self.nav.blockSignals(False)
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("&New assessment…"))
+        self.import_action.setText(self.tr("&Import answers file…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.about_action.setText(self.tr("&About"))
+        self._describe_db()
+        self._enable_pages()
+
+    def _enable_pages(self) -> None:
+        has_session = self.ctx.session is not None
+        for row in range(1, self.nav.count()):
+            item = self.nav.item(row)
+            flags = item.flags()
+            enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags | enabled if has_session else flags & ~enabled)
+
+    def _describe_db(self) -> None:
+        if self.ctx.db_name:
+            self.db_label.setText(self.tr("Database: {name}").format(name=self.ctx.db_name))
+        else:
+            self.db_label.setText(self.tr("Opening the database…"))
+
+    def _saving(self, busy: bool) -> None:
+        self.save_label.setText(self.tr("Saving…") if busy else self.tr("All changes saved"))
+
+    def go(self, page: int) -> None:
+        self.nav.setCurrentRow(page)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def start_loading(self) -> None:
+        """After the first paint: forms, database (migrating if needed), the assessment list."""
+        db_url = self.db_url
+
+        def load() -> tuple[object, object, object]:
+            from factory_grader.forms.library import FormLibrary
+            from factory_grader.services.assessments import open_service
+
+            library = FormLibrary.load()
+            service, db = open_service(db_url, library)
+            return library, service, db
+
+        self.ctx.background.run(load, self._loaded, self._load_failed)
+
+    def _loaded(self, loaded: tuple) -> None:  # type: ignore[type-arg]
+        library, service, db = loaded
+        self.ctx.library, self.ctx.service, self.ctx.db_name = library, service, db.name
+        self.ctx.extra["db"] = db
+        from factory_grader.ui.pages.all_pages import make_pages
+
+        self.add_pages(make_pages(self.ctx, self))
+        self._describe_db()
+        self.start.reload()
+        self.start._update_buttons()
+        last = self.ctx.preferences.last_assessment
+        if last is not None:
+            self.open_assessment(last, quiet=True)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.db_label.setText(str(exc))
+        QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
+
+    # --- assessments --------------------------------------------------------------------------
+
+    def open_assessment(self, assessment_id: int, quiet: bool = False) -> None:
+        service = self.ctx.service
+        if service is None:
+            return
+
+        def load() -> object:
+            from factory_grader.services.editing import EditSession
+
+            return EditSession(service, assessment_id)
+
+        def opened(session: object) -> None:
+            self.ctx.session = session  # type: ignore[assignment]
+            self.ctx.preferences.last_assessment = assessment_id
+            self._enable_pages()
+            self.ctx.events.assessment_opened.emit()
+            self.rescore()
+            if not quiet:
+                self.go(QUESTIONNAIRE)
+
+        def failed(exc: BaseException) -> None:
+            if quiet:
+                self.ctx.preferences.last_assessment = None
+            else:
+                QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+
+        self.ctx.background.run(load, opened, failed)
+
+    def rescore(self) -> None:
+        session = self.ctx.session
+        self.ctx.result = session.score() if session is not None else None
+        self.ctx.events.result_changed.emit(self.ctx.result)
+
+    def persist(self, save: Callable[[], None]) -> None:
+        """Queue one change for the writer thread; conflicts and faults are shown, not lost."""
+        self.ctx.background.run(save, None, self._save_failed)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AnswerConflict):
+            QMessageBox.warning(
+                self,
+                self.tr("Changed by someone else"),
+                self.tr(
+                    "{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer."
+                ).format(who=exc.theirs_by, when=exc.theirs_at, theirs=exc.theirs, yours=exc.yours),
+            )
+            self.ctx.events.assessment_opened.emit()
+            self.rescore()
+            return
+        QMessageBox.critical(self, self.tr("Not saved"), str(exc))
+
+    def load_example(self) -> None:
+        service = self.ctx.service
+        if service is None:
+            return
+
+        def create() -> int:
+            from factory_grader.services.answers_file import read_answers_file
+            from factory_grader.services.examples import example_answers_path
+
+            answers = read_answers_file(example_answers_path(), service.library)
+            return service.import_answers(answers).id
+
+        self.ctx.background.run(create, self._created, self._create_failed)
+
+    def import_file(self) -> None:
+        service = self.ctx.service
+        if service is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import answers file"),
+            str(Path.home()),
+            self.tr("Answers files (*.json)"),
+        )
+        if not path:
+            return
+
+        def create() -> int:
+            from factory_grader.services.answers_file import read_answers_file
+
+            return service.import_answers(read_answers_file(Path(path), service.library)).id
+
+        self.ctx.background.run(create, self._created, self._create_failed)
+
+    def new_assessment(self) -> None:
+        if self.ctx.service is None:
+            return
+        from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
+
+        dialog = NewAssessmentDialog(self.ctx, self)
+        if dialog.exec():
+            service, values = self.ctx.service, dialog.values()
+            self.ctx.background.run(
+                lambda: service.create_blank(*values).id, self._created, self._create_failed
+            )
+
+    def _created(self, assessment_id: int) -> None:
+        self.ctx.events.assessments_changed.emit()
+        self.open_assessment(assessment_id)
+
+    def _create_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Not created"), str(exc))
+
+    # --- dialogs and closing ------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        from factory_grader.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def show_about(self) -> None:
+        from factory_grader.ui.about_dialog import show_about
+
+        show_about(self.ctx, self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # commits a comment being typed (editingFinished)
+        self.ctx.background.wait()  # every queued change reaches the database first
+        self.ctx.preferences.save_window(self.saveGeometry(), self.nav.currentRow())
+        db = self.ctx.extra.get("db")
+        if db is not None:
+            db.close()  # type: ignore[attr-defined]
+        super().closeEvent(event)
+
+
+def page_widget(window: MainWindow, index: int) -> QWidget:
+    return window.stack.widget(index)

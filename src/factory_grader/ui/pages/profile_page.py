@@ -1,0 +1,237 @@
+"""The enterprise profile with inline validation, industry type and rule set."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factory_grader.domain.credit_code import credit_code_problem
+from factory_grader.domain.maturity_model import IndustryType
+from factory_grader.forms.reference import load_profile_lists
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.pages.base import Page
+
+PHONE = re.compile(r"^[0-9+()\- ]{7,20}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+TEXT_FIELDS = (
+    "name",
+    "credit_code",
+    "address",
+    "revenue_3y",
+    "employees",
+    "main_business",
+    "contact",
+    "phone",
+    "email",
+    "certifications",
+    "size",
+)
+
+
+class ProfilePage(Page):
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(ctx)
+        self.window_ = window
+        self.lists = load_profile_lists()
+        self.edits: dict[str, QLineEdit] = {f: QLineEdit() for f in TEXT_FIELDS}
+        self.city = QComboBox()
+        self.city.setEditable(True)
+        self.industry = QComboBox()
+        self.problems: dict[str, QLabel] = {f: QLabel() for f in ("credit_code", "phone", "email")}
+        for label in self.problems.values():
+            label.setObjectName("fieldProblem")
+        self.discrete = QRadioButton()
+        self.process = QRadioButton()
+        self.type_group = QButtonGroup(self)
+        self.type_group.addButton(self.discrete)
+        self.type_group.addButton(self.process)
+        self.rules = QComboBox()
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        order = [
+            "name",
+            "credit_code",
+            "address",
+            "city",
+            "industry",
+            "size",
+            "revenue_3y",
+            "employees",
+            "main_business",
+            "contact",
+            "phone",
+            "email",
+            "certifications",
+        ]
+        for key in order:
+            widget: QWidget = {"city": self.city, "industry": self.industry}.get(key) or self.edits[
+                key
+            ]
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[key] = label
+            if key in self.problems:
+                box = QWidget()
+                row = QVBoxLayout(box)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(widget)
+                row.addWidget(self.problems[key])
+                self.form.addRow(label, box)
+            else:
+                self.form.addRow(label, widget)
+        types = QWidget()
+        t = QHBoxLayout(types)
+        t.setContentsMargins(0, 0, 0, 0)
+        t.addWidget(self.discrete)
+        t.addWidget(self.process)
+        t.addStretch(1)
+        self.type_label, self.rules_label = QLabel(), QLabel()
+        self.form.addRow(self.type_label, types)
+        self.form.addRow(self.rules_label, self.rules)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.heading)
+        inner_layout.addLayout(self.form)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        for key, edit in self.edits.items():
+            edit.editingFinished.connect(self.save)
+            if key in self.problems:
+                edit.textChanged.connect(lambda _=None, k=key: self._validate(k))
+        self.city.currentTextChanged.connect(lambda _: self.save())
+        self.industry.currentIndexChanged.connect(lambda _: self.save())
+        self.type_group.buttonClicked.connect(lambda _: self.save())
+        self.rules.currentIndexChanged.connect(lambda _: self.save())
+        self._loading = False
+        ctx.events.assessment_opened.connect(self.load)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "name": self.tr("Company name"),
+            "credit_code": self.tr("Unified social credit code"),
+            "address": self.tr("Registered address"),
+            "city": self.tr("City / county"),
+            "industry": self.tr("Industry (GB/T 4754)"),
+            "size": self.tr("Company size"),
+            "revenue_3y": self.tr("Revenue, last 3 years"),
+            "employees": self.tr("Employees"),
+            "main_business": self.tr("Main business / products"),
+            "contact": self.tr("Contact person"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "certifications": self.tr("Certifications and titles"),
+        }
+        for key, label in self.labels.items():
+            label.setText(names[key])
+            widget = label.buddy()
+            if widget is not None:
+                widget.setAccessibleName(names[key])
+        self.heading.setText(self.tr("Enterprise profile"))
+        self.type_label.setText(self.tr("Industry type"))
+        self.rules_label.setText(self.tr("Rule set"))
+        self.rules.setAccessibleName(self.tr("Rule set"))
+        self.discrete.setText(self.tr("Discrete manufacturing"))
+        self.process.setText(self.tr("Process manufacturing"))
+        self.edits["size"].setPlaceholderText(self.tr("e.g. large, medium, small, micro"))
+        self.load()
+
+    def load(self) -> None:
+        session, lib = self.ctx.session, self.ctx.library
+        if session is None or lib is None:
+            return
+        self._loading = True
+        answers = session.answers
+        for key, edit in self.edits.items():
+            edit.setText(answers.profile.get(key, ""))
+        self.city.clear()
+        self.city.addItems([self.ctx.text(c) for c in self.lists.cities])
+        self.city.setCurrentText(answers.profile.get("city", ""))
+        self.industry.clear()
+        self.industry.addItem(self.tr("(choose)"), "")
+        for ind in self.lists.industries:
+            self.industry.addItem(f"{ind.code} {self.ctx.text(ind.name)}", ind.code)
+        self.industry.setCurrentIndex(
+            max(self.industry.findData(answers.profile.get("industry_code", "")), 0)
+        )
+        (
+            self.process if answers.industry_type is IndustryType.PROCESS else self.discrete
+        ).setChecked(True)
+        self.rules.clear()
+        for info in lib.entries():
+            if info.kind == "rules":
+                self.rules.addItem(self.ctx.text(info.name), info.id)
+        self.rules.setCurrentIndex(max(self.rules.findData(answers.rules_id), 0))
+        for key in self.problems:
+            self._validate(key)
+        editable = session.editable
+        for w in (
+            *self.edits.values(),
+            self.city,
+            self.industry,
+            self.discrete,
+            self.process,
+            self.rules,
+        ):
+            w.setEnabled(editable)
+        self._loading = False
+
+    def _validate(self, key: str) -> bool:
+        value = self.edits[key].text().strip()
+        problem = None
+        if value and key == "credit_code":
+            found = credit_code_problem(value)
+            problem = self.tr("Not a valid credit code: {why}").format(why=found) if found else None
+        elif value and key == "phone" and not PHONE.match(value):
+            problem = self.tr("Use digits, spaces, + ( ) and - only")
+        elif value and key == "email" and not EMAIL.match(value):
+            problem = self.tr("Not an email address")
+        self.problems[key].setText(problem or "")
+        self.problems[key].setVisible(bool(problem))
+        return problem is None
+
+    def save(self) -> None:
+        session, lib = self.ctx.session, self.ctx.library
+        if self._loading or session is None or lib is None or not session.editable:
+            return
+        if not all(self._validate(k) for k in self.problems):
+            return  # an invalid field is shown, not saved; the rest waits with it
+        profile = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
+        if self.city.currentText().strip():
+            profile["city"] = self.city.currentText().strip()
+        code = self.industry.currentData()
+        if code:
+            profile["industry_code"] = code
+            profile["industry"] = next(
+                self.ctx.text(i.name) for i in self.lists.industries if i.code == code
+            )
+        industry = IndustryType.PROCESS if self.process.isChecked() else IndustryType.DISCRETE
+        rules_id = self.rules.currentData() or session.answers.rules_id
+        if (profile, industry, rules_id) == (
+            dict(session.answers.profile),
+            session.answers.industry_type,
+            session.answers.rules_id,
+        ):
+            return
+        self.window_.persist(session.set_profile(profile, industry, rules_id))  # type: ignore[attr-defined]
+        self.ctx.events.answers_changed.emit()
+        self.ctx.background.run(lambda: None, lambda _: self.ctx.events.assessments_changed.emit())

@@ -1,0 +1,213 @@
+"""The full result: S, level, tier, A1–A5 with the rule applied, tier checks, gaps, and the
+prioritised improvements, which can be ticked to see the projected S and tier (what-if)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factory_grader.domain.answers import Answers
+from factory_grader.domain.results import AssessmentResult, Check, CheckKind
+from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.pages.base import Page
+
+ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
+
+
+class ResultsPage(Page):
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(ctx)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("resultSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.gaps_title, self.plan_title = QLabel(), QLabel()
+        self.gaps_title.setObjectName("sectionTitle")
+        self.plan_title.setObjectName("sectionTitle")
+        self.gaps = QListWidget()
+        self.plan = QListWidget()
+        for lst in (self.gaps, self.plan):
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.plan.itemChanged.connect(lambda _: self._what_if())
+        self.projection = QLabel()
+        self.projection.setObjectName("projection")
+        self.projection.setWordWrap(True)
+        self.chart_holder = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.disclaimer = QLabel()
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setObjectName("notice")
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.addWidget(self.summary)
+        ll.addWidget(self.chart_holder, 1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        for w in (self.gaps_title, self.gaps, self.plan_title, self.plan, self.projection):
+            rl.addWidget(w)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.disclaimer)
+        self.chart = None
+        ctx.events.result_changed.connect(lambda _: self.show_result())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Results and what to do next"))
+        self.gaps_title.setText(self.tr("What blocks the next tier"))
+        self.plan_title.setText(self.tr("Improvements that raise S most (tick to see the effect)"))
+        self.gaps.setAccessibleName(self.tr("What blocks the next tier"))
+        self.plan.setAccessibleName(self.tr("Improvements"))
+        self.show_result()
+
+    def show_result(self) -> None:
+        result, session, lib = self.ctx.result, self.ctx.session, self.ctx.library
+        if result is None or session is None or lib is None:
+            return
+        answers = session.answers
+        form, rules = lib.maturity(answers.form_id), lib.rules(answers.rules_id)
+        m, t, g = result.maturity, result.tier, result.gaps
+        counted_word, not_counted_word = self.tr("counted"), self.tr("not counted")
+        rows = "".join(
+            f"<tr><td>A{ls.level}</td><td align='right'>{format_hundredths(ls.hundredths)}</td>"
+            f"<td>{counted_word if ls.counted else not_counted_word}</td></tr>"
+            for ls in m.level_scores
+        )
+        rule_set_word = self.tr("Rule set")
+        tier = self.ctx.text(rules.tier(t.tier).name) if t.tier else self.tr("No tier yet")
+        counted = " + ".join(f"A{ls.level}" for ls in m.level_scores if ls.counted)
+        if m.stop_level is None:
+            rule = self.tr("S = {terms}: every level reaches 0.80.").format(terms=counted)
+        else:
+            rule = self.tr(
+                "S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count."
+            ).format(
+                terms=counted,
+                n=m.stop_level,
+                a=format_hundredths(m.level_scores[m.stop_level - 1].hundredths),
+            )
+        self.summary.setText(
+            f"<p style='font-size:16pt'><b>S = {format_hundredths(m.score_hundredths)}</b> · "
+            f"{self.ctx.text(form.band_for_level(m.level).name)} · <b>{tier}</b></p>"
+            f"<table cellspacing='6'>{rows}</table><p>{rule}</p>"
+            f"<p>{rule_set_word}: {self.ctx.text(rules.name)}</p>"
+        )
+        self.gaps.clear()
+        if t.next_tier is None:
+            self.gaps.addItem(self.tr("Highest tier reached"))
+        else:
+            self.gaps.addItem(
+                self.tr("Next tier: {tier}").format(
+                    tier=self.ctx.text(rules.tier(t.next_tier).name)
+                )
+            )
+            for check in g.unmet:
+                self.gaps.addItem("• " + self.describe(check, answers))
+        names = {r.id: self.ctx.text(r.text) for r in form.requirements}
+        self.plan.blockSignals(True)
+        self.plan.clear()
+        for item in g.improvements:
+            text = f"[{item.requirement_id}] {names[item.requirement_id]}: {self._grade(item.current)} → {self._grade(item.target)}   (S → {format_hundredths(item.score_after_hundredths)})"
+            entry = QListWidgetItem(text)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            entry.setData(ROLE_IMPROVEMENT, (item.requirement_id, item.target))
+            self.plan.addItem(entry)
+        self.plan.blockSignals(False)
+        self.projection.setText("")
+        self.disclaimer.setText(
+            self.ctx.text(form.disclaimer) + " " + self.ctx.text(form.weights_note)
+        )
+        self._draw_chart(result, answers)
+
+    def _grade(self, grade: object) -> str:
+        names = {
+            None: self.tr("unanswered"),
+            "none": self.tr("not met"),
+            "partial": self.tr("partly met"),
+            "most": self.tr("mostly met"),
+            "full": self.tr("fully met"),
+            "na": self.tr("not applicable"),
+        }
+        return names[getattr(grade, "value", None)]
+
+    def describe(self, check: Check, answers: Answers) -> str:
+        lib = self.ctx.library
+        assert lib is not None
+        rules, form = lib.rules(answers.rules_id), lib.maturity(answers.form_id)
+        p = check.params
+        if check.kind is CheckKind.MATURITY:
+            return self.tr("Maturity must reach {level}; S is {s}").format(
+                level=self.ctx.text(form.band_for_level(int(p["required_level"] or 0)).name),
+                s=format_hundredths(int(p["score_hundredths"] or 0)),
+            )
+        if check.kind is CheckKind.COVERAGE:
+            catalogue = lib.catalogue(rules.scenarios_id)
+            link = next(x for x in catalogue.links if x.id == check.subject)
+            return self.tr("No built scenario covers the {link} stage").format(
+                link=self.ctx.text(link.name)
+            )
+        if check.kind is CheckKind.AI_SHARE:
+            return self.tr(
+                "AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more"
+            ).format(pct=p["required_percent"], ai=p["ai"], built=p["built"], n=p["convert_needed"])
+        text = self.ctx.text(rules.condition(check.subject).text)
+        return text if check.answered else self.tr("{text} (not answered)").format(text=text)
+
+    def _what_if(self) -> None:
+        session, lib = self.ctx.session, self.ctx.library
+        if session is None or lib is None:
+            return
+        changes = {}
+        for i in range(self.plan.count()):
+            item = self.plan.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                rid, target = item.data(ROLE_IMPROVEMENT)
+                changes[rid] = target
+        if not changes:
+            self.projection.setText("")
+            return
+        from factory_grader.services.scoring_service import score_answers
+
+        projected = score_answers(lib, session.answers.with_grades(changes))
+        rules = lib.rules(session.answers.rules_id)
+        tier = projected.tier.tier
+        self.projection.setText(
+            self.tr("With the {n} ticked improvement(s): S = {s}, tier {tier}").format(
+                n=len(changes),
+                s=format_hundredths(projected.maturity.score_hundredths),
+                tier=self.ctx.text(rules.tier(tier).name) if tier else self.tr("none"),
+            )
+        )
+
+    def _draw_chart(self, result: AssessmentResult, answers: Answers) -> None:
+        if not self.isVisible() and self.chart is None:
+            return  # drawn when first shown: matplotlib loads after the first paint
+        from factory_grader.ui.radar_view import RadarView
+
+        if self.chart is None:
+            self.chart = RadarView(self.ctx)
+            self.chart_layout.addWidget(self.chart)
+        self.chart.draw(result, answers)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.ctx.result is not None and self.ctx.session is not None and self.chart is None:
+            self._draw_chart(self.ctx.result, self.ctx.session.answers)

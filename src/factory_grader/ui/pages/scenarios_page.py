@@ -1,0 +1,123 @@
+"""The 40 typical scenarios under their 8 环节: built? uses AI? a short 实例 text."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factory_grader.domain.answers import ScenarioAnswer
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.pages.base import Page
+
+
+class ScenariosPage(Page):
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(ctx)
+        self.window_ = window
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.inner = QWidget()
+        self.inner_layout = QVBoxLayout(self.inner)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.widgets: dict[str, tuple[QCheckBox, QCheckBox, QLineEdit]] = {}
+        ctx.events.assessment_opened.connect(self.load)
+        ctx.events.result_changed.connect(lambda _: self._summarise())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Typical scenarios built"))
+        self.load()
+
+    def load(self) -> None:
+        session, lib = self.ctx.session, self.ctx.library
+        if session is None or lib is None:
+            return
+        while self.inner_layout.count():
+            item = self.inner_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.widgets = {}
+        catalogue = lib.catalogue(lib.rules(session.answers.rules_id).scenarios_id)
+        for stage in catalogue.stages:
+            link = next(x for x in catalogue.links if x.id == stage.link_id)
+            box = QGroupBox(f"{self.ctx.text(stage.name)}  →  {self.ctx.text(link.name)}")
+            grid = QGridLayout(box)
+            for row, sc in enumerate(s for s in catalogue.scenarios if s.stage_id == stage.id):
+                answer = session.answers.scenario(sc.id)
+                name = QLabel(
+                    f"<b>{self.ctx.text(sc.name)}</b><br><small>{self.ctx.text(sc.description)}</small>"
+                )
+                name.setWordWrap(True)
+                built, ai, instance = (
+                    QCheckBox(self.tr("Built")),
+                    QCheckBox(self.tr("Uses AI")),
+                    QLineEdit(),
+                )
+                built.setChecked(answer.built)
+                ai.setChecked(answer.ai)
+                ai.setEnabled(answer.built)
+                instance.setText(answer.instance)
+                instance.setCursorPosition(0)
+                instance.setPlaceholderText(self.tr("Instance: what was built, with what result"))
+                for w, what in (
+                    (built, self.tr("Built")),
+                    (ai, self.tr("Uses AI")),
+                    (instance, self.tr("Instance")),
+                ):
+                    w.setAccessibleName(f"{self.ctx.text(sc.name)}: {what}")
+                    w.setEnabled(w.isEnabled() and session.editable)
+                built.toggled.connect(lambda _=None, sid=sc.id: self._changed(sid))
+                ai.toggled.connect(lambda _=None, sid=sc.id: self._changed(sid))
+                instance.editingFinished.connect(lambda sid=sc.id: self._changed(sid))
+                grid.addWidget(name, row, 0)
+                grid.addWidget(built, row, 1)
+                grid.addWidget(ai, row, 2)
+                grid.addWidget(instance, row, 3)
+                grid.setColumnStretch(0, 2)
+                grid.setColumnStretch(3, 2)
+                self.widgets[sc.id] = (built, ai, instance)
+            self.inner_layout.addWidget(box)
+        self.inner_layout.addStretch(1)
+        self._summarise()
+
+    def _changed(self, scenario_id: str) -> None:
+        session = self.ctx.session
+        if session is None or not session.editable:
+            return
+        built, ai, instance = self.widgets[scenario_id]
+        ai.setEnabled(built.isChecked())
+        answer = ScenarioAnswer(
+            built.isChecked(), ai.isChecked() and built.isChecked(), instance.text().strip()
+        )
+        if answer == session.answers.scenario(scenario_id):
+            return
+        self.window_.persist(session.set_scenario(scenario_id, answer))  # type: ignore[attr-defined]
+        self.ctx.events.answers_changed.emit()
+
+    def _summarise(self) -> None:
+        result = self.ctx.result
+        if result is None:
+            self.summary.setText("")
+            return
+        t = result.tier
+        share = f"{100 * t.ai_count / t.built_count:.0f}%" if t.built_count else "–"
+        self.summary.setText(
+            self.tr("{built} built, {ai} using AI ({share}); stages covered: {links} of 5").format(
+                built=t.built_count, ai=t.ai_count, share=share, links=len(t.covered_links)
+            )
+        )

@@ -1,0 +1,71 @@
+"""Settings: language (applies at once), default rule set, where the data is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from factory_grader.services import app_paths
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.i18n import LANGUAGES
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(ctx.lang))
+        self.rules = QComboBox()
+        if ctx.library is not None:
+            default = ctx.preferences.default_rules or ctx.library.default_rules_id
+            for info in ctx.library.entries():
+                if info.kind == "rules":
+                    self.rules.addItem(ctx.text(info.name), info.id)
+            self.rules.setCurrentIndex(max(self.rules.findData(default), 0))
+        home = app_paths.data_home()
+        self.folder = QLabel(str(home))
+        self.folder.setWordWrap(True)
+        open_folder = QPushButton(self.tr("Open data folder"))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(home))))
+        note = QLabel(
+            self.tr(
+                "To keep the data elsewhere (a shared drive, a USB stick), start the app with FACTORY_GRADER_HOME set to that folder, or point it at a team server with --db."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Default rule set"), self.rules)
+        form.addRow(self.tr("Data folder"), self.folder)
+        form.addRow("", open_folder)
+        form.addRow("", note)
+        form.addRow(buttons)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.rules.setAccessibleName(self.tr("Default rule set"))
+
+    def apply(self) -> None:
+        lang = self.language.currentData()
+        self.ctx.preferences.language = lang
+        if self.rules.currentData():
+            self.ctx.preferences.default_rules = self.rules.currentData()
+        if lang != self.ctx.lang:
+            self.ctx.languages.switch(lang)  # every widget retranslates itself
+        self.accept()
