@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+
+# Before any Qt import: without a platform Qt aborts the whole run (platform-notes).
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
@@ -21,6 +25,15 @@ from factory_grader.domain.text import Text
 from factory_grader.forms.library import FormLibrary
 
 BOTH = frozenset(IndustryType)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own data folder: nothing ever touches a real user's data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FACTORY_GRADER_HOME", str(home))
+    monkeypatch.delenv("FACTORY_GRADER_DB", raising=False)
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -145,6 +145,11 @@ def test_real_process_entry_point(tmp_path: Path) -> None:
     assert usage.returncode == 2 and "FILE or --assessment ID" in usage.stderr
 
 
-def test_no_command_shows_the_example(capsys) -> None:
-    code, out, _ = run(capsys)
-    assert code == 0 and "成熟度得分 S" in out
+def test_gui_exit_when_ready_paints_and_exits_0(tmp_path: Path) -> None:
+    """The real app, as a user starts it: a window appears (offscreen here) and it exits 0."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACTORY_GRADER_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [SCRIPT, "gui", "--exit-when-ready"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
