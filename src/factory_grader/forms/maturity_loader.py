@@ -75,6 +75,9 @@ def load_maturity(
             r.problem(f"element {e.id}", "has no domain")
 
     requirements = _requirements(problems, parts, sub_ids)
+    # Questionnaire order: sub-domains as the manifest lists them, then level, then id.
+    position = {sub.id: i for i, sub in enumerate(subdomains)}
+    requirements.sort(key=lambda q: (position.get(q.subdomain_id, len(position)), q.level, q.id))
     _check_cells(problems, display, subdomains, requirements)
     grade_values = _grades(r, manifest)
     bands = _bands(r, manifest)

@@ -5,70 +5,65 @@ run(fn, on_done, on_error): fn runs on the worker; the callbacks run back on the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
-
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn, self.relay = fn, relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # reported on the GUI thread, never lost
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.done.emit(result)
+Callback = Callable[[Any], None]
 
 
 class Background(QObject):
     busy_changed = Signal(bool)
+    # One signal for every job: (job id, succeeded, result or exception). The payload always
+    # travels inside a tuple: PySide6 mis-counts references when a bare None crosses threads.
+    _finished = Signal(tuple)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._pending = 0
-        self._relays: set[_Relay] = set()
+        self._ids = itertools.count()
+        self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
+        self._finished.connect(self._deliver)  # queued: emitted on the worker, run here
 
     def run(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
     ) -> None:
-        relay = _Relay(self)  # lives on the GUI thread: its signals arrive there
-        self._relays.add(relay)
-
-        def finish(result: Any, callback: Callable[[Any], None] | None) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            self._pending -= 1
-            if self._pending == 0:
-                self.busy_changed.emit(False)
-            if callback is not None:
-                callback(result)
-
-        relay.done.connect(lambda r: finish(r, on_done))
-        relay.failed.connect(lambda e: finish(e, on_error or _unhandled))
-        self._pending += 1
-        if self._pending == 1:
+        job = next(self._ids)
+        self._callbacks[job] = (on_done, on_error)
+        if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, relay))
+        finished = self._finished
+
+        def work() -> None:  # a plain callable: no Python QRunnable whose lifetime C++ owns
+            try:
+                result = fn()
+            except BaseException as exc:  # reported on the GUI thread, never lost
+                finished.emit((job, False, exc))
+            else:
+                finished.emit((job, True, result))
+
+        self._pool.start(work)
+
+    def _deliver(self, message: tuple[int, bool, Any]) -> None:
+        job, ok, payload = message
+        on_done, on_error = self._callbacks.pop(job)
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if ok:
+            if on_done is not None:
+                on_done(payload)
+        else:
+            (on_error or _unhandled)(payload)
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._callbacks)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work is done (closing the window: nothing unsaved is dropped)."""

@@ -69,4 +69,5 @@ class NewAssessmentDialog(QDialog):
         profile = {"name": self.name.text().strip()}
         if self.code.text().strip():
             profile["credit_code"] = self.code.text().strip().upper()
-        return profile, self.industry.currentData(), self.rules.currentData()
+        # Qt hands item data back as plain str: make it the enum again
+        return profile, IndustryType(self.industry.currentData()), self.rules.currentData()

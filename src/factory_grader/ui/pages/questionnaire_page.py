@@ -201,6 +201,7 @@ class QuestionnairePage(Page):
 
     def _build_rows(self, requirements: list[Requirement]) -> None:
         for row in self.rows:
+            row.hide()  # gives up focus now; deleted once control returns to the event loop
             row.deleteLater()
         self.rows = []
         while self.list_layout.count():
@@ -223,6 +224,7 @@ class QuestionnairePage(Page):
             row.set_editable(editable)
             self.rows.append(row)
             self.list_layout.addWidget(row)
+            row.show()  # visible at once, so keyboard focus can move to it right away
         self.list_layout.addStretch(1)
         self._refresh_rows()
 

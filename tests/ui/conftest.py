@@ -1,0 +1,88 @@
+"""The real main window on a real temporary SQLite database, driven by pytest-qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from factory_grader.ui.app import build
+from factory_grader.ui.main_window import MainWindow
+
+_expected_dialogs = [0]
+
+
+@pytest.fixture(autouse=True)
+def unexpected_dialogs(qtbot) -> Iterator[list[str]]:
+    """A dialog no test asked for would block forever: close it, and fail the test with its text."""
+    seen: list[str] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and _expected_dialogs[0] == 0:
+            text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+            seen.append(text)
+            dialog.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(300)
+    yield seen
+    timer.stop()
+    assert not seen, f"unexpected dialog(s): {seen}"
+
+
+def wait_idle(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=20000)
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(lang: str = "zh", db: Path | None = None) -> MainWindow:
+        app = QApplication.instance()
+        db_url = f"sqlite:///{db or tmp_path / 'gui.db'}"
+        window = build(db_url, app)
+        window.ctx.languages.switch(lang)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        window.start_loading()
+        qtbot.waitUntil(lambda: window.ctx.service is not None, timeout=30000)
+        wait_idle(qtbot, window)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.ctx.background.wait()
+        db = w.ctx.extra.get("db")
+        if db is not None:
+            db.close()
+
+
+def answer_next_dialog(button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes) -> None:
+    """Click `button` on the next modal dialog (a real click on the real dialog)."""
+    _expected_dialogs[0] += 1
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, click)
+            return
+        _expected_dialogs[0] -= 1
+        if isinstance(dialog, QMessageBox):
+            dialog.button(button).click()
+        elif isinstance(dialog, QDialog):
+            dialog.accept()
+
+    QTimer.singleShot(0, click)
+
+
+def load_example(qtbot, window: MainWindow) -> None:
+    window.start.example_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session is not None, timeout=20000)
+    wait_idle(qtbot, window)

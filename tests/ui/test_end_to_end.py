@@ -1,0 +1,87 @@
+"""A factory created in the dialog, every requirement answered by keyboard, finalised; the
+result on screen equals the scoring module's for what is stored in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from factory_grader.domain.maturity_model import Grade
+from factory_grader.domain.records import Status
+from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.services.scoring_service import score_answers
+from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE
+from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
+from factory_grader.ui.requirement_row import CHOICES
+from tests.ui.conftest import _expected_dialogs, answer_next_dialog, wait_idle
+
+KEYS = [
+    Qt.Key.Key_1,
+    Qt.Key.Key_2,
+    Qt.Key.Key_1,
+    Qt.Key.Key_3,
+    Qt.Key.Key_1,
+    Qt.Key.Key_4,
+    Qt.Key.Key_1,
+    Qt.Key.Key_5,
+]
+
+
+def fill_new_assessment_dialog(qtbot) -> None:
+    _expected_dialogs[0] += 1
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NewAssessmentDialog):
+            QTimer.singleShot(20, fill)
+            return
+        _expected_dialogs[0] -= 1
+        dialog.name.insert("键盘测试机械有限公司")  # Chinese arrives via the IME, not key codes
+        qtbot.keyClicks(dialog.code, "91460100MA5T1R2K7J")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill)
+
+
+def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
+    window = open_window()
+    ctx = window.ctx
+    fill_new_assessment_dialog(qtbot)
+    window.start.new_button.click()
+    qtbot.waitUntil(lambda: ctx.session is not None, timeout=20000)
+    wait_idle(qtbot, window)
+    assert window.stack.currentIndex() == QUESTIONNAIRE
+    session = ctx.session
+    form = ctx.library.maturity(session.answers.form_id)
+    applicable = [r for r in form.requirements if session.answers.industry_type in r.applies_to]
+    assert all(session.answers.grade(r.id) is None for r in applicable)
+
+    page = window.stack.currentWidget()
+    window.activateWindow()
+    page.focus_first()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.rows[0], timeout=5000)
+    expected: dict[str, Grade] = {}
+    for index, requirement in enumerate(applicable):
+        focused = QApplication.focusWidget()
+        assert focused.requirement.id == requirement.id  # the keyboard walks the form in order
+        key = KEYS[index % len(KEYS)]
+        qtbot.keyClick(focused, key)
+        expected[requirement.id] = CHOICES[key - Qt.Key.Key_1]
+    wait_idle(qtbot, window)
+
+    stored = ctx.service.answers(session.assessment_id)
+    assert {r.id: stored.grade(r.id) for r in applicable} == expected
+    truth = score_answers(ctx.library, stored)
+    assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
+    assert window.panel.progress.value() == window.panel.progress.maximum() == len(applicable)
+
+    window.go(FINALISE)
+    finalise = window.stack.currentWidget()
+    answer_next_dialog()
+    finalise.finalise_button.click()
+    qtbot.waitUntil(lambda: ctx.session.summary.status is Status.FINAL, timeout=20000)
+    wait_idle(qtbot, window)
+    assert ctx.service.summary(session.assessment_id).status is Status.FINAL
+    assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
+    questionnaire = window.stack.widget(QUESTIONNAIRE)
+    assert not questionnaire.rows[0].buttons[0].isEnabled()  # frozen on screen too

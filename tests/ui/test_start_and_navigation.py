@@ -1,0 +1,65 @@
+"""Start page: first launch offers the example; open, new revision, delete with confirmation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from factory_grader.ui.main_window import QUESTIONNAIRE, RESULTS, START
+from tests.ui.conftest import answer_next_dialog, load_example, wait_idle
+
+
+def test_first_launch_offers_the_example(qtbot, open_window) -> None:
+    window = open_window()
+    assert "智能工厂" in window.windowTitle()
+    start = window.start
+    assert start.empty.isVisible() and not start.table.isVisible()
+    assert start.example_button.isEnabled()
+    assert not window.nav.item(QUESTIONNAIRE).flags() & Qt.ItemFlag.ItemIsEnabled
+    load_example(qtbot, window)
+    qtbot.waitUntil(lambda: start.table.rowCount() == 1, timeout=20000)
+    assert start.table.item(0, 0).text().startswith("海口示例")
+    assert start.table.item(0, 6).text() == "基础级"
+    assert window.stack.currentIndex() == QUESTIONNAIRE
+    assert window.panel.score.text() == "S = 2.23"
+    assert window.nav.item(RESULTS).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_delete_asks_first(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    start = window.start
+    window.go(START)
+    qtbot.waitUntil(lambda: start.table.rowCount() == 1, timeout=20000)
+    start.table.selectRow(0)
+    answer_next_dialog(QMessageBox.StandardButton.Cancel)
+    start.delete_button.click()
+    wait_idle(qtbot, window)
+    assert len(window.ctx.service.list()) == 1  # cancelled: nothing deleted
+    answer_next_dialog()
+    start.delete_button.click()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.ctx.service.list() == [], timeout=20000)
+    qtbot.waitUntil(lambda: start.table.rowCount() == 0, timeout=20000)
+
+
+def test_search_filters_rows(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    window.go(START)
+    qtbot.waitUntil(lambda: window.start.table.rowCount() == 1, timeout=20000)
+    window.start.search.setText("91460100")
+    assert not window.start.table.isRowHidden(0)
+    window.start.search.setText("不存在的工厂")
+    assert window.start.table.isRowHidden(0)
+
+
+def test_reopens_the_last_assessment_and_geometry(qtbot, open_window, tmp_path) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    window.resize(1000, 640)  # the offscreen screen is 800 px wide: Qt clamps widths on restore
+    window.close()
+    again = open_window()
+    qtbot.waitUntil(lambda: again.ctx.session is not None, timeout=20000)
+    assert again.ctx.session.summary.factory_name.startswith("海口示例")
+    assert again.height() == 640
