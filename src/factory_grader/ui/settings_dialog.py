@@ -25,6 +25,7 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
+        self.language.setObjectName("languageChoice")  # each language in its own name
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(ctx.lang))
@@ -37,6 +38,7 @@ class SettingsDialog(QDialog):
             self.rules.setCurrentIndex(max(self.rules.findData(default), 0))
         home = app_paths.data_home()
         self.folder = QLabel(str(home))
+        self.folder.setObjectName("userData")  # a path
         self.folder.setWordWrap(True)
         open_folder = QPushButton(self.tr("Open data folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(home))))
