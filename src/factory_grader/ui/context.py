@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text import Lang, Text
 from factory_grader.ui.background import Background
 from factory_grader.ui.i18n import Languages
 from factory_grader.ui.preferences import Preferences
 
-if TYPE_CHECKING:  # these pull in SQLAlchemy: imported for real only after the first paint
+if TYPE_CHECKING:  # imported for real only after the first paint (SQLAlchemy, dataclasses)
+    from factory_grader.domain.results import AssessmentResult
     from factory_grader.forms.library import FormLibrary
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.editing import EditSession

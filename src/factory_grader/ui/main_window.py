@@ -4,31 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from factory_grader.domain.errors import AnswerConflict
 from factory_grader.ui.context import AppContext
-from factory_grader.ui.pages.base import Page
-from factory_grader.ui.pages.start_page import StartPage
-from factory_grader.ui.result_panel import ResultPanel
+
+if TYPE_CHECKING:
+    from factory_grader.ui.pages.base import Page
+    from factory_grader.ui.pages.start_page import StartPage
+    from factory_grader.ui.result_panel import ResultPanel
 
 START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE = range(7)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, db_url: str | None) -> None:
+        """Only what the first frame shows: title, navigation, a status line. The rest is built
+        right after that frame is painted (finish_building), so the window appears at once."""
         super().__init__()
         self.ctx = ctx
         self.db_url = db_url
@@ -37,23 +39,41 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(170)
         self.stack = QStackedWidget()
-        self.start = StartPage(ctx)
-        self.pages: list[Page] = [self.start]
-        self.stack.addWidget(self.start)
-        self.panel = ResultPanel(ctx)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([150, 900, 260])
-        self.setCentralWidget(splitter)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        self.pages: list[Page] = []
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.db_label = QLabel()
         self.save_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.built = False
+        self.retranslate()
+        self.resize(1280, 800)
+
+    def finish_building(self) -> None:
+        """Everything else of the window: start page, result panel, menus."""
+        if self.built:
+            return
+        from factory_grader.ui.pages.start_page import StartPage
+        from factory_grader.ui.result_panel import ResultPanel
+
+        ctx = self.ctx
+        self.start: StartPage = StartPage(ctx)
+        self.pages.insert(0, self.start)
+        self.stack.insertWidget(0, self.start)
+        self.stack.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self.panel: ResultPanel = ResultPanel(ctx)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setSizes([150, 900, 260])
         self._make_actions()
         self.start.open_requested.connect(self.open_assessment)
         self.start.example_requested.connect(self.load_example)
@@ -61,8 +81,9 @@ class MainWindow(QMainWindow):
         self.start.new_requested.connect(self.new_assessment)
         ctx.events.answers_changed.connect(self.rescore)
         ctx.background.busy_changed.connect(self._saving)
+        self.built = True
         self.retranslate()
-        self.resize(1280, 800)
+        self.stack.setCurrentIndex(0)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -109,7 +130,7 @@ class MainWindow(QMainWindow):
             self.tr("Conditions"),
             self.tr("Results"),
             self.tr("Finalise"),
-        ][: len(self.pages)]
+        ]  # all shown from the first frame; a page is enabled once it exists and applies
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -117,6 +138,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(max(current, 0))
         self.nav.blockSignals(False)
         self.nav.setAccessibleName(self.tr("Sections"))
+        if not self.built:
+            self.placeholder.setText(self.tr("Opening the database…"))
+        self._describe_db()
+        self._enable_pages()
+        if not self.built:
+            return
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -125,16 +152,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.about_action.setText(self.tr("&About"))
-        self._describe_db()
-        self._enable_pages()
 
     def _enable_pages(self) -> None:
         has_session = self.ctx.session is not None
-        for row in range(1, self.nav.count()):
+        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        for row in range(self.nav.count()):
             item = self.nav.item(row)
-            flags = item.flags()
-            enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            item.setFlags(flags | enabled if has_session else flags & ~enabled)
+            usable = row < len(self.pages) and (row == 0 or has_session)
+            item.setFlags(item.flags() | enabled if usable else item.flags() & ~enabled)
 
     def _describe_db(self) -> None:
         if self.ctx.db_name:
@@ -151,7 +176,9 @@ class MainWindow(QMainWindow):
     # --- loading ------------------------------------------------------------------------------
 
     def start_loading(self) -> None:
-        """After the first paint: forms, database (migrating if needed), the assessment list."""
+        """After the first paint: the rest of the window, then forms, database (migrating if
+        needed) and the assessment list."""
+        self.finish_building()
         db_url = self.db_url
 
         def load() -> tuple[object, object, object]:
@@ -179,6 +206,8 @@ class MainWindow(QMainWindow):
             self.open_assessment(last, quiet=True)
 
     def _load_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.db_label.setText(str(exc))
         QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
 
@@ -204,6 +233,8 @@ class MainWindow(QMainWindow):
                 self.go(QUESTIONNAIRE)
 
         def failed(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
             if quiet:
                 self.ctx.preferences.last_assessment = None
             else:
@@ -221,6 +252,10 @@ class MainWindow(QMainWindow):
         self.ctx.background.run(save, None, self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from factory_grader.domain.errors import AnswerConflict
+
         if isinstance(exc, AnswerConflict):
             QMessageBox.warning(
                 self,
@@ -252,6 +287,8 @@ class MainWindow(QMainWindow):
         service = self.ctx.service
         if service is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import answers file"),
@@ -285,6 +322,8 @@ class MainWindow(QMainWindow):
         self.open_assessment(assessment_id)
 
     def _create_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Not created"), str(exc))
 
     # --- dialogs and closing ------------------------------------------------------------------

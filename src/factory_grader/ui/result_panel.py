@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from factory_grader.domain.results import AssessmentResult
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from factory_grader.domain.results import AssessmentResult
 
 TIER_COLOURS = {
     None: "#8a8f98",

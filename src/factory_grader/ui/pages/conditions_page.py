@@ -34,7 +34,7 @@ class ConditionsPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         self.combos: dict[str, QComboBox] = {}
-        ctx.events.assessment_opened.connect(self.load)
+        ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -38,8 +38,8 @@ class FinalisePage(Page):
         layout.addWidget(self.state)
         layout.addWidget(self.items, 1)
         layout.addLayout(buttons)
-        ctx.events.assessment_opened.connect(self.refresh)
-        ctx.events.answers_changed.connect(self.refresh)
+        ctx.events.assessment_opened.connect(self.when_visible(self.refresh))
+        ctx.events.answers_changed.connect(self.when_visible(self.refresh))
         self.retranslate()
 
     def retranslate(self) -> None:

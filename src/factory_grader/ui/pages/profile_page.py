@@ -122,7 +122,7 @@ class ProfilePage(Page):
         self.type_group.buttonClicked.connect(lambda _: self.save())
         self.rules.currentIndexChanged.connect(lambda _: self.save())
         self._loading = False
-        ctx.events.assessment_opened.connect(self.load)
+        ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
 
     def retranslate(self) -> None:

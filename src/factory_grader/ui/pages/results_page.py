@@ -66,7 +66,7 @@ class ResultsPage(Page):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.disclaimer)
         self.chart = None
-        ctx.events.result_changed.connect(lambda _: self.show_result())
+        ctx.events.result_changed.connect(self.when_visible(self.show_result))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -198,16 +198,11 @@ class ResultsPage(Page):
         )
 
     def _draw_chart(self, result: AssessmentResult, answers: Answers) -> None:
-        if not self.isVisible() and self.chart is None:
-            return  # drawn when first shown: matplotlib loads after the first paint
+        if not self.isVisible():
+            return  # drawn when shown: matplotlib loads only when someone looks at it
         from factory_grader.ui.radar_view import RadarView
 
         if self.chart is None:
             self.chart = RadarView(self.ctx)
             self.chart_layout.addWidget(self.chart)
         self.chart.draw(result, answers)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.ctx.result is not None and self.ctx.session is not None and self.chart is None:
-            self._draw_chart(self.ctx.result, self.ctx.session.answers)

@@ -35,8 +35,8 @@ class ScenariosPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         self.widgets: dict[str, tuple[QCheckBox, QCheckBox, QLineEdit]] = {}
-        ctx.events.assessment_opened.connect(self.load)
-        ctx.events.result_changed.connect(lambda _: self._summarise())
+        ctx.events.assessment_opened.connect(self.when_visible(self.load))
+        ctx.events.result_changed.connect(self.when_visible(self._summarise))
         self.retranslate()
 
     def retranslate(self) -> None:

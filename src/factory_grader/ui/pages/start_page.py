@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -228,6 +227,8 @@ class StartPage(Page):
         row, service = self.selected(), self.ctx.service
         if not row or service is None:
             return
+        from PySide6.QtWidgets import QMessageBox  # loaded when needed: start-up time
+
         s = row["summary"]
         answer = QMessageBox.warning(
             self,

@@ -1,0 +1,168 @@
+"""`factory-grader`: the command-line front door over the services.
+
+With no command it opens the desktop app. Exit codes: 0 success, 2 bad input (a clear message
+on stderr, never a traceback). Handlers live in cli/commands.py and are imported only when a
+command runs, so opening the GUI imports nothing it does not need before the first paint.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+from factory_grader import __version__
+
+EXIT_BAD_INPUT = 2
+INDUSTRY_TYPES = ("discrete", "process")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import argparse  # here, not at the top: a plain GUI start does not need it (~15 ms)
+
+    parser = argparse.ArgumentParser(
+        prog="factory-grader",
+        description="智能工厂梯度评估 — smart-factory tier self-assessment (offline)",
+    )
+    parser.add_argument("--version", action="version", version=f"factory-grader {__version__}")
+    lang_help = "language of text output (default zh; env FACTORY_GRADER_LANG)"
+    parser.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default=os.environ.get("FACTORY_GRADER_LANG", "zh"),
+        help=lang_help,
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="database URL (default: FACTORY_GRADER_DB, else the SQLite file in the data folder);"
+        " e.g. postgresql+psycopg://user@host/db",
+    )
+    # Also accepted after the command (`score FILE --lang en`), without overriding the global one.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=lang_help)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    forms = sub.add_parser(
+        "forms", parents=[common], help="questionnaires, scenario catalogues and rule sets"
+    )
+    forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    p = forms_sub.add_parser(
+        "list", parents=[common], help="list every form, catalogue and rule set"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_forms_list")
+    p = forms_sub.add_parser("show", parents=[common], help="show one form, catalogue or rule set")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_forms_show")
+
+    p = sub.add_parser(
+        "template", parents=[common], help="print an empty, complete answers file (JSON)"
+    )
+    p.add_argument("--form", default="cmmm-2020")
+    p.add_argument("--rules", default=None, help="rule set id (default: the default rule set)")
+    p.add_argument("--industry-type", choices=list(INDUSTRY_TYPES), default="discrete")
+    p.set_defaults(handler="_cmd_template")
+
+    p = sub.add_parser(
+        "score", parents=[common], help="score an answers file or a stored assessment"
+    )
+    p.add_argument("file", nargs="?")
+    p.add_argument("--assessment", type=int, metavar="ID", help="score a stored assessment")
+    p.add_argument("--rules", default=None, help="score under this rule set instead")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_score")
+
+    assessments = sub.add_parser("assessments", parents=[common], help="stored assessments")
+    a_sub = assessments.add_subparsers(dest="assessments_command", metavar="ACTION", required=True)
+    p = a_sub.add_parser("import", parents=[common], help="an answers file becomes a new draft")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_assessments_import")
+    p = a_sub.add_parser("list", parents=[common], help="every stored assessment")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_assessments_list")
+    p = a_sub.add_parser("show", parents=[common], help="one assessment (--json: answers file)")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_assessments_show")
+    p = a_sub.add_parser("finalise", parents=[common], help="freeze a draft as final")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_assessments_finalise")
+    p = a_sub.add_parser("reopen", parents=[common], help="a final one as a new draft revision")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_assessments_reopen")
+
+    p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
+    p.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit 0 once the main window has painted (to measure start-up)",
+    )
+    p.set_defaults(handler=None, gui=True)
+
+    p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
+    p.add_argument("--rules", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_example")
+    return parser
+
+
+def _plain_gui_request(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(db url, exit when ready) when argv only asks for the GUI, else None. Opening the app is
+    the common case, and argparse with every subcommand costs start-up time it does not need."""
+    db, exit_when_ready, rest = None, False, list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--db" and rest and not rest[0].startswith("-"):
+            db = rest.pop(0)
+        elif word.startswith("--db="):
+            db = word.removeprefix("--db=")
+        elif word == "gui":
+            continue
+        elif word == "--exit-when-ready" and "gui" in argv:
+            exit_when_ready = True
+        else:
+            return None
+    return db, exit_when_ready
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    plain = _plain_gui_request(words)
+    if plain is not None:
+        from factory_grader.ui.app import run
+
+        return run(*plain)
+    parser = build_parser()
+    args = parser.parse_args(words)
+    if args.command is None or getattr(args, "gui", False):
+        # No command opens the desktop app. Qt is imported only here; forms and the database
+        # load after the window's first paint.
+        from factory_grader.ui.app import run
+
+        return run(args.db, getattr(args, "exit_when_ready", False))
+    from factory_grader.cli import commands
+    from factory_grader.domain.errors import InputError
+    from factory_grader.forms.library import FormLibrary
+
+    try:
+        lib = FormLibrary.load()
+        return int(getattr(commands, args.handler)(args, lib))
+    except InputError as exc:
+        print(f"factory-grader: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
