@@ -37,7 +37,7 @@ class QuestionnairePage(Page):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(200)
-        self.tree.setMaximumWidth(260)
+        self.tree.setMaximumWidth(330)
         self.tree.currentItemChanged.connect(lambda item, _: self._show_item(item))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -69,7 +69,7 @@ class QuestionnairePage(Page):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 700])
+        splitter.setSizes([270, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -163,7 +163,9 @@ class QuestionnairePage(Page):
         for sub in form.subdomains:
             have, need = done.get(sub.id, 0), total.get(sub.id, 0)
             mark = "✓ " if need and have == need else ""
-            self._items[sub.id].setText(0, f"{mark}{self.ctx.text(sub.name)}  ({have}/{need})")
+            label = f"{mark}{self.ctx.text(sub.name)}  ({have}/{need})"
+            self._items[sub.id].setText(0, label)
+            self._items[sub.id].setToolTip(0, label)  # the full text where a narrow tree elides it
         self.progress.setRange(0, sum(total.values()))
         self.progress.setValue(sum(done.values()))
 
