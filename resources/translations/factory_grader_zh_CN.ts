@@ -180,147 +180,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="102" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="126" />
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="104" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="128" />
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="105" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="129" />
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="106" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="130" />
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="107" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="108" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="132" />
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="109" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="110" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="118" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="142" />
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="119" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="120" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="150" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="121" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="122" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="152" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="123" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="153" />
         <source>&amp;Import answers file…</source>
         <translation>导入答题文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="124" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="154" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="125" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="126" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="140" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="168" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="142" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="144" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="170" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="173" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="173" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="182" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="214" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="209" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="243" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="226" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="267" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="228" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="269" />
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="234" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="280" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="256" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="288" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <source>unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="289" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <source>not met</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="290" />
+        <source>partly met</source>
+        <translation>部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="291" />
+        <source>mostly met</source>
+        <translation>大部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="292" />
+        <source>fully met</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="293" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="298" />
+        <source>built</source>
+        <translation>已建成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="298" />
+        <source>not built</source>
+        <translation>未建成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
+        <source>uses AI</source>
+        <translation>应用 AI</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <source>met</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="328" />
         <source>Import answers file</source>
         <translation>导入答题文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="330" />
         <source>Answers files (*.json)</source>
         <translation>答题文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="287" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="361" />
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -490,44 +543,39 @@
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="83" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="86" />
         <source>Search requirements (Ctrl+F)</source>
         <translation>搜索要求（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="84" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87" />
         <source>Search requirements</source>
         <translation>搜索要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="85" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="88" />
         <source>Questionnaire sections</source>
         <translation>问卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="86" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="89" />
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90" />
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="93" />
         <source>Keys: 1 fully met, 2 mostly, 3 partly, 4 not met, 5 not applicable; J/K or ↓/↑ move. Every change is saved at once.</source>
         <translation>快捷键：1 全部满足，2 大部分满足，3 部分满足，4 不满足，5 不适用；J/K 或 ↓/↑ 切换。每次修改立即保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="182" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="187" />
         <source>Search: {n} requirement(s)</source>
         <translation>搜索结果：{n} 项要求</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="213" />
-        <source>Level {n}</source>
-        <translation>{n} 级</translation>
     </message>
 </context>
 <context>
@@ -551,54 +599,54 @@
 <context>
     <name>RequirementRow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="91" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="92" />
         <source>Evidence: {hint}</source>
         <extracomment>Keys 1–5, in the order the choices are shown.</extracomment>
         <translation>证据示例：{hint}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="93" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94" />
         <source>Fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95" />
         <source>Mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96" />
         <source>Partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97" />
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="98" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="102" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103" />
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="104" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="104" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105" />
         <source>Mark for review</source>
         <translation>标记待复核</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105" />
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="123" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="106" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="124" />
         <source>Evidence files ({n})…</source>
         <translation>证据文件（{n}）…</translation>
     </message>
@@ -606,37 +654,42 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="69" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="74" />
         <source>Result (updates as you answer)</source>
         <translation>评估结果（随答题实时更新）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="70" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="75" />
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="71" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="76" />
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="74" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="79" />
         <source>Self-assessment only: the official assessment is done on the national public platform (智能制造评估评价公共服务平台).</source>
         <translation>本结果仅为企业自评，正式评估请在智能制造评估评价公共服务平台进行。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="95" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="92" />
+        <source>Open or create an assessment to see its result here.</source>
+        <translation>打开或新建一个评估后，这里会显示它的实时结果。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="101" />
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="112" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="118" />
         <source>Next: {tier} — {count} condition(s) not yet met</source>
         <translation>下一级：{tier} — 尚有 {count} 项条件未满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="117" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="123" />
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
@@ -644,123 +697,123 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="70" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="73" />
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="71" />
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="73" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="74" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="76" />
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="72" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="75" />
         <source>Improvements that raise S most (tick to see the effect)</source>
         <translation>提升 S 最有效的改进（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="74" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="77" />
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="84" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="87" />
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="84" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="87" />
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="90" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93" />
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="91" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94" />
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97" />
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="100" />
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="111" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="114" />
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="114" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="117" />
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="139" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="142" />
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="140" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="143" />
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="141" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="144" />
         <source>partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="142" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="145" />
         <source>mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="143" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="146" />
         <source>fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="144" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="147" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="154" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="157" />
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="161" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="164" />
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="166" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="169" />
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="169" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="172" />
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="190" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193" />
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="196" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -774,28 +827,28 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67" />
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="77" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="78" />
         <source>Built</source>
         <translation>已建成</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68" />
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="78" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="79" />
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="75" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="76" />
         <source>Instance: what was built, with what result</source>
         <translation>实例：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="79" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="80" />
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="119" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="120" />
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -808,29 +861,29 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="41" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="43" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="45" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="47" />
         <source>To keep the data elsewhere (a shared drive, a USB stick), start the app with FACTORY_GRADER_HOME set to that folder, or point it at a team server with --db.</source>
         <translation>如需把数据放在其他位置（共享盘、U 盘），请设置环境变量 FACTORY_GRADER_HOME 指向该文件夹后启动；如需使用团队服务器，请用 --db 参数。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="55" />
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="61" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="63" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="56" />
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="62" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="58" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="64" />
         <source>Default rule set</source>
         <translation>默认评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="59" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -838,122 +891,122 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="92" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="95" />
         <source>Factories and assessments</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="93" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="96" />
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="94" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="97" />
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="95" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="98" />
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="98" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="101" />
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="99" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="102" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="100" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="103" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="101" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="104" />
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="102" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="105" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="103" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="106" />
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="104" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="107" />
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="109" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="112" />
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="112" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="115" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="113" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="116" />
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="114" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117" />
         <source>&amp;Import answers file…</source>
         <translation>导入答题文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="115" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="118" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="116" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="119" />
         <source>Reopen as new &amp;revision</source>
         <translation>重新打开为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="120" />
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="126" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="157" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="161" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="159" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163" />
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="159" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="229" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="235" />
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="231" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237" />
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

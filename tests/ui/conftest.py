@@ -75,7 +75,8 @@ def answer_next_dialog(button: QMessageBox.StandardButton = QMessageBox.Standard
             return
         _expected_dialogs[0] -= 1
         if isinstance(dialog, QMessageBox):
-            dialog.button(button).click()
+            target = dialog.button(button) or dialog.defaultButton() or dialog.buttons()[0]
+            target.click()
         elif isinstance(dialog, QDialog):
             dialog.accept()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -257,17 +259,49 @@ class MainWindow(QMainWindow):
         from factory_grader.domain.errors import AnswerConflict
 
         if isinstance(exc, AnswerConflict):
+            when = exc.theirs_at
+            with contextlib.suppress(ValueError):
+                when = datetime.fromisoformat(exc.theirs_at).astimezone().strftime("%Y-%m-%d %H:%M")
             QMessageBox.warning(
                 self,
                 self.tr("Changed by someone else"),
                 self.tr(
                     "{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer."
-                ).format(who=exc.theirs_by, when=exc.theirs_at, theirs=exc.theirs, yours=exc.yours),
+                ).format(
+                    who=exc.theirs_by,
+                    when=when,
+                    theirs=self._value_words(exc.theirs),
+                    yours=self._value_words(exc.yours),
+                ),
             )
             self.ctx.events.assessment_opened.emit()
             self.rescore()
             return
         QMessageBox.critical(self, self.tr("Not saved"), str(exc))
+
+    def _value_words(self, value: object) -> str:
+        """A stored answer as a person reads it: 大部分满足（备注…）, 已建成 · 应用 AI, 满足."""
+        if not isinstance(value, dict):
+            return str(value)
+        if "grade" in value:
+            names = {
+                None: self.tr("unanswered"),
+                "none": self.tr("not met"),
+                "partial": self.tr("partly met"),
+                "most": self.tr("mostly met"),
+                "full": self.tr("fully met"),
+                "na": self.tr("not applicable"),
+            }
+            text = names.get(value["grade"], str(value["grade"]))
+            return f"{text} ({value['comment']})" if value.get("comment") else text
+        if "built" in value:
+            parts = [self.tr("built") if value["built"] else self.tr("not built")]
+            if value.get("ai"):
+                parts.append(self.tr("uses AI"))
+            return " · ".join(parts)
+        return {True: self.tr("met"), False: self.tr("not met"), None: self.tr("unanswered")}.get(
+            value.get("value"), ""
+        )
 
     def load_example(self) -> None:
         service = self.ctx.service
