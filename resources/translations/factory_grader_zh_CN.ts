@@ -291,89 +291,89 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="243" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="247" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="267" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="271" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="269" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="273" />
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="280" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="284" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="288" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="292" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="289" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="293" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="290" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="294" />
         <source>partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="291" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="295" />
         <source>mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="292" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="296" />
         <source>fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="293" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="297" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="298" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="298" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="304" />
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="328" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="332" />
         <source>Import answers file</source>
         <translation>导入答题文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="330" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="334" />
         <source>Answers files (*.json)</source>
         <translation>答题文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="361" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="365" />
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -733,87 +733,92 @@
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99" />
+        <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
+        <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="101" />
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="104" />
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="100" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="107" />
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="114" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="121" />
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="117" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124" />
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="142" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="149" />
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="143" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="150" />
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="144" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="151" />
         <source>partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="145" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="152" />
         <source>mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="146" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="153" />
         <source>fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="147" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="154" />
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="157" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="164" />
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="164" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="171" />
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="169" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="176" />
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="172" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="179" />
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="200" />
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="196" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="203" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -972,8 +977,8 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="119" />
-        <source>Reopen as new &amp;revision</source>
-        <translation>重新打开为新版本(&amp;R)</translation>
+        <source>Duplicate as new &amp;revision</source>
+        <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="120" />

@@ -58,8 +58,28 @@ def test_reopens_the_last_assessment_and_geometry(qtbot, open_window, tmp_path) 
     window = open_window()
     load_example(qtbot, window)
     window.resize(1000, 640)  # the offscreen screen is 800 px wide: Qt clamps widths on restore
+    window.go(RESULTS)
     window.close()
     again = open_window()
     qtbot.waitUntil(lambda: again.ctx.session is not None, timeout=20000)
     assert again.ctx.session.summary.factory_name.startswith("海口示例")
     assert again.height() == 640
+    qtbot.waitUntil(lambda: again.stack.currentIndex() == RESULTS, timeout=20000)
+
+
+def test_duplicate_a_draft_as_a_new_revision(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    first = window.ctx.session.assessment_id
+    window.go(START)
+    qtbot.waitUntil(lambda: window.start.table.rowCount() == 1, timeout=20000)
+    window.start.table.selectRow(0)
+    assert window.start.revision_button.isEnabled()
+    window.start.revision_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.assessment_id != first, timeout=20000)
+    wait_idle(qtbot, window)
+    new = window.ctx.session.summary
+    assert (new.revision, new.series_id) == (2, first)
+    service = window.ctx.service
+    assert service.answers(new.id) == service.answers(first)  # a full copy; the old one stays
+    assert service.summary(first).status.value == "draft"

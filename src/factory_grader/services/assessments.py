@@ -187,6 +187,10 @@ class AssessmentService:
     def reopen(self, assessment_id: int) -> AssessmentSummary:
         return self.store.reopen(assessment_id, self.actor, self.clock())
 
+    def new_revision(self, assessment_id: int) -> AssessmentSummary:
+        """Duplicate any revision, final or draft, as the series' next draft revision."""
+        return self.store.reopen(assessment_id, self.actor, self.clock(), from_draft=True)
+
 
 def _sha256(path: Path) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0

@@ -318,11 +318,14 @@ class AssessmentStore:
             s.flush()
             return _summary(a, s.get_one(FactoryRow, a.factory_id))
 
-    def reopen(self, assessment_id: int, actor: str, now: datetime) -> AssessmentSummary:
-        """A new draft revision carrying the final one's answers; the final one stays as it is."""
+    def reopen(
+        self, assessment_id: int, actor: str, now: datetime, from_draft: bool = False
+    ) -> AssessmentSummary:
+        """A new draft revision carrying this one's answers; this one stays as it is. Normally
+        from a final revision; from_draft duplicates a draft (a snapshot before experimenting)."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id)
-            if a.status != Status.FINAL.value:
+            if a.status != Status.FINAL.value and not from_draft:
                 raise AssessmentFrozen(f"assessment {assessment_id} is a draft: edit it directly")
             latest = s.scalar(
                 select(func.max(AssessmentRow.revision)).where(

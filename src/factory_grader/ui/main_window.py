@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.start._update_buttons()
         last = self.ctx.preferences.last_assessment
         if last is not None:
-            self.open_assessment(last, quiet=True)
+            self.open_assessment(last, quiet=True, page=self.ctx.preferences.window_page())
 
     def _load_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -215,7 +215,9 @@ class MainWindow(QMainWindow):
 
     # --- assessments --------------------------------------------------------------------------
 
-    def open_assessment(self, assessment_id: int, quiet: bool = False) -> None:
+    def open_assessment(
+        self, assessment_id: int, quiet: bool = False, page: int | None = None
+    ) -> None:
         service = self.ctx.service
         if service is None:
             return
@@ -231,8 +233,11 @@ class MainWindow(QMainWindow):
             self._enable_pages()
             self.ctx.events.assessment_opened.emit()
             self.rescore()
-            if not quiet:
+            if page is not None:
+                self.go(page)  # where the user was when the app was last closed
+            elif not quiet:
                 self.go(QUESTIONNAIRE)
+                self.stack.widget(QUESTIONNAIRE).focus_first()  # type: ignore[attr-defined]  # keys 1-5 work at once
 
         def failed(exc: BaseException) -> None:
             from PySide6.QtWidgets import QMessageBox

@@ -84,7 +84,7 @@ class ResultPanel(QFrame):
     def show_result(self, result: AssessmentResult | None) -> None:
         session, lib = self.ctx.session, self.ctx.library
         if result is None or session is None or lib is None:
-            self.score.setText("–")
+            self.score.setText("")
             for w in (self.level, self.tier, self.levels, self.next):
                 w.setText("")
             self.tier.setStyleSheet("")

@@ -91,6 +91,13 @@ class ResultsPage(Page):
             for ls in m.level_scores
         )
         rule_set_word = self.tr("Rule set")
+        catalogue = lib.catalogue(rules.scenarios_id)
+        covered = "、".join(
+            self.ctx.text(x.name) for x in catalogue.links if x.id in t.covered_links
+        )
+        coverage = self.tr(
+            "Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI"
+        ).format(n=len(t.covered_links), names=covered or "–", ai=t.ai_count, built=t.built_count)
         tier = self.ctx.text(rules.tier(t.tier).name) if t.tier else self.tr("No tier yet")
         counted = " + ".join(f"A{ls.level}" for ls in m.level_scores if ls.counted)
         if m.stop_level is None:
@@ -107,7 +114,7 @@ class ResultsPage(Page):
             f"<p style='font-size:16pt'><b>S = {format_hundredths(m.score_hundredths)}</b> · "
             f"{self.ctx.text(form.band_for_level(m.level).name)} · <b>{tier}</b></p>"
             f"<table cellspacing='6'>{rows}</table><p>{rule}</p>"
-            f"<p>{rule_set_word}: {self.ctx.text(rules.name)}</p>"
+            f"<p>{coverage}</p><p>{rule_set_word}: {self.ctx.text(rules.name)}</p>"
         )
         self.gaps.clear()
         if t.next_tier is None:

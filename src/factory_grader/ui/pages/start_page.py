@@ -116,7 +116,7 @@ class StartPage(Page):
         self.example_button.setText(self.tr("Load the &example factory"))
         self.import_button.setText(self.tr("&Import answers file…"))
         self.open_button.setText(self.tr("&Open"))
-        self.revision_button.setText(self.tr("Reopen as new &revision"))
+        self.revision_button.setText(self.tr("Duplicate as new &revision"))
         self.delete_button.setText(self.tr("&Delete…"))
         self._fill()
 
@@ -200,7 +200,7 @@ class StartPage(Page):
             b.setEnabled(ready)
         self.open_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
-        self.revision_button.setEnabled(row is not None and row["summary"].status.value == "final")
+        self.revision_button.setEnabled(row is not None)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -215,7 +215,7 @@ class StartPage(Page):
             return
         aid = row["summary"].id
         self.ctx.background.run(
-            lambda: service.reopen(aid),
+            lambda: service.new_revision(aid),
             lambda new: (
                 self.ctx.events.assessments_changed.emit(),
                 self.open_requested.emit(new.id),
