@@ -69,47 +69,47 @@
 <context>
     <name>ConditionsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="41" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="30" />
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="46" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="35" />
         <source>official</source>
         <translation>官方</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="47" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="36" />
         <source>secondary source</source>
         <translation>二手资料</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="48" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="37" />
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="63" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="49" />
         <source>Eligibility (every tier)</source>
         <translation>基本条件（各梯度通用）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="70" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="56" />
         <source>{tier}: construction and results</source>
         <translation>{tier}：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="86" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="86" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="86" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -180,200 +180,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="126" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="127" />
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="128" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="129" />
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="129" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="130" />
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="130" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="132" />
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="132" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="135" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="142" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="143" />
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="149" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="150" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="150" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="151" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="151" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="152" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="152" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="153" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="153" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="154" />
         <source>&amp;Import answers file…</source>
         <translation>导入答题文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="154" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="157" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="168" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="169" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="144" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="170" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="171" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="173" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="173" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="214" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="215" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="247" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="249" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="271" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="273" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="273" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="275" />
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="284" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="286" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="292" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="293" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="294" />
-        <source>partly met</source>
-        <translation>部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="295" />
-        <source>mostly met</source>
-        <translation>大部分满足</translation>
-    </message>
-    <message>
         <location filename="../../src/factory_grader/ui/main_window.py" line="296" />
-        <source>fully met</source>
-        <translation>全部满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="297" />
-        <source>not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="296" />
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="304" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="298" />
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="332" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="326" />
         <source>Import answers file</source>
         <translation>导入答题文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="334" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="328" />
         <source>Answers files (*.json)</source>
         <translation>答题文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="365" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="359" />
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -697,128 +675,98 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="73" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="74" />
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="74" />
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="76" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="75" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="77" />
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="75" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="76" />
         <source>Improvements that raise S most (tick to see the effect)</source>
         <translation>提升 S 最有效的改进（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="77" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="78" />
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="87" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="88" />
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="87" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="88" />
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94" />
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="100" />
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="101" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="102" />
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="104" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="105" />
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="107" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="108" />
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="121" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="122" />
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="125" />
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="149" />
-        <source>unanswered</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="150" />
-        <source>not met</source>
-        <translation>不满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="151" />
-        <source>partly met</source>
-        <translation>部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="152" />
-        <source>mostly met</source>
-        <translation>大部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="153" />
-        <source>fully met</source>
-        <translation>全部满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="154" />
-        <source>not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="164" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="157" />
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="171" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="164" />
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="176" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="169" />
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="179" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="172" />
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="200" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193" />
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="203" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="196" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -826,34 +774,34 @@
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="43" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="32" />
         <source>Typical scenarios built</source>
         <translation>已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67" />
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="78" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="53" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="64" />
         <source>Built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68" />
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="79" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="54" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="65" />
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="76" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="62" />
         <source>Instance: what was built, with what result</source>
         <translation>实例：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="80" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="66" />
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="120" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="106" />
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -1014,6 +962,39 @@
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237" />
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="11" />
+        <source>unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="12" />
+        <source>not met</source>
+        <translation>不满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="13" />
+        <source>partly met</source>
+        <translation>部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="14" />
+        <source>mostly met</source>
+        <translation>大部分满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="15" />
+        <source>fully met</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="16" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 </TS>

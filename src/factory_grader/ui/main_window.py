@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.words import grade_word
 
 if TYPE_CHECKING:
     from factory_grader.ui.pages.base import Page
@@ -289,15 +290,7 @@ class MainWindow(QMainWindow):
         if not isinstance(value, dict):
             return str(value)
         if "grade" in value:
-            names = {
-                None: self.tr("unanswered"),
-                "none": self.tr("not met"),
-                "partial": self.tr("partly met"),
-                "most": self.tr("mostly met"),
-                "full": self.tr("fully met"),
-                "na": self.tr("not applicable"),
-            }
-            text = names.get(value["grade"], str(value["grade"]))
+            text = grade_word(value["grade"])
             return f"{text} ({value['comment']})" if value.get("comment") else text
         if "built" in value:
             parts = [self.tr("built") if value["built"] else self.tr("not built")]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from factory_grader.ui.context import AppContext
 
@@ -16,6 +16,21 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale: set[Callable[[], None]] = set()
+
+    def scrolling_body(self) -> tuple[QLabel, QVBoxLayout]:
+        """The usual page: a title over a scrolling column. Returns (title, column layout)."""
+        heading = QLabel()
+        heading.setObjectName("pageTitle")
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        self.body_layout = layout
+        layout.addWidget(scroll, 1)
+        return heading, column
 
     def when_visible(self, refresh: Callable[[], None]) -> Callable[..., None]:
         """A slot that refreshes now if the page is on screen, else once it is next shown, so
@@ -42,3 +57,13 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete everything in a layout (before building it again)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()

@@ -7,14 +7,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from factory_grader.domain.rules import Condition, ConditionGroup, Confidence
 from factory_grader.ui.context import AppContext
-from factory_grader.ui.pages.base import Page
+from factory_grader.ui.pages.base import Page, clear_layout
 
 VALUES: tuple[bool | None, ...] = (None, True, False)
 
@@ -23,16 +21,7 @@ class ConditionsPage(Page):
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(ctx)
         self.window_ = window
-        self.heading = QLabel()
-        self.heading.setObjectName("pageTitle")
-        self.inner = QWidget()
-        self.inner_layout = QVBoxLayout(self.inner)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.inner)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(scroll, 1)
+        self.heading, self.inner_layout = self.scrolling_body()
         self.combos: dict[str, QComboBox] = {}
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
@@ -52,10 +41,7 @@ class ConditionsPage(Page):
         session, lib = self.ctx.session, self.ctx.library
         if session is None or lib is None:
             return
-        while self.inner_layout.count():
-            item = self.inner_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.inner_layout)
         self.combos = {}
         rules = lib.rules(session.answers.rules_id)
         groups: list[tuple[str, list[Condition]]] = [

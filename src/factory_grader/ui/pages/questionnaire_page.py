@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.maturity_model import Grade, MaturityForm, Requirement
 from factory_grader.domain.records import RequirementNote
 from factory_grader.ui.context import AppContext
-from factory_grader.ui.pages.base import Page
+from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.ui.requirement_row import RequirementRow
 
 SEARCH_LIMIT = 60
@@ -206,10 +206,7 @@ class QuestionnairePage(Page):
             row.hide()  # gives up focus now; deleted once control returns to the event loop
             row.deleteLater()
         self.rows = []
-        while self.list_layout.count():
-            taken = self.list_layout.takeAt(0)
-            if taken.widget() is not None:
-                taken.widget().deleteLater()
+        clear_layout(self.list_layout)
         editable = self.ctx.session is not None and self.ctx.session.editable
         level = None
         for r in requirements:

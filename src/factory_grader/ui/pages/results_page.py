@@ -18,6 +18,7 @@ from factory_grader.domain.results import AssessmentResult, Check, CheckKind
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
+from factory_grader.ui.words import grade_word
 
 ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
 
@@ -145,15 +146,7 @@ class ResultsPage(Page):
         self._draw_chart(result, answers)
 
     def _grade(self, grade: object) -> str:
-        names = {
-            None: self.tr("unanswered"),
-            "none": self.tr("not met"),
-            "partial": self.tr("partly met"),
-            "most": self.tr("mostly met"),
-            "full": self.tr("fully met"),
-            "na": self.tr("not applicable"),
-        }
-        return names[getattr(grade, "value", None)]
+        return grade_word(getattr(grade, "value", None))
 
     def describe(self, check: Check, answers: Answers) -> str:
         lib = self.ctx.library

@@ -8,32 +8,21 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.ui.context import AppContext
-from factory_grader.ui.pages.base import Page
+from factory_grader.ui.pages.base import Page, clear_layout
 
 
 class ScenariosPage(Page):
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(ctx)
         self.window_ = window
-        self.heading = QLabel()
-        self.heading.setObjectName("pageTitle")
+        self.heading, self.inner_layout = self.scrolling_body()
         self.summary = QLabel()
-        self.inner = QWidget()
-        self.inner_layout = QVBoxLayout(self.inner)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.inner)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
+        self.body_layout.insertWidget(1, self.summary)
         self.widgets: dict[str, tuple[QCheckBox, QCheckBox, QLineEdit]] = {}
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
         ctx.events.result_changed.connect(self.when_visible(self._summarise))
@@ -47,10 +36,7 @@ class ScenariosPage(Page):
         session, lib = self.ctx.session, self.ctx.library
         if session is None or lib is None:
             return
-        while self.inner_layout.count():
-            item = self.inner_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.inner_layout)
         self.widgets = {}
         catalogue = lib.catalogue(lib.rules(session.answers.rules_id).scenarios_id)
         for stage in catalogue.stages:
