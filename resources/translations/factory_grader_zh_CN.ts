@@ -51,17 +51,22 @@
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="92" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="91" />
+        <source>Copying {name}…</source>
+        <translation>正在复制 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="96" />
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="107" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="112" />
         <source>Remove evidence file</source>
         <translation>移除证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="108" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="113" />
         <source>Remove {name} from this requirement?</source>
         <translation>从此要求中移除 {name}？</translation>
     </message>

@@ -85,12 +85,17 @@ class AttachmentsDialog(QDialog):
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Add evidence files"), str(Path.home())
         )
+        aid, rid = session.assessment_id, self.requirement_id
         for path in paths:
-            try:
-                service.attach(session.assessment_id, self.requirement_id, Path(path))
-            except Exception as exc:  # shown to the user, nothing else is affected
-                QMessageBox.warning(self, self.tr("Not added"), f"{path}: {exc}")
-        self.reload()
+            # Copying and hashing a large scan takes time: on the background thread, in order.
+            self.info.setText(self.tr("Copying {name}…").format(name=Path(path).name))
+            self.ctx.background.run(
+                lambda path=path: service.attach(aid, rid, Path(path)),
+                lambda _: self.reload(),
+                lambda exc, path=path: QMessageBox.warning(
+                    self, self.tr("Not added"), f"{path}: {exc}"
+                ),
+            )
 
     def open_selected(self) -> None:
         a, service = self._selected(), self.ctx.service
