@@ -59,12 +59,14 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     yield make
     for w in windows:
         w.ctx.background.wait()
-        db = w.ctx.extra.get("db")
-        if db is not None:
-            db.close()
+        if w.ctx.database is not None:
+            w.ctx.database.close()
 
 
-def answer_next_dialog(button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes) -> None:
+def answer_next_dialog(
+    button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes,
+    texts: list[str] | None = None,
+) -> None:
     """Click `button` on the next modal dialog (a real click on the real dialog)."""
     _expected_dialogs[0] += 1
 
@@ -75,6 +77,8 @@ def answer_next_dialog(button: QMessageBox.StandardButton = QMessageBox.Standard
             return
         _expected_dialogs[0] -= 1
         if isinstance(dialog, QMessageBox):
+            if texts is not None:
+                texts.append(dialog.text())
             target = dialog.button(button) or dialog.defaultButton() or dialog.buttons()[0]
             target.click()
         elif isinstance(dialog, QDialog):

@@ -44,21 +44,7 @@ def test_evidence_files_dialog(qtbot, open_window, tmp_path: Path) -> None:
 def test_about_says_self_assessment(qtbot, open_window) -> None:
     window = open_window()
     seen: list[str] = []
-
-    def read_and_close() -> None:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-
-    from PySide6.QtCore import QTimer
-
-    from tests.ui import conftest
-
-    conftest._expected_dialogs[0] += 1
-    QTimer.singleShot(200, lambda: (conftest._expected_dialogs.__setitem__(0, 0), read_and_close()))
+    answer_next_dialog(texts=seen)
     window.show_about()
     assert seen and "自评" in seen[0] and "cmmm-2020" in seen[0]
 

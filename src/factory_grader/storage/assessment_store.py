@@ -332,22 +332,18 @@ class AssessmentStore:
                     AssessmentRow.series_id == a.series_id
                 )
             )
-            new = AssessmentRow(
-                factory_id=a.factory_id,
-                series_id=a.series_id,
+            # Everything as in the copied revision, but a new draft: new columns come along too.
+            fields = {c.key: getattr(a, c.key) for c in AssessmentRow.__table__.columns}
+            del fields["id"]
+            fields.update(
                 revision=(latest or 0) + 1,
                 status=Status.DRAFT.value,
-                form_id=a.form_id,
-                form_version=a.form_version,
-                form_digest=a.form_digest,
-                rules_id=a.rules_id,
-                industry_type=a.industry_type,
-                profile_json=a.profile_json,
                 created_by=actor,
                 created_at=now,
                 updated_at=now,
                 finalised_at=None,
             )
+            new = AssessmentRow(**fields)
             s.add(new)
             s.flush()
             for table in (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # imported for real only after the first paint (SQLAlchemy, d
     from factory_grader.forms.library import FormLibrary
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.editing import EditSession
+    from factory_grader.storage.database import Database
 
 
 class Events(QObject):
@@ -40,7 +41,7 @@ class AppContext:
     db_name: str = ""
     session: EditSession | None = None  # the open assessment
     result: AssessmentResult | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    database: Database | None = None  # closed when the window closes
 
     @property
     def lang(self) -> Lang:

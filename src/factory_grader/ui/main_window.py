@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QWidget,
 )
 
 from factory_grader.ui.context import AppContext
@@ -197,7 +196,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, loaded: tuple) -> None:  # type: ignore[type-arg]
         library, service, db = loaded
         self.ctx.library, self.ctx.service, self.ctx.db_name = library, service, db.name
-        self.ctx.extra["db"] = db
+        self.ctx.database = db
         from factory_grader.ui.pages.all_pages import make_pages
 
         self.add_pages(make_pages(self.ctx, self))
@@ -255,9 +254,12 @@ class MainWindow(QMainWindow):
         self.ctx.result = session.score() if session is not None else None
         self.ctx.events.result_changed.emit(self.ctx.result)
 
-    def persist(self, save: Callable[[], None]) -> None:
-        """Queue one change for the writer thread; conflicts and faults are shown, not lost."""
-        self.ctx.background.run(save, None, self._save_failed)
+    def persist(
+        self, save: Callable[[], None], then: Callable[[object], None] | None = None
+    ) -> None:
+        """Queue one change for the writer thread; conflicts and faults are shown, not lost.
+        `then` runs on the GUI thread once the change is stored."""
+        self.ctx.background.run(save, then, self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -376,11 +378,6 @@ class MainWindow(QMainWindow):
             focus.clearFocus()  # commits a comment being typed (editingFinished)
         self.ctx.background.wait()  # every queued change reaches the database first
         self.ctx.preferences.save_window(self.saveGeometry(), self.nav.currentRow())
-        db = self.ctx.extra.get("db")
-        if db is not None:
-            db.close()  # type: ignore[attr-defined]
+        if self.ctx.database is not None:
+            self.ctx.database.close()
         super().closeEvent(event)
-
-
-def page_widget(window: MainWindow, index: int) -> QWidget:
-    return window.stack.widget(index)

@@ -232,6 +232,8 @@ class ProfilePage(Page):
             session.answers.rules_id,
         ):
             return
-        self.window_.persist(session.set_profile(profile, industry, rules_id))  # type: ignore[attr-defined]
+        self.window_.persist(  # type: ignore[attr-defined]
+            session.set_profile(profile, industry, rules_id),
+            lambda _: self.ctx.events.assessments_changed.emit(),  # the list shows the new name
+        )
         self.ctx.events.answers_changed.emit()
-        self.ctx.background.run(lambda: None, lambda _: self.ctx.events.assessments_changed.emit())

@@ -89,7 +89,7 @@ class StartPage(Page):
         layout.addWidget(self.filler)
         self.retranslate()
         self._update_buttons()
-        ctx.events.assessments_changed.connect(self.reload)
+        ctx.events.assessments_changed.connect(self.when_visible(self.reload))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Factories and assessments"))
