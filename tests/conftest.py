@@ -103,3 +103,11 @@ def grades_for_means(*level_grades: Sequence[Grade | None], sub: str = "s0") -> 
 
 
 F, M, P, N, NA = Grade.FULL, Grade.MOST, Grade.PARTIAL, Grade.NONE, Grade.NA
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current code (then review the diff as files)",
+    )

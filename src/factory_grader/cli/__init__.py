@@ -81,7 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     assessments = sub.add_parser("assessments", parents=[common], help="stored assessments")
     a_sub = assessments.add_subparsers(dest="assessments_command", metavar="ACTION", required=True)
-    p = a_sub.add_parser("import", parents=[common], help="an answers file becomes a new draft")
+    p = a_sub.add_parser(
+        "import",
+        parents=[common],
+        help="an answers file or a submission workbook (.xlsx) becomes a new draft",
+    )
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler="_cmd_assessments_import")
@@ -100,6 +104,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler="_cmd_assessments_reopen")
+
+    p = sub.add_parser(
+        "export", parents=[common], help="write the provincial submission workbook (.xlsx)"
+    )
+    p.add_argument("file", nargs="?", help="an answers file (or give --assessment ID)")
+    p.add_argument("--assessment", type=int, metavar="ID", help="export a stored assessment")
+    p.add_argument("--out", required=True, metavar="X.xlsx", help="the workbook to write")
+    p.add_argument(
+        "--claim",
+        metavar="TIER",
+        default=None,
+        help="申报等级, the tier applied for: basic, advanced, excellent, leading, or none"
+        " (default: the tier the self-assessment reaches)",
+    )
+    p.set_defaults(handler="_cmd_export")
+
+    p = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check a submission workbook: exit 0 ok, 1 edited, 2 invalid",
+    )
+    p.add_argument("workbook")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_verify")
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
     p.add_argument(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,9 +20,11 @@ from factory_grader.services.answers_file import answers_to_json, read_answers_f
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
+from factory_grader.workbook.submission import Evidence
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.services.assessments import AssessmentService
+    from factory_grader.services.submission import Finding, Verdict
 
 
 def _print_json(data: Any) -> None:
@@ -246,14 +249,127 @@ def _summary_json(a: AssessmentSummary) -> dict[str, Any]:
 
 
 def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
-    answers = read_answers_file(Path(args.file), lib)
+    path = Path(args.file)
+    status = None
+    if is_workbook(path):
+        from factory_grader.services.submission import Status, read_for_import
+
+        verdict = read_for_import(path, lib)  # rescored on the way: stored scores never count
+        assert verdict.answers is not None
+        answers, status = verdict.answers, verdict.status.value
+        if verdict.status is Status.EDITED:
+            print(
+                f"factory-grader: warning: {path} was edited after export"
+                f" ({verdict.findings[0].message}); imported what its machine sheet holds",
+                file=sys.stderr,
+            )
+    else:
+        answers = read_answers_file(path, lib)
     with _service(args, lib) as service:
         created = service.import_answers(answers)
     if args.json:
-        _print_json({"id": created.id})
+        _print_json({"id": created.id, **({"workbook_status": status} if status else {})})
     else:
         print(f"{created.id}\t{created.factory_name}\t{created.status.value}")
     return 0
+
+
+def is_workbook(path: Path) -> bool:
+    """An .xlsx by name, or a zip package whatever its name (answers files are JSON text)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return True
+    try:
+        with path.open("rb") as f:
+            return f.read(2) == b"PK"
+    except OSError:
+        return False
+
+
+def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.submission import build_submission, export_workbook
+
+    if (args.file is None) == (args.assessment is None):
+        raise InputError("export: give an answers FILE or --assessment ID (one of them)")
+    evidence: list[Evidence] = []
+    ident = revision = None
+    if args.file is not None:
+        answers = read_answers_file(Path(args.file), lib)
+    else:
+        with _service(args, lib) as service:
+            answers = service.answers(args.assessment)
+            summary = service.summary(args.assessment)
+            evidence = [
+                Evidence(a.requirement_id, a.file_name, a.size, a.sha256)
+                for a in service.attachments(args.assessment)
+            ]
+        ident, revision = summary.id, summary.revision
+    result = score_answers(lib, answers)
+    claim = result.tier.tier if args.claim is None else args.claim
+    submission = build_submission(
+        lib,
+        answers,
+        lang=args.lang,
+        claimed_tier=None if claim in (None, "none") else claim,
+        evidence=evidence,
+        assessment_id=ident,
+        revision=revision,
+        result=result,
+    )
+    out = Path(args.out)
+    export_workbook(submission, out)
+    m = result.maturity
+    print(f"{out}\tS={m.score_hundredths / 100:.2f}\t{result.tier.tier or '-'}")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.submission import verify_workbook
+
+    verdict = verify_workbook(Path(args.workbook), lib)
+    if args.json:
+        _print_json(verdict_json(verdict))
+    else:
+        head = {"ok": "ok", "edited": "EDITED", "invalid": "INVALID"}[verdict.status.value]
+        print(f"{head}: {verdict.path}")
+        for finding in verdict.findings:
+            print(f"  - {finding.message}")
+        if verdict.differences > len(verdict.findings):
+            print(f"  … {verdict.differences - len(verdict.findings)} more")
+    return verdict.exit_code
+
+
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    meta, answers, result = verdict.meta, verdict.answers, verdict.result
+    return {
+        "file": str(verdict.path),
+        "status": verdict.status.value,
+        "reasons": [
+            {k: v for k, v in vars_of(f).items() if v is not None} for f in verdict.findings
+        ],
+        "differences": verdict.differences,
+        "schema": meta.get("schema"),
+        "form": meta.get("form_id"),
+        "rules": meta.get("rules_id"),
+        "assessment_id": meta.get("assessment_id") or None,
+        "revision": meta.get("revision") or None,
+        "exported_at": meta.get("exported_at"),
+        "factory": answers.profile.get("name") if answers else None,
+        "credit_code": answers.profile.get("credit_code") if answers else None,
+        "claimed_tier": meta.get("claimed_tier") or None,
+        "score": result.maturity.score_hundredths / 100 if result else None,
+        "level": result.maturity.level if result else None,
+        "tier": result.tier.tier if result else None,
+    }
+
+
+def vars_of(finding: Finding) -> dict[str, Any]:
+    return {
+        "message": finding.message,
+        "sheet": finding.sheet,
+        "cell": finding.cell,
+        "expected": finding.expected,
+        "found": finding.found,
+    }
 
 
 def _cmd_assessments_list(args: argparse.Namespace, lib: FormLibrary) -> int:

@@ -64,3 +64,8 @@ class AnswerConflict(Exception):
             f"{item}: changed by {theirs_by} at {theirs_at} to {theirs!r} after you loaded it;"
             f" your value {yours!r} was not saved (kept as conflict {conflict_id})"
         )
+
+
+class WorkbookError(InputError):
+    """A file that is not a readable submission workbook (or summary workbook): not a workbook,
+    damaged, password-protected, too large when inflated, foreign, or of an unknown version."""

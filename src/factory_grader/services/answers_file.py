@@ -57,6 +57,14 @@ def parse_answers(
         ) from None
     if not isinstance(data, dict):
         raise AnswersError(f"{source}: the top level must be a JSON object {{…}}")
+    return answers_from_data(data, source, library, rules_override)
+
+
+def answers_from_data(
+    data: dict[str, Any], source: str, library: FormLibrary, rules_override: str | None = None
+) -> Answers:
+    """Answers from an answers-file-shaped dict (also what a workbook's machine sheet decodes
+    to), checked against the forms with every problem named by `source` and key."""
 
     def fail(key: str, message: str) -> AnswersError:
         return AnswersError(f"{source}: {key}: {message}")

@@ -6,9 +6,10 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from factory_grader.charts.fonts import use_cjk_fonts
-from factory_grader.charts.radar import achieved_level, radar_figure
+from factory_grader.charts.radar import radar_figure
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.results import AssessmentResult
+from factory_grader.scoring.subdomain_level import achieved_level
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.resources import resources_root
 

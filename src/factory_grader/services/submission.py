@@ -1,0 +1,310 @@
+"""The provincial submission workbook: export, verify (ok / edited / invalid) and import."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from factory_grader import __version__
+from factory_grader.domain.answers import Answers
+from factory_grader.domain.errors import InputError, WorkbookError
+from factory_grader.domain.results import AssessmentResult
+from factory_grader.domain.text import Lang
+from factory_grader.forms.library import FormLibrary
+from factory_grader.services.answers_file import answers_from_data
+from factory_grader.services.report import _rule_sentence, describe_check
+from factory_grader.services.scoring_service import score_answers
+from factory_grader.workbook import machine
+from factory_grader.workbook.plan import Value, WorkbookPlan, cell_ref
+from factory_grader.workbook.submission import (
+    MACHINE_SHEET,
+    SCHEMA,
+    Evidence,
+    ExportInfo,
+    Submission,
+)
+from factory_grader.workbook.submission_plan import submission_plan
+from factory_grader.workbook.xlsx_reader import DEFAULT_LIMITS, Limits, XlsxFile
+
+
+class Status(StrEnum):
+    OK = "ok"
+    EDITED = "edited"
+    INVALID = "invalid"
+
+
+EXIT_CODES = {Status.OK: 0, Status.EDITED: 1, Status.INVALID: 2}
+MAX_REPORTED = 50  # differences listed per workbook; the count says how many there were
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Why a workbook is edited or invalid: where (sheet and cell when known) and what."""
+
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+    expected: Value = None
+    found: Value = None
+
+
+@dataclass
+class Verdict:
+    path: Path
+    status: Status
+    findings: list[Finding] = field(default_factory=list)
+    differences: int = 0  # every difference found, also those beyond MAX_REPORTED
+    meta: dict[str, str] = field(default_factory=dict)
+    answers: Answers | None = None  # None when invalid
+    result: AssessmentResult | None = None  # recomputed, never read from the file
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.status]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_submission(
+    library: FormLibrary,
+    answers: Answers,
+    *,
+    lang: Lang = "zh",
+    claimed_tier: str | None = None,
+    evidence: Sequence[Evidence] = (),
+    assessment_id: int | None = None,
+    revision: int | None = None,
+    exported_at: datetime | None = None,
+    app_version: str = __version__,
+    result: AssessmentResult | None = None,
+) -> Submission:
+    form = library.maturity(answers.form_id)
+    rules = library.rules(answers.rules_id)
+    if claimed_tier is not None and claimed_tier not in {t.id for t in rules.tiers}:
+        known = ", ".join(t.id for t in rules.tiers)
+        raise InputError(f"claimed tier {claimed_tier!r} is not a tier of {rules.id} ({known})")
+    result = result or score_answers(library, answers)
+    when = (exported_at or utc_now()).astimezone(UTC).replace(microsecond=0)
+    info = ExportInfo(
+        app_version=app_version,
+        exported_at=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        lang=lang,
+        claimed_tier=claimed_tier,
+        assessment_id=assessment_id,
+        revision=revision,
+    )
+    return Submission(
+        answers=answers,
+        result=result,
+        form=form,
+        rules=rules,
+        catalogue=library.catalogue(rules.scenarios_id),
+        info=info,
+        evidence=tuple(sorted(evidence, key=lambda e: (e.requirement_id, e.file_name))),
+        unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
+        rule_sentence=_rule_sentence(result, lang),
+    )
+
+
+def export_workbook(submission: Submission, target: Path) -> None:
+    from factory_grader.workbook.writer import write_plan  # openpyxl: only when exporting
+
+    _check_target(target)
+    write_plan(submission_plan(submission), target)
+
+
+def _check_target(target: Path) -> None:
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(f"{target}: the submission workbook must be an .xlsx file")
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; give a file name ending in .xlsx")
+    if not target.parent.is_dir():
+        raise InputError(f"{target.parent}: no such folder")
+
+
+# --- verify ---------------------------------------------------------------------------------
+
+
+def verify_workbook(
+    path: Path, library: FormLibrary, *, check_visible: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> Verdict:
+    """Recompute everything from the machine sheet and compare it with the file.
+
+    invalid: not a readable submission of a known schema and form. edited: the answers no
+    longer match their hash, a document property or a visible figure differs from what the
+    answers give. `check_visible=False` stops after the hash and properties (a quick look).
+    """
+    try:
+        with XlsxFile(path, limits) as book:
+            return _verify_open(path, book, library, check_visible)
+    except WorkbookError as exc:
+        return Verdict(path, Status.INVALID, [Finding(str(exc))])
+
+
+def _invalid(path: Path, message: str, meta: dict[str, str] | None = None) -> Verdict:
+    return Verdict(path, Status.INVALID, [Finding(f"{path}: {message}")], meta=meta or {})
+
+
+def _verify_open(path: Path, book: XlsxFile, library: FormLibrary, check_visible: bool) -> Verdict:
+    if book.sheet(MACHINE_SHEET) is None:
+        return _invalid(path, f"not a factory-grader submission (no {MACHINE_SHEET} sheet)")
+    data = machine.decode(book.rows(MACHINE_SHEET, len(machine.HEADER)))
+    meta = data.meta
+    if meta["schema"] != SCHEMA:
+        return _invalid(path, f"schema {meta['schema']!r}: this app reads {SCHEMA}", meta)
+    problem = _forms_problem(meta, library)
+    if problem:
+        return _invalid(path, problem, meta)
+    raw, evidence = machine.answers_data(data)
+    try:
+        answers = answers_from_data(raw, f"{path} ({MACHINE_SHEET})", library)
+    except InputError as exc:
+        return _invalid(path, f"the answers in the machine sheet do not fit the form: {exc}", meta)
+    claimed = meta["claimed_tier"] or None
+    if claimed and claimed not in {t.id for t in library.rules(answers.rules_id).tiers}:
+        return _invalid(path, f"claimed tier {claimed!r} is not a tier of {answers.rules_id}", meta)
+    if meta["lang"] not in ("zh", "en"):
+        return _invalid(path, f"unknown language {meta['lang']!r}", meta)
+
+    result = score_answers(library, answers)
+    verdict = Verdict(path, Status.OK, meta=meta, answers=answers, result=result, evidence=evidence)
+    digest = machine.answers_digest(meta, data.rows)
+    if digest != meta["answers_sha256"]:
+        verdict.findings.append(
+            Finding(
+                f"the answers in {MACHINE_SHEET} no longer match their SHA-256: they were changed"
+                " after export",
+                sheet=MACHINE_SHEET,
+            )
+        )
+    props = book.custom_properties()
+    for key in machine.META_KEYS:
+        if props.get(key) != meta[key]:
+            verdict.findings.append(
+                Finding(
+                    f"document property {key!r} is {props.get(key)!r}, the machine sheet says"
+                    f" {meta[key]!r}",
+                    expected=meta[key],
+                    found=props.get(key),
+                )
+            )
+    verdict.differences = len(verdict.findings)
+    if check_visible:
+        plan = submission_plan(_rebuilt(library, answers, meta, evidence, result))
+        _compare_visible(plan, book, verdict)
+    if verdict.differences:
+        verdict.status = Status.EDITED
+    return verdict
+
+
+def _forms_problem(meta: dict[str, str], library: FormLibrary) -> str | None:
+    checks = (
+        ("form", meta["form_id"], meta["form_version"], meta["form_digest"], library.maturity),
+        ("rule set", meta["rules_id"], meta["rules_version"], meta["rules_digest"], library.rules),
+        (
+            "scenario catalogue",
+            meta["catalogue_id"],
+            meta["catalogue_version"],
+            meta["catalogue_digest"],
+            library.catalogue,
+        ),
+    )
+    for what, ident, version, digest, get in checks:
+        try:
+            item = get(ident)
+        except InputError:
+            return f"made with {what} {ident!r} {version}, which this app does not have"
+        if item.version != version or item.digest != digest:
+            return (
+                f"made with {what} {ident} {version} (digest {digest[:12]}…); this app has"
+                f" {item.version} (digest {item.digest[:12]}…), so its figures cannot be checked"
+            )
+    return None
+
+
+def _rebuilt(
+    library: FormLibrary,
+    answers: Answers,
+    meta: dict[str, str],
+    evidence: tuple[Evidence, ...],
+    result: AssessmentResult,
+) -> Submission:
+    lang: Lang = "en" if meta["lang"] == "en" else "zh"
+    return build_submission(
+        library,
+        answers,
+        lang=lang,
+        claimed_tier=meta["claimed_tier"] or None,
+        evidence=evidence,
+        assessment_id=int(meta["assessment_id"]) if meta["assessment_id"].isdigit() else None,
+        revision=int(meta["revision"]) if meta["revision"].isdigit() else None,
+        exported_at=_parse_time(meta["exported_at"]),
+        app_version=meta["app_version"],
+        result=result,
+    )
+
+
+def _parse_time(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        raise WorkbookError(f"{MACHINE_SHEET}: exported_at {text!r} is not a UTC time") from None
+
+
+def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> None:
+    for sheet in plan.sheets:
+        if sheet.state != "visible":
+            continue
+        if book.sheet(sheet.name) is None:
+            _difference(verdict, Finding(f"sheet {sheet.name!r} is missing", sheet=sheet.name))
+            continue
+        expected = sheet.values()
+        found = book.cells(sheet.name)
+        for rc in sorted(expected.keys() | found.keys()):
+            e, f = expected.get(rc), found.get(rc)
+            if not _same(e, f):
+                ref = cell_ref(*rc)
+                _difference(
+                    verdict,
+                    Finding(
+                        f"{sheet.name}!{ref}: expected {e!r}, found {f!r}",
+                        sheet=sheet.name,
+                        cell=ref,
+                        expected=e,
+                        found=_plain(f),
+                    ),
+                )
+
+
+def _difference(verdict: Verdict, finding: Finding) -> None:
+    verdict.differences += 1
+    if len(verdict.findings) < MAX_REPORTED:
+        verdict.findings.append(finding)
+
+
+def _plain(value: object) -> Value:
+    return value if isinstance(value, str | int | float) or value is None else str(value)
+
+
+def _same(expected: object, found: object) -> bool:
+    if isinstance(expected, int | float) and isinstance(found, int | float):
+        return not isinstance(found, bool) and math.isclose(expected, found, abs_tol=1e-9)
+    return expected == found
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def read_for_import(path: Path, library: FormLibrary) -> Verdict:
+    """The answers of a submission workbook, or a WorkbookError saying why there are none."""
+    verdict = verify_workbook(path, library)
+    if verdict.status is Status.INVALID or verdict.answers is None:
+        raise WorkbookError(verdict.findings[0].message)
+    return verdict

@@ -1,0 +1,1 @@
+"""Excel workbooks: the provincial submission (write, read back safely) and officials' summaries."""

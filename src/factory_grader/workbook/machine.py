@@ -1,0 +1,236 @@
+"""The machine sheet: one row per answer under stable ids, plus the keys that identify the export.
+
+Columns: kind | id | value | text | flag | digest, every cell text. Free text (profile values,
+comments, scenario instances, file names) is a JSON string literal in `text`, so any character,
+control characters and carriage returns included, survives the XML inside an .xlsx exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factory_grader.domain.answers import PROFILE_FIELDS
+from factory_grader.domain.errors import WorkbookError
+from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.workbook.submission import MACHINE_SHEET, SCHEMA, Evidence, Submission
+
+HEADER = ("kind", "id", "value", "text", "flag", "digest")
+Row = tuple[str, str, str, str, str, str]
+
+#: Meta keys, in sheet order. The first four are part of the answers (and of their hash).
+META_KEYS = (
+    "form_id",
+    "rules_id",
+    "industry_type",
+    "claimed_tier",
+    "schema",
+    "form_version",
+    "form_digest",
+    "rules_version",
+    "rules_digest",
+    "catalogue_id",
+    "catalogue_version",
+    "catalogue_digest",
+    "lang",
+    "app_version",
+    "assessment_id",
+    "revision",
+    "exported_at",
+    "answers_sha256",
+)
+HASHED_META = META_KEYS[:4]
+ANSWER_KINDS = ("profile", "requirement", "scenario", "condition", "evidence")
+
+
+@dataclass(frozen=True)
+class MachineData:
+    meta: dict[str, str]
+    rows: tuple[Row, ...]  # answer rows (ANSWER_KINDS) in sheet order
+    results: dict[str, str]  # the figures as exported: informative only, never trusted
+
+
+def _text(value: str | None) -> str:
+    return "" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
+    """(meta, answer rows) for a submission; the hash is filled in."""
+    a, info = sub.answers, sub.info
+    rows: list[Row] = []
+    for key in PROFILE_FIELDS:
+        rows.append(("profile", key, "", _text(a.profile.get(key)), "", ""))
+    for req in sub.form.requirements:
+        grade = a.grade(req.id)
+        note = a.notes.get(req.id)
+        comment = _text(note.comment) if note and note.comment else ""
+        review = _flag(note.review) if note else "0"
+        rows.append(("requirement", req.id, grade.value if grade else "", comment, review, ""))
+    for sc in sub.catalogue.scenarios:
+        s = a.scenario(sc.id)
+        rows.append(
+            (
+                "scenario",
+                sc.id,
+                _flag(s.built),
+                _text(s.instance) if s.instance else "",
+                _flag(s.ai),
+                "",
+            )
+        )
+    for cond in sub.rules.conditions:
+        holds = a.conditions.get(cond.id)
+        rows.append(("condition", cond.id, "" if holds is None else _flag(holds), "", "", ""))
+    for ev in sub.evidence:
+        rows.append(
+            ("evidence", ev.requirement_id, str(ev.size), _text(ev.file_name), "", ev.sha256)
+        )
+    meta = {
+        "form_id": sub.form.id,
+        "rules_id": sub.rules.id,
+        "industry_type": a.industry_type.value,
+        "claimed_tier": info.claimed_tier or "",
+        "schema": SCHEMA,
+        "form_version": sub.form.version,
+        "form_digest": sub.form.digest,
+        "rules_version": sub.rules.version,
+        "rules_digest": sub.rules.digest,
+        "catalogue_id": sub.catalogue.id,
+        "catalogue_version": sub.catalogue.version,
+        "catalogue_digest": sub.catalogue.digest,
+        "lang": info.lang,
+        "app_version": info.app_version,
+        "assessment_id": "" if info.assessment_id is None else str(info.assessment_id),
+        "revision": "" if info.revision is None else str(info.revision),
+        "exported_at": info.exported_at,
+    }
+    meta["answers_sha256"] = answers_digest(meta, rows)
+    return meta, rows
+
+
+def result_rows(sub: Submission) -> list[Row]:
+    m, t = sub.result.maturity, sub.result.tier
+    figures = {
+        "score": format_hundredths(m.score_hundredths),
+        "level": str(m.level),
+        "tier": t.tier or "",
+        **{f"A{ls.level}": format_hundredths(ls.hundredths) for ls in m.level_scores},
+        "covered_links": ",".join(t.covered_links),
+        "built": str(t.built_count),
+        "ai": str(t.ai_count),
+    }
+    return [("result", k, v, "", "", "") for k, v in figures.items()]
+
+
+def sheet_rows(sub: Submission, meta: dict[str, str], rows: list[Row]) -> list[Sequence[str]]:
+    return [
+        HEADER,
+        *[("meta", k, meta[k], "", "", "") for k in META_KEYS],
+        *rows,
+        *result_rows(sub),
+    ]
+
+
+def answers_digest(meta: dict[str, str], rows: Sequence[Row]) -> str:
+    """SHA-256 over a canonical form of the answers: order-free, every value as text."""
+    payload = [[k, meta.get(k, "")] for k in HASHED_META] + sorted(list(r) for r in rows)
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def decode(table: Sequence[Sequence[str]]) -> MachineData:
+    """The machine sheet's cells (rows of text, "" for empty) as meta, answer rows and results."""
+    if not table or tuple(table[0][:6]) != HEADER:
+        raise WorkbookError(f"{MACHINE_SHEET}!A1: the header is not {', '.join(HEADER)}")
+    meta: dict[str, str] = {}
+    rows: list[Row] = []
+    results: dict[str, str] = {}
+    for number, raw in enumerate(table[1:], start=2):
+        cells = (list(raw) + [""] * 6)[:6]
+        kind, ident = cells[0], cells[1]
+        if not kind and not any(cells):
+            continue
+        if kind == "meta":
+            meta[ident] = cells[2]
+        elif kind == "result":
+            results[ident] = cells[2]
+        elif kind in ANSWER_KINDS:
+            rows.append((cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]))
+        else:
+            raise WorkbookError(f"{MACHINE_SHEET}!A{number}: unknown row kind {kind!r}")
+    missing = [k for k in META_KEYS if k not in meta]
+    if missing:
+        raise WorkbookError(f"{MACHINE_SHEET}: missing meta key(s) {', '.join(missing)}")
+    return MachineData(meta, tuple(rows), results)
+
+
+def _json_text(value: str, where: str) -> str | None:
+    if value == "":
+        return None
+    try:
+        text = json.loads(value)
+    except json.JSONDecodeError:
+        text = None
+    if not isinstance(text, str):
+        raise WorkbookError(f"{where}: not a JSON text value: {value[:40]!r}")
+    return text
+
+
+def _bool(value: str, where: str, allow_empty: bool = False) -> bool | None:
+    if value in ("0", "1"):
+        return value == "1"
+    if allow_empty and value == "":
+        return None
+    raise WorkbookError(
+        f"{where}: expected 0 or 1{' or empty' if allow_empty else ''}, got {value!r}"
+    )
+
+
+def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, ...]]:
+    """The answers in the shape of an answers file (services validate them like one)."""
+    profile: dict[str, str | None] = {}
+    requirements: dict[str, str | None] = {}
+    notes: dict[str, dict[str, Any]] = {}
+    scenarios: dict[str, dict[str, Any]] = {}
+    conditions: dict[str, bool | None] = {}
+    evidence: list[Evidence] = []
+    for index, (kind, ident, value, text, flag, digest) in enumerate(machine.rows):
+        where = f"{MACHINE_SHEET} {kind} {ident}"
+        if kind == "profile":
+            profile[ident] = _json_text(text, where)
+        elif kind == "requirement":
+            requirements[ident] = value or None
+            comment = _json_text(text, where) or ""
+            review = bool(_bool(flag, where))
+            if comment or review:
+                notes[ident] = {"comment": comment, "review": review}
+        elif kind == "scenario":
+            scenarios[ident] = {
+                "built": _bool(value, where),
+                "ai": _bool(flag, where),
+                "instance": _json_text(text, where) or "",
+            }
+        elif kind == "condition":
+            conditions[ident] = _bool(value, where, allow_empty=True)
+        elif kind == "evidence":
+            if not value.isdigit() or len(digest) != 64:
+                raise WorkbookError(f"{where}: evidence row #{index} needs a size and a SHA-256")
+            evidence.append(Evidence(ident, _json_text(text, where) or "", int(value), digest))
+    data = {
+        "form": machine.meta["form_id"],
+        "rules": machine.meta["rules_id"],
+        "industry_type": machine.meta["industry_type"],
+        "profile": profile,
+        "requirements": requirements,
+        "scenarios": scenarios,
+        "conditions": conditions,
+        "notes": notes,
+    }
+    return data, tuple(evidence)

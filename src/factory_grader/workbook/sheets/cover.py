@@ -1,0 +1,67 @@
+"""封面: who applies, for which tier, and the headline result."""
+
+from __future__ import annotations
+
+from factory_grader.domain.answers import PROFILE_FIELDS
+from factory_grader.workbook.labels import PROFILE_LABELS, pick, word
+from factory_grader.workbook.plan import Cell, SheetPlan, Style
+from factory_grader.workbook.sheets.common import (
+    level_name,
+    new_sheet,
+    text_or_dash,
+    tier_name,
+    title_block,
+)
+from factory_grader.workbook.submission import Submission
+from factory_grader.workbook.text_cells import visible_text, wrapped_height
+
+WIDTHS = {1: 26.0, 2: 72.0}
+
+
+def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
+    lang, info, a = sub.info.lang, sub.info, sub.answers
+    sheet = new_sheet("cover", sub)
+    sheet.widths.update(WIDTHS)
+    title_block(sheet, word("title", lang), sub, 2, sum(WIDTHS.values()))
+
+    sheet.merged_row(word("profile", lang), Style.HEADER, 2)
+    for key in PROFILE_FIELDS:
+        sheet.row(
+            Cell(pick(PROFILE_LABELS[key], lang), Style.LABEL),
+            Cell(text_or_dash(a.profile.get(key)), Style.WRAP),
+        )
+    sheet.row(
+        Cell(word("industry_type", lang), Style.LABEL),
+        Cell(word(a.industry_type.value, lang), Style.WRAP),
+    )
+    sheet.skip()
+
+    m = sub.result.maturity
+    claimed = (
+        tier_name(sub, info.claimed_tier, lang) if info.claimed_tier else word("not_claimed", lang)
+    )
+    ident = "—" if info.assessment_id is None else f"{info.assessment_id} / r{info.revision}"
+    sheet.merged_row(word("assessment", lang), Style.HEADER, 2)
+    rows: list[tuple[str, Cell]] = [
+        ("claimed_tier", Cell(claimed, Style.STRONG)),
+        ("computed_tier", Cell(tier_name(sub, sub.result.tier.tier, lang), Style.STRONG)),
+        ("score", Cell(m.score_hundredths / 100, Style.STRONG)),
+        ("level", Cell(level_name(sub, m.level, lang), Style.STRONG)),
+        ("rules", Cell(f"{sub.rules.name.get(lang)} ({sub.rules.id} {sub.rules.version})")),
+        ("form", Cell(f"{sub.form.name.get(lang)} ({sub.form.id} {sub.form.version})")),
+        (
+            "catalogue",
+            Cell(f"{sub.catalogue.name.get(lang)} ({sub.catalogue.id} {sub.catalogue.version})"),
+        ),
+        ("assessment_id", Cell(ident)),
+        ("exported_at", Cell(info.exported_at)),
+        ("app", Cell(f"factory-grader {info.app_version}")),
+        ("answers_sha256", Cell(answers_sha256)),
+    ]
+    for key, cell in rows:
+        sheet.row(Cell(word(key, lang), Style.LABEL), cell)
+    sheet.skip()
+    note = visible_text(sub.form.weights_note.get(lang))
+    r = sheet.merged_row(note, Style.NOTE, 2)
+    sheet.heights[r] = wrapped_height(note, sum(WIDTHS.values()), 13)
+    return sheet

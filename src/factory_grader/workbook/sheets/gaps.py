@@ -1,0 +1,84 @@
+"""差距分析: what blocks the next tier, and the improvements that raise S most."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factory_grader.domain.results import Improvement
+from factory_grader.workbook.labels import grade_word, word
+from factory_grader.workbook.plan import Cell, SheetPlan, Style
+from factory_grader.workbook.sheets.common import new_sheet, tier_name, title_block
+from factory_grader.workbook.submission import Submission
+from factory_grader.workbook.text_cells import visible_text
+
+COLUMNS = (
+    "rank",
+    "id",
+    "subdomain",
+    "level_col",
+    "statement",
+    "current",
+    "to",
+    "gain",
+    "score_after",
+)
+WIDTHS = {1: 8.0, 2: 12.0, 3: 16.0, 4: 7.0, 5: 56.0, 6: 12.0, 7: 12.0, 8: 10.0, 9: 10.0}
+TOP_IMPROVEMENTS = 20
+
+
+def gaps_sheet(sub: Submission) -> SheetPlan:
+    lang, g, t = sub.info.lang, sub.result.gaps, sub.result.tier
+    sheet = new_sheet("gaps", sub)
+    sheet.landscape = True
+    sheet.gridlines = True
+    sheet.widths.update(WIDTHS)
+    last = len(COLUMNS)
+    title_block(sheet, sheet.name, sub, last, sum(WIDTHS.values()))
+
+    def pair(label: str, value: str | float, style: Style = Style.STRONG) -> None:
+        r = sheet.row(Cell(word(label, lang), Style.LABEL), None, Cell(value, style))
+        sheet.merges += [f"A{r}:B{r}", f"C{r}:E{r}"]
+
+    pair("current_tier", tier_name(sub, t.tier, lang))
+    pair("next_tier", tier_name(sub, t.next_tier, lang) if t.next_tier else word("top_tier", lang))
+    if g.target_hundredths is not None:
+        pair("target", g.target_hundredths / 100, Style.SCORE)
+    sheet.skip()
+
+    sheet.merged_row(word("blockers", lang), Style.HEADER, last)
+    for number, sentence in enumerate(sub.unmet_sentences, start=1):
+        r = sheet.row(Cell(number, Style.INTEGER), Cell(visible_text(sentence), Style.WRAP))
+        sheet.merges.append(f"B{r}:E{r}")
+    if not sub.unmet_sentences:
+        sheet.row(Cell("—", Style.CENTER), Cell(word("no_blockers", lang)))
+    sheet.skip()
+
+    if g.plan:
+        sheet.merged_row(word("plan", lang), Style.HEADER, last)
+        _table(sheet, sub, g.plan)
+        if not g.plan_reaches_target:
+            sheet.merged_row(word("plan_short", lang), Style.NOTE, last)
+        sheet.skip()
+    if g.improvements:
+        sheet.merged_row(word("improvements", lang), Style.HEADER, last)
+        _table(sheet, sub, g.improvements[:TOP_IMPROVEMENTS])
+    return sheet
+
+
+def _table(sheet: SheetPlan, sub: Submission, items: Sequence[Improvement]) -> None:
+    lang = sub.info.lang
+    sheet.row(*[word(c, lang) for c in COLUMNS], style=Style.HEADER)
+    for number, item in enumerate(items, start=1):
+        req = sub.form.requirement(item.requirement_id)
+        assert req is not None
+        sheet.row(
+            Cell(number, Style.INTEGER),
+            Cell(item.requirement_id),
+            Cell(sub.form.subdomain(item.subdomain_id).name.get(lang)),
+            Cell(item.level, Style.INTEGER),
+            Cell(req.text.get(lang), Style.WRAP),
+            Cell(grade_word(item.current.value if item.current else None, lang), Style.CENTER),
+            Cell(grade_word(item.target.value, lang), Style.CENTER),
+            Cell(round(item.gain, 4), Style.SCORE),
+            Cell(item.score_after_hundredths / 100, Style.SCORE),
+        )

@@ -1,0 +1,47 @@
+"""Everything a submission workbook shows, gathered before any cell is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factory_grader.domain.answers import Answers
+from factory_grader.domain.maturity_model import MaturityForm
+from factory_grader.domain.results import AssessmentResult
+from factory_grader.domain.rules import RuleSet
+from factory_grader.domain.scenarios import ScenarioCatalogue
+from factory_grader.domain.text import Lang
+
+SCHEMA = "factory-grader-submission/1"
+MACHINE_SHEET = "fg_data"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    requirement_id: str
+    file_name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportInfo:
+    app_version: str
+    exported_at: str  # ISO 8601, UTC, seconds
+    lang: Lang
+    claimed_tier: str | None  # 申报等级: the tier the factory applies for
+    assessment_id: int | None  # None when exported from an answers file
+    revision: int | None
+
+
+@dataclass(frozen=True)
+class Submission:
+    answers: Answers
+    result: AssessmentResult
+    form: MaturityForm
+    rules: RuleSet
+    catalogue: ScenarioCatalogue
+    info: ExportInfo
+    evidence: tuple[Evidence, ...]
+    #: Sentences for the unmet checks of the next tier (services.report words them).
+    unmet_sentences: tuple[str, ...]
+    rule_sentence: str

@@ -1,0 +1,48 @@
+"""The whole submission workbook as a plan: seven visible sheets and the machine sheet."""
+
+from __future__ import annotations
+
+from factory_grader.workbook import machine
+from factory_grader.workbook.labels import word
+from factory_grader.workbook.plan import Cell, SheetPlan, Style, WorkbookPlan
+from factory_grader.workbook.sheets.answers import answers_sheet
+from factory_grader.workbook.sheets.conditions import conditions_sheet
+from factory_grader.workbook.sheets.cover import cover_sheet
+from factory_grader.workbook.sheets.gaps import gaps_sheet
+from factory_grader.workbook.sheets.pledge import pledge_sheet
+from factory_grader.workbook.sheets.result import result_sheet
+from factory_grader.workbook.sheets.scenarios import scenarios_sheet
+from factory_grader.workbook.submission import MACHINE_SHEET, Submission
+from factory_grader.workbook.text_cells import fit_heights
+
+
+def submission_plan(sub: Submission) -> WorkbookPlan:
+    meta, rows = machine.encode(sub)
+    sheets = [
+        cover_sheet(sub, meta["answers_sha256"]),
+        result_sheet(sub),
+        answers_sheet(sub),
+        scenarios_sheet(sub),
+        conditions_sheet(sub),
+        gaps_sheet(sub),
+        pledge_sheet(sub),
+        machine_sheet(sub, meta, rows),
+    ]
+    for sheet in sheets:
+        if sheet.state == "visible":
+            fit_heights(sheet)
+    name = sub.answers.profile.get("name") or ""
+    return WorkbookPlan(
+        sheets=sheets,
+        properties=meta,
+        title=f"{word('title', sub.info.lang)} — {name}".strip(" —"),
+        creator=f"factory-grader {sub.info.app_version}",
+        created=sub.info.exported_at,
+    )
+
+
+def machine_sheet(sub: Submission, meta: dict[str, str], rows: list[machine.Row]) -> SheetPlan:
+    sheet = SheetPlan(key="machine", name=MACHINE_SHEET, state="veryHidden")
+    for values in machine.sheet_rows(sub, meta, rows):
+        sheet.row(*[Cell(v or None, Style.PLAIN) for v in values])
+    return sheet

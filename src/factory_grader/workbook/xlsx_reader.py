@@ -1,0 +1,311 @@
+"""Reads cell values out of an .xlsx without trusting it: only the parts asked for are inflated,
+each under a size limit (a decompression bomb is refused, not inflated), XML is parsed with
+defusedxml (no DTDs, no entity expansion), and every failure is a WorkbookError naming the file.
+
+openpyxl would load every sheet and style; comparing thousands of workbooks needs one sheet.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from factory_grader.domain.errors import WorkbookError
+
+Value = str | int | float | bool
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    #: Largest size one part may inflate to. A submission's biggest part is about 1 MB.
+    part_bytes: int = 64 * 1024 * 1024
+    #: Largest declared size of all parts together.
+    total_bytes: int = 512 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    state: str  # visible | hidden | veryHidden
+    part: str  # e.g. xl/worksheets/sheet1.xml
+
+
+class XlsxFile:
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = path
+        self.limits = limits
+        self._shared: list[str] | None = None
+        self._zip = _open_zip(path)
+        try:
+            self._check_sizes()
+            self.sheets, self._shared_part = self._workbook()
+        except BaseException:
+            self._zip.close()
+            raise
+
+    # --- context manager ------------------------------------------------------------------
+
+    def __enter__(self) -> XlsxFile:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._zip.close()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def sheet(self, name: str) -> SheetInfo | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+    def cells(self, name: str) -> dict[tuple[int, int], Value]:
+        """Every non-empty cell of a sheet: (row, column) -> value (1-based)."""
+        info = self.sheet(name)
+        if info is None:
+            raise WorkbookError(f"{self.path}: no sheet named {name!r}")
+        root = self._xml(info.part)
+        ns = _ns(root)
+        out: dict[tuple[int, int], Value] = {}
+        row_tag, cell_tag = f"{ns}row", f"{ns}c"
+        row_number = 0
+        for row in root.iter(row_tag):
+            row_number = int(row.get("r") or row_number + 1)
+            col = 0
+            for c in row.iter(cell_tag):
+                ref = c.get("r")
+                col = _column(ref) if ref else col + 1
+                value = self._value(c, ns)
+                if value is not None and value != "":
+                    out[(row_number, col)] = value
+        return out
+
+    def rows(self, name: str, width: int) -> list[list[str]]:
+        """A sheet as rows of text ("" where empty), `width` columns, from row 1."""
+        cells = self.cells(name)
+        height = max((r for r, _ in cells), default=0)
+        table = [[""] * width for _ in range(height)]
+        for (r, c), value in cells.items():
+            if c <= width:
+                table[r - 1][c - 1] = value if isinstance(value, str) else _number_text(value)
+        return table
+
+    def custom_properties(self) -> dict[str, str]:
+        if "docProps/custom.xml" not in self._zip.NameToInfo:
+            return {}
+        root = self._xml("docProps/custom.xml")
+        props: dict[str, str] = {}
+        for prop in root:
+            name = prop.get("name")
+            if name is not None:
+                props[name] = "".join(prop.itertext())
+        return props
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _value(self, c: Element, ns: str) -> Value | None:
+        kind = c.get("t", "n")
+        v = c.find(f"{ns}v")
+        if kind == "inlineStr":
+            return "".join(t.text or "" for t in c.iter(f"{ns}t"))
+        if v is None or v.text is None:
+            return None
+        text = v.text
+        if kind == "s":
+            shared = self._shared_strings()
+            try:
+                return shared[int(text)]
+            except (ValueError, IndexError):
+                raise WorkbookError(
+                    f"{self.path}: cell {c.get('r')} points at shared string {text!r},"
+                    " which does not exist"
+                ) from None
+        if kind in ("str", "e", "d"):
+            return text
+        if kind == "b":
+            return text == "1"
+        try:
+            number = float(text)
+        except ValueError:
+            raise WorkbookError(
+                f"{self.path}: cell {c.get('r')}: {text!r} is not a number"
+            ) from None
+        return (
+            int(number)
+            if number.is_integer() and "." not in text and "E" not in text.upper()
+            else number
+        )
+
+    def _shared_strings(self) -> list[str]:
+        if self._shared is None:
+            self._shared = []
+            if self._shared_part:
+                root = self._xml(self._shared_part)
+                ns = _ns(root)
+                t_tag, r_tag = f"{ns}t", f"{ns}r"
+                for si in root:
+                    first = si[0] if len(si) else None
+                    if first is not None and first.tag == t_tag:
+                        self._shared.append(first.text or "")
+                    else:  # rich text: the runs' text, without phonetic (rPh) guides
+                        self._shared.append(
+                            "".join(
+                                t.text or ""
+                                for r in si
+                                if r.tag == r_tag
+                                for t in r
+                                if t.tag == t_tag
+                            )
+                        )
+        return self._shared
+
+    def _check_sizes(self) -> None:
+        infos = self._zip.infolist()
+        total = sum(i.file_size for i in infos)
+        for info in infos:
+            if info.file_size > self.limits.part_bytes:
+                raise self._bomb(info.filename, info.file_size)
+        if total > self.limits.total_bytes:
+            raise WorkbookError(
+                f"{self.path}: would inflate to {total:,} bytes, over the"
+                f" {self.limits.total_bytes:,}-byte limit (a decompression bomb?); not read"
+            )
+
+    def _bomb(self, part: str, size: int | None = None) -> WorkbookError:
+        what = f"{size:,} bytes" if size else "more than that"
+        return WorkbookError(
+            f"{self.path}: part {part} would inflate to {what}, over the"
+            f" {self.limits.part_bytes:,}-byte limit (a decompression bomb?); not read"
+        )
+
+    def _read(self, part: str) -> bytes:
+        try:
+            with self._zip.open(part) as stream:
+                # The declared size may lie: never inflate more than the limit.
+                data = stream.read(self.limits.part_bytes + 1)
+        except KeyError:
+            raise WorkbookError(f"{self.path}: the part {part} is missing") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+            raise WorkbookError(f"{self.path}: damaged or truncated ({part}: {exc})") from None
+        if len(data) > self.limits.part_bytes:
+            raise self._bomb(part)
+        return data
+
+    def _xml(self, part: str) -> Element:
+        data = self._read(part)
+        try:
+            root: Element = SafeET.fromstring(data, forbid_dtd=True)
+        except DefusedXmlException as exc:
+            raise WorkbookError(f"{self.path}: {part}: refused unsafe XML ({exc})") from None
+        except SafeET.ParseError as exc:
+            raise WorkbookError(f"{self.path}: {part}: damaged XML ({exc})") from None
+        return root
+
+    def _workbook(self) -> tuple[list[SheetInfo], str | None]:
+        names = self._zip.NameToInfo
+        if "xl/workbook.xml" not in names:
+            raise WorkbookError(f"{self.path}: a zip file, but not an Excel workbook (.xlsx)")
+        root = self._xml("xl/workbook.xml")
+        ns = _ns(root)
+        targets, shared = self._relationships("xl/_rels/workbook.xml.rels")
+        sheets: list[SheetInfo] = []
+        for s in root.iter(f"{ns}sheet"):
+            rid = s.get(f"{{{_REL_NS}}}id") or _any_attr(s, "id")
+            part = targets.get(rid or "")
+            if part is None:
+                raise WorkbookError(f"{self.path}: sheet {s.get('name')!r} has no part")
+            sheets.append(SheetInfo(s.get("name", ""), s.get("state", "visible"), part))
+        if shared is None and "xl/sharedStrings.xml" in names:
+            shared = "xl/sharedStrings.xml"
+        return sheets, shared
+
+    def _relationships(self, part: str) -> tuple[dict[str, str], str | None]:
+        targets: dict[str, str] = {}
+        shared = None
+        if part not in self._zip.NameToInfo:
+            return targets, shared
+        for rel in self._xml(part).iter(f"{{{_PKG_REL_NS}}}Relationship"):
+            target = rel.get("Target", "")
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join("xl", target))
+            )
+            targets[rel.get("Id", "")] = path
+            if rel.get("Type", "").endswith("/sharedStrings"):
+                shared = path
+        return targets, shared
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+            if head == OLE_MAGIC:
+                tail = head + f.read(4 * 1024 * 1024)
+    except FileNotFoundError:
+        raise WorkbookError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise WorkbookError(f"{path}: is a folder, not a workbook") from None
+    except OSError as exc:
+        raise WorkbookError(f"{path}: cannot be read: {exc.strerror}") from None
+    if head == OLE_MAGIC:
+        if _ENCRYPTED_MARK in tail:
+            raise WorkbookError(
+                f"{path}: the workbook is password-protected (encrypted); remove the password"
+                " or ask the sender for the file as exported"
+            )
+        raise WorkbookError(f"{path}: an old-format .xls (or other OLE) file, not an .xlsx")
+    if not head:
+        raise WorkbookError(f"{path}: the file is empty")
+    if not head.startswith(b"PK"):
+        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx); it is not a zip package")
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise WorkbookError(f"{path}: damaged or truncated workbook ({exc})") from None
+
+
+def _ns(root: Element) -> str:
+    return root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+
+
+def _any_attr(element: Element, local: str) -> str | None:
+    return next((v for k, v in element.attrib.items() if k.endswith("}" + local)), None)
+
+
+def _column(ref: str) -> int:
+    col = 0
+    for ch in ref:
+        if "A" <= ch <= "Z":
+            col = col * 26 + ord(ch) - 64
+        else:
+            break
+    return col
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
