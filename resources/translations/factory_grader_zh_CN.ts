@@ -120,6 +120,51 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="31" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="81" />
+        <source>Export submission workbook</source>
+        <translation>导出申报工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="37" />
+        <source>(not given)</source>
+        <translation>（不填写）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="46" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="53" />
+        <source>The workbook is a self-assessment for the provincial submission; the official assessment is done on the national public platform.</source>
+        <translation>工作簿为企业自评结果，用于省级申报；正式评估请在智能制造评估评价公共服务平台进行。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="65" />
+        <source>Tier applied for</source>
+        <translation>申报等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="66" />
+        <source>Workbook language</source>
+        <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="70" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="71" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="83" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>FinalisePage</name>
     <message>
         <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="46" />
@@ -185,178 +230,241 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="127" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="129" />
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="129" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="130" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="132" />
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="132" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="135" />
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="136" />
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="135" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="137" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="143" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="150" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="151" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="153" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="152" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="153" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="154" />
-        <source>&amp;Import answers file…</source>
-        <translation>导入答题文件(&amp;I)…</translation>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="336" />
+        <source>Import answers file or submission workbook</source>
+        <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="338" />
+        <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
+        <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="367" />
+        <source>Imported an edited workbook</source>
+        <translation>导入的工作簿已被修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="369" />
+        <source>This workbook was changed after it was exported:
+{why}
+
+Its answers were imported as a draft and rescored; check them.</source>
+        <translation>该工作簿在导出后被修改过：
+{why}
+
+其答题已作为草稿导入并重新计分，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="394" />
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="395" />
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在，是否替换？</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="399" />
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="401" />
+        <source>Export submission workbook</source>
+        <translation>导出申报工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="416" />
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="419" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="420" />
+        <source>The workbook was saved as
+{path}</source>
+        <translation>工作簿已保存为
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="425" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="158" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="159" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="157" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="160" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="169" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="171" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="147" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
+        <source>&amp;Import answers file or workbook…</source>
+        <translation>导入答题文件或工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="157" />
+        <source>&amp;Export submission workbook…</source>
+        <translation>导出申报工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="179" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="179" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="215" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="220" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="249" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="254" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="273" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="281" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="275" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="283" />
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="286" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="294" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="308" />
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="308" />
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="296" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="304" />
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="296" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="304" />
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="298" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="300" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="308" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="326" />
-        <source>Import answers file</source>
-        <translation>导入答题文件</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="328" />
-        <source>Answers files (*.json)</source>
-        <translation>答题文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="359" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448" />
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -564,17 +672,17 @@
 <context>
     <name>RadarView</name>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="24" />
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="25" />
         <source>Radar chart of the 20 sub-domains</source>
         <translation>20 个能力子域雷达图</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="39" />
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="40" />
         <source>Level reached</source>
         <translation>已达等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="40" />
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="41" />
         <source>Level the next tier needs</source>
         <translation>下一梯度所需等级</translation>
     </message>

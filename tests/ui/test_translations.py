@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader.ui.export_dialog import ExportDialog
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import load_example
@@ -112,7 +114,12 @@ def test_every_screen_is_fully_translated(qtbot, open_window, lang: str) -> None
         texts += [("nav", window.nav.item(page).text())]
         texts += visible_texts(window.stack.currentWidget())
     texts += visible_texts(window.panel)
-    for dialog in (NewAssessmentDialog(window.ctx, window), SettingsDialog(window.ctx, window)):
+    dialogs = (
+        NewAssessmentDialog(window.ctx, window),
+        SettingsDialog(window.ctx, window),
+        ExportDialog(window.ctx, Path("/tmp"), window),
+    )
+    for dialog in dialogs:
         texts += [("dialog", dialog.windowTitle()), *visible_texts(dialog)]
     profile = window.stack.widget(1)
     for edit in profile.edits.values():

@@ -20,7 +20,6 @@ from factory_grader.services.answers_file import answers_to_json, read_answers_f
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
-from factory_grader.workbook.submission import Evidence
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.services.assessments import AssessmentService
@@ -251,9 +250,9 @@ def _summary_json(a: AssessmentSummary) -> dict[str, Any]:
 def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
     path = Path(args.file)
     status = None
-    if is_workbook(path):
-        from factory_grader.services.submission import Status, read_for_import
+    from factory_grader.services.submission import Status, looks_like_workbook, read_for_import
 
+    if looks_like_workbook(path):
         verdict = read_for_import(path, lib)  # rescored on the way: stored scores never count
         assert verdict.answers is not None
         answers, status = verdict.answers, verdict.status.value
@@ -274,51 +273,30 @@ def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
     return 0
 
 
-def is_workbook(path: Path) -> bool:
-    """An .xlsx by name, or a zip package whatever its name (answers files are JSON text)."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return True
-    try:
-        with path.open("rb") as f:
-            return f.read(2) == b"PK"
-    except OSError:
-        return False
-
-
 def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.stored_export import COMPUTED, export_stored
     from factory_grader.services.submission import build_submission, export_workbook
 
     if (args.file is None) == (args.assessment is None):
         raise InputError("export: give an answers FILE or --assessment ID (one of them)")
-    evidence: list[Evidence] = []
-    ident = revision = None
+    claim = COMPUTED if args.claim is None else None if args.claim == "none" else args.claim
+    out = Path(args.out)
     if args.file is not None:
         answers = read_answers_file(Path(args.file), lib)
+        result = score_answers(lib, answers)
+        submission = build_submission(
+            lib,
+            answers,
+            lang=args.lang,
+            claimed_tier=result.tier.tier if claim == COMPUTED else claim,
+            result=result,
+        )
+        export_workbook(submission, out)
     else:
         with _service(args, lib) as service:
-            answers = service.answers(args.assessment)
-            summary = service.summary(args.assessment)
-            evidence = [
-                Evidence(a.requirement_id, a.file_name, a.size, a.sha256)
-                for a in service.attachments(args.assessment)
-            ]
-        ident, revision = summary.id, summary.revision
-    result = score_answers(lib, answers)
-    claim = result.tier.tier if args.claim is None else args.claim
-    submission = build_submission(
-        lib,
-        answers,
-        lang=args.lang,
-        claimed_tier=None if claim in (None, "none") else claim,
-        evidence=evidence,
-        assessment_id=ident,
-        revision=revision,
-        result=result,
-    )
-    out = Path(args.out)
-    export_workbook(submission, out)
-    m = result.maturity
-    print(f"{out}\tS={m.score_hundredths / 100:.2f}\t{result.tier.tier or '-'}")
+            submission = export_stored(service, args.assessment, out, lang=args.lang, claim=claim)
+    m = submission.result.maturity
+    print(f"{out}\tS={m.score_hundredths / 100:.2f}\t{submission.result.tier.tier or '-'}")
     return 0
 
 

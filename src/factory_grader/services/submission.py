@@ -308,3 +308,21 @@ def read_for_import(path: Path, library: FormLibrary) -> Verdict:
     if verdict.status is Status.INVALID or verdict.answers is None:
         raise WorkbookError(verdict.findings[0].message)
     return verdict
+
+
+def looks_like_workbook(path: Path) -> bool:
+    """An .xlsx by name, or a zip package whatever its name (answers files are JSON text)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return True
+    try:
+        with path.open("rb") as f:
+            return f.read(2) == b"PK"
+    except OSError:
+        return False
+
+
+def suggested_file_name(answers: Answers, lang: Lang) -> str:
+    name = (answers.profile.get("name") or "").strip()
+    safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|\t\r\n')[:60]
+    tail = "smart-factory-self-assessment" if lang == "en" else "智能工厂梯度自评"
+    return f"{safe}-{tail}.xlsx" if safe else f"{tail}.xlsx"

@@ -104,9 +104,12 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.new_assessment)
         self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
+        self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_workbook)
+        self.export_action.setEnabled(False)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for a in (self.new_action, self.import_action, self.quit_action):
+        for a in (self.new_action, self.import_action, self.export_action, self.quit_action):
             self.file_menu.addAction(a)
         self.view_menu = menu.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
@@ -150,13 +153,16 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.new_action.setText(self.tr("&New assessment…"))
-        self.import_action.setText(self.tr("&Import answers file…"))
+        self.import_action.setText(self.tr("&Import answers file or workbook…"))
+        self.export_action.setText(self.tr("&Export submission workbook…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.about_action.setText(self.tr("&About"))
 
     def _enable_pages(self) -> None:
         has_session = self.ctx.session is not None
+        if self.built:
+            self.export_action.setEnabled(has_session)
         enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -318,6 +324,8 @@ class MainWindow(QMainWindow):
         self.ctx.background.run(create, self._created, self._create_failed)
 
     def import_file(self) -> None:
+        """An answers file (JSON) or a submission workbook becomes a new draft. A workbook is
+        rescored on import; one edited after export is imported with a warning."""
         service = self.ctx.service
         if service is None:
             return
@@ -325,19 +333,98 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Import answers file"),
+            self.tr("Import answers file or submission workbook"),
             str(Path.home()),
-            self.tr("Answers files (*.json)"),
+            self.tr("Answers files and submission workbooks (*.json *.xlsx);;All files (*)"),
         )
         if not path:
             return
+        warnings: list[str] = []
 
         def create() -> int:
             from factory_grader.services.answers_file import read_answers_file
+            from factory_grader.services.submission import (
+                Status,
+                looks_like_workbook,
+                read_for_import,
+            )
 
+            if looks_like_workbook(Path(path)):
+                verdict = read_for_import(Path(path), service.library)
+                if verdict.status is Status.EDITED:
+                    warnings.append(verdict.findings[0].message)
+                assert verdict.answers is not None
+                return service.import_answers(verdict.answers).id
             return service.import_answers(read_answers_file(Path(path), service.library)).id
 
-        self.ctx.background.run(create, self._created, self._create_failed)
+        def created(assessment_id: int) -> None:
+            self._created(assessment_id)
+            if warnings:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(
+                    self,
+                    self.tr("Imported an edited workbook"),
+                    self.tr(
+                        "This workbook was changed after it was exported:\n{why}\n\nIts answers"
+                        " were imported as a draft and rescored; check them."
+                    ).format(why=warnings[0]),
+                )
+
+        self.ctx.background.run(create, created, self._create_failed)
+
+    def export_workbook(self) -> None:
+        """The submission workbook of the open assessment, written on the worker thread while a
+        progress dialog shows; the file appears complete or not at all."""
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None or self.ctx.result is None:
+            return
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+        from factory_grader.ui.export_dialog import ExportDialog
+
+        folder = Path(self.ctx.preferences.export_folder or Path.home())
+        dialog = ExportDialog(self.ctx, folder, self)
+        if not dialog.exec():
+            return
+        target, claim, lang = dialog.values()
+        if target.exists():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace file?"),
+                self.tr("{name} already exists. Replace it?").format(name=target.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        progress = QProgressDialog(self.tr("Writing the workbook…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowTitle(self.tr("Export submission workbook"))
+        progress.setMinimumDuration(0)
+        progress.setModal(True)
+        progress.show()
+        assessment_id = session.assessment_id
+        self.ctx.preferences.export_folder = str(target.parent)
+
+        def work() -> Path:
+            from factory_grader.services.stored_export import export_stored
+
+            export_stored(service, assessment_id, target, lang=lang, claim=claim)  # type: ignore[arg-type]
+            return target
+
+        def done(path: Path) -> None:
+            progress.close()
+            self.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 10000)
+            QMessageBox.information(
+                self,
+                self.tr("Exported"),
+                self.tr("The workbook was saved as\n{path}").format(path=path),
+            )
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+
+        self.ctx.background.run(work, done, failed)
 
     def new_assessment(self) -> None:
         if self.ctx.service is None:

@@ -40,6 +40,16 @@ class Preferences:
         self._s.setValue("default_rules", rules_id)
 
     @property
+    def export_folder(self) -> str | None:
+        """Where the last workbook was exported: the next export starts there."""
+        value = self._s.value("export_folder")
+        return str(value) if value else None
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._s.setValue("export_folder", folder)
+
+    @property
     def last_assessment(self) -> int | None:
         value = self._s.value("last_assessment")
         return int(str(value)) if value not in (None, "") else None

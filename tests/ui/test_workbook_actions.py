@@ -1,0 +1,100 @@
+"""File → Export submission workbook (with progress) and File → Import of a workbook, on the
+real window and a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+
+from factory_grader.services.answers_file import answers_to_json, read_answers_file
+from factory_grader.services.examples import example_answers_path
+from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.ui.export_dialog import ExportDialog
+from tests.ui import conftest
+from tests.ui.conftest import load_example, wait_idle
+
+
+def _drive_export(qtbot, window, target: Path, language: str = "zh") -> list[str]:
+    """Fill the export dialog, let the progress run, read the final message."""
+    seen: list[str] = []
+    conftest._expected_dialogs[0] += 1
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ExportDialog):
+            seen.append(f"claim={dialog.claim.currentData()}")
+            dialog.language.setCurrentIndex(dialog.language.findData(language))
+            dialog.path.setText(str(target))
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        elif isinstance(dialog, QMessageBox):
+            seen.append(dialog.text())
+            dialog.button(QMessageBox.StandardButton.Ok).click()
+            return
+        QTimer.singleShot(20, handle)
+
+    QTimer.singleShot(0, handle)
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
+    conftest._expected_dialogs[0] -= 1
+    return seen
+
+
+def test_export_writes_a_verified_workbook_of_the_open_assessment(
+    open_window, qtbot, tmp_path: Path
+) -> None:
+    window = open_window()
+    assert not window.export_action.isEnabled()  # nothing open yet
+    load_example(qtbot, window)
+    assert window.export_action.isEnabled()
+    target = tmp_path / "海口示例.xlsx"
+    seen = _drive_export(qtbot, window, target, language="en")
+    assert seen[0] == "claim=basic"  # the tier reached is offered as the tier applied for
+    assert str(target) in seen[1]
+    verdict = verify_workbook(target, window.ctx.library)
+    assert verdict.status is Status.OK, verdict.findings
+    assert verdict.meta["assessment_id"] == str(window.ctx.session.assessment_id)
+    assert verdict.meta["lang"] == "en"
+    assert load_workbook(target).sheetnames[0] == "Cover"
+    assert window.ctx.preferences.export_folder == str(tmp_path)
+
+
+def test_import_workbook_makes_a_rescored_draft(
+    open_window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    target = tmp_path / "submission.xlsx"
+    _drive_export(qtbot, window, target)
+    first = window.ctx.session.assessment_id
+    # The OS file chooser is not ours to test: it hands back the path a user would pick.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.ctx.session.assessment_id != first, timeout=20000)
+    wait_idle(qtbot, window)
+    example = read_answers_file(example_answers_path(), window.ctx.library)
+    lib = window.ctx.library
+    assert answers_to_json(window.ctx.session.answers, lib) == answers_to_json(example, lib)
+    assert window.ctx.result.maturity.score_hundredths == 223
+
+
+def test_import_of_an_edited_workbook_warns(
+    open_window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    target = tmp_path / "submission.xlsx"
+    _drive_export(qtbot, window, target)
+    wb = load_workbook(target)
+    wb["评估结果"]["B6"] = 4.9
+    wb.save(tmp_path / "edited.xlsx")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "edited.xlsx"), "")
+    )
+    texts: list[str] = []
+    conftest.answer_next_dialog(QMessageBox.StandardButton.Ok, texts)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(texts), timeout=20000)
+    assert "评估结果!B6" in texts[0]
