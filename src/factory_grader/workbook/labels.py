@@ -160,3 +160,8 @@ def grade_word(grade: str | None, lang: Lang) -> str:
 
 def yes_no(value: bool, lang: Lang) -> str:
     return word("yes" if value else "no", lang)
+
+
+def short_level(level: int, lang: Lang) -> str:
+    """一级 … 五级 / Level 1 … 5: column headers too narrow for the band's full name."""
+    return f"Level {level}" if lang == "en" else "零一二三四五"[level] + "级"

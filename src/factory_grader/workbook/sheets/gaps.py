@@ -22,7 +22,7 @@ COLUMNS = (
     "gain",
     "score_after",
 )
-WIDTHS = {1: 8.0, 2: 12.0, 3: 16.0, 4: 7.0, 5: 56.0, 6: 12.0, 7: 12.0, 8: 10.0, 9: 10.0}
+WIDTHS = {1: 8.0, 2: 22.0, 3: 14.0, 4: 7.0, 5: 56.0, 6: 12.0, 7: 12.0, 8: 10.0, 9: 10.0}
 TOP_IMPROVEMENTS = 20
 
 
@@ -30,7 +30,6 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
     lang, g, t = sub.info.lang, sub.result.gaps, sub.result.tier
     sheet = new_sheet("gaps", sub)
     sheet.landscape = True
-    sheet.gridlines = True
     sheet.widths.update(WIDTHS)
     last = len(COLUMNS)
     title_block(sheet, sheet.name, sub, last, sum(WIDTHS.values()))

@@ -26,6 +26,6 @@ def pledge_sheet(sub: Submission) -> SheetPlan:
     sheet.heights[r] = wrapped_height(text, sum(WIDTHS.values()), 18) + 12
     sheet.skip(2)
     for key in ("legal_rep", "seal", "date"):
-        r = sheet.row(Cell(word(key, lang), Style.LABEL), Cell(None))
+        r = sheet.row(Cell(word(key, lang), Style.LABEL), Cell("", Style.WRAP))  # a box to sign
         sheet.heights[r] = 42
     return sheet

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factory_grader.domain.maturity_model import LEVELS
 from factory_grader.scoring.subdomain_level import achieved_level
-from factory_grader.workbook.labels import word
+from factory_grader.workbook.labels import short_level, word
 from factory_grader.workbook.plan import Cell, RadarChart, SheetPlan, Style, cell_ref
 from factory_grader.workbook.sheets.common import level_name, new_sheet, tier_name, title_block
 from factory_grader.workbook.submission import Submission
@@ -21,7 +21,7 @@ def result_sheet(sub: Submission) -> SheetPlan:
     lang = sub.info.lang
     m, t = sub.result.maturity, sub.result.tier
     sheet = new_sheet("result", sub)
-    widths = {1: 14.0, 2: 18.0, 3: 22.0, **{c: 9.0 for c in range(4, 9)}, 9: 10.0, 10: 16.0}
+    widths = {1: 16.0, 2: 16.0, 3: 18.0, **{c: 8.0 for c in range(4, 9)}, 9: 10.0, 10: 18.0}
     title_block(sheet, word("assessment", lang), sub, LAST_COL, sum(widths.values()))
 
     sheet.row(word("item", lang), word("value", lang), style=Style.HEADER)
@@ -58,7 +58,7 @@ def result_sheet(sub: Submission) -> SheetPlan:
         word("element", lang),
         word("domain", lang),
         word("subdomain", lang),
-        *[level_name(sub, lv, lang) for lv in LEVELS],
+        *[short_level(lv, lang) for lv in LEVELS],
         word("reached", lang),
         word("needed", lang),
         style=Style.HEADER,
