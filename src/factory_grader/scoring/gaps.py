@@ -183,7 +183,8 @@ def analyse_gaps(
     tier: TierResult,
     limit: int = 20,
 ) -> GapReport:
-    improvements = rank_improvements(form, industry, grades, limit)
+    """limit=0: only what blocks the next tier, no improvements or plan (a summary's needs)."""
+    improvements = rank_improvements(form, industry, grades, limit) if limit else ()
     if tier.next_tier is None:
         return GapReport(None, (), None, improvements, (), True)
     tier_check = next(t for t in tier.tiers if t.tier_id == tier.next_tier)
@@ -194,5 +195,6 @@ def analyse_gaps(
     if any(c.kind is CheckKind.MATURITY for c in unmet):
         level = rules.tier(tier.next_tier).min_level
         target = form.band_for_level(level).min_hundredths
-        plan, reached = plan_to_target(form, industry, grades, target)
+        if limit:
+            plan, reached = plan_to_target(form, industry, grades, target)
     return GapReport(tier.next_tier, unmet, target, improvements, plan, reached)

@@ -10,10 +10,15 @@ from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.assess import assess
 
 
-def score_answers(library: FormLibrary, answers: Answers) -> AssessmentResult:
+def score_answers(
+    library: FormLibrary, answers: Answers, improvements: bool = True
+) -> AssessmentResult:
+    """improvements=False leaves out the ranked improvements and the plan (half the work),
+    for summaries of many workbooks that show only the figures and what blocks the next tier."""
     form = library.maturity(answers.form_id)
     rules = library.rules(answers.rules_id)
-    return assess(form, library.catalogue(rules.scenarios_id), rules, answers)
+    limit = 20 if improvements else 0
+    return assess(form, library.catalogue(rules.scenarios_id), rules, answers, limit)
 
 
 def under_rules(library: FormLibrary, answers: Answers, rules_id: str) -> Answers:

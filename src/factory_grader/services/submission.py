@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -132,18 +132,27 @@ def _check_target(target: Path) -> None:
 # --- verify ---------------------------------------------------------------------------------
 
 
+#: What the officials' comparison checks cell by cell: the sheets a reader looks at first.
+HEADLINE_SHEETS = frozenset({"cover", "result"})
+
+
 def verify_workbook(
-    path: Path, library: FormLibrary, *, check_visible: bool = True, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    library: FormLibrary,
+    *,
+    sheets: Collection[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Verdict:
     """Recompute everything from the machine sheet and compare it with the file.
 
     invalid: not a readable submission of a known schema and form. edited: the answers no
     longer match their hash, a document property or a visible figure differs from what the
-    answers give. `check_visible=False` stops after the hash and properties (a quick look).
+    answers give. `sheets` limits the visible sheets compared (keys of labels.SHEETS; None: all,
+    empty: none) for a quicker look.
     """
     try:
         with XlsxFile(path, limits) as book:
-            return _verify_open(path, book, library, check_visible)
+            return verify_book(path, book, library, sheets)
     except WorkbookError as exc:
         return Verdict(path, Status.INVALID, [Finding(str(exc))])
 
@@ -152,7 +161,10 @@ def _invalid(path: Path, message: str, meta: dict[str, str] | None = None) -> Ve
     return Verdict(path, Status.INVALID, [Finding(f"{path}: {message}")], meta=meta or {})
 
 
-def _verify_open(path: Path, book: XlsxFile, library: FormLibrary, check_visible: bool) -> Verdict:
+def verify_book(
+    path: Path, book: XlsxFile, library: FormLibrary, sheets: Collection[str] | None = None
+) -> Verdict:
+    """verify_workbook on a workbook already open (its WorkbookErrors propagate)."""
     if book.sheet(MACHINE_SHEET) is None:
         return _invalid(path, f"not a factory-grader submission (no {MACHINE_SHEET} sheet)")
     data = machine.decode(book.rows(MACHINE_SHEET, len(machine.HEADER)))
@@ -173,7 +185,7 @@ def _verify_open(path: Path, book: XlsxFile, library: FormLibrary, check_visible
     if meta["lang"] not in ("zh", "en"):
         return _invalid(path, f"unknown language {meta['lang']!r}", meta)
 
-    result = score_answers(library, answers)
+    result = score_answers(library, answers, improvements=sheets is None or "gaps" in sheets)
     verdict = Verdict(path, Status.OK, meta=meta, answers=answers, result=result, evidence=evidence)
     digest = machine.answers_digest(meta, data.rows)
     if digest != meta["answers_sha256"]:
@@ -196,8 +208,8 @@ def _verify_open(path: Path, book: XlsxFile, library: FormLibrary, check_visible
                 )
             )
     verdict.differences = len(verdict.findings)
-    if check_visible:
-        plan = submission_plan(_rebuilt(library, answers, meta, evidence, result))
+    if sheets is None or sheets:
+        plan = submission_plan(_rebuilt(library, answers, meta, evidence, result), sheets)
         _compare_visible(plan, book, verdict)
     if verdict.differences:
         verdict.status = Status.EDITED

@@ -1,6 +1,7 @@
 """The machine sheet: one row per answer under stable ids, plus the keys that identify the export.
 
-Columns: kind | id | value | text | flag | digest, every cell text. Free text (profile values,
+Columns: kind | id | value | text | flag | digest, every cell text; yes/no flags are "1" or
+empty (conditions: "1", "0" or empty for unanswered). Free text (profile values,
 comments, scenario instances, file names) is a JSON string literal in `text`, so any character,
 control characters and carriage returns included, survives the XML inside an .xlsx exactly.
 """
@@ -58,7 +59,11 @@ def _text(value: str | None) -> str:
 
 
 def _flag(value: bool) -> str:
-    return "1" if value else "0"
+    return "1" if value else ""  # empty is "no": a third fewer cells for every reader to parse
+
+
+def _holds(value: bool | None) -> str:
+    return "" if value is None else "1" if value else "0"  # a condition may be unanswered
 
 
 def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
@@ -71,7 +76,7 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
         grade = a.grade(req.id)
         note = a.notes.get(req.id)
         comment = _text(note.comment) if note and note.comment else ""
-        review = _flag(note.review) if note else "0"
+        review = _flag(note.review) if note else ""
         rows.append(("requirement", req.id, grade.value if grade else "", comment, review, ""))
     for sc in sub.catalogue.scenarios:
         s = a.scenario(sc.id)
@@ -87,7 +92,7 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
         )
     for cond in sub.rules.conditions:
         holds = a.conditions.get(cond.id)
-        rows.append(("condition", cond.id, "" if holds is None else _flag(holds), "", "", ""))
+        rows.append(("condition", cond.id, _holds(holds), "", "", ""))
     for ev in sub.evidence:
         rows.append(
             ("evidence", ev.requirement_id, str(ev.size), _text(ev.file_name), "", ev.sha256)
@@ -183,14 +188,18 @@ def _json_text(value: str, where: str) -> str | None:
     return text
 
 
-def _bool(value: str, where: str, allow_empty: bool = False) -> bool | None:
+def _flag_value(value: str, where: str) -> bool:
+    if value in ("", "1"):
+        return value == "1"
+    raise WorkbookError(f"{where}: expected 1 or empty, got {value!r}")
+
+
+def _holds_value(value: str, where: str) -> bool | None:
     if value in ("0", "1"):
         return value == "1"
-    if allow_empty and value == "":
+    if value == "":
         return None
-    raise WorkbookError(
-        f"{where}: expected 0 or 1{' or empty' if allow_empty else ''}, got {value!r}"
-    )
+    raise WorkbookError(f"{where}: expected 1, 0 or empty, got {value!r}")
 
 
 def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, ...]]:
@@ -208,17 +217,17 @@ def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, 
         elif kind == "requirement":
             requirements[ident] = value or None
             comment = _json_text(text, where) or ""
-            review = bool(_bool(flag, where))
+            review = _flag_value(flag, where)
             if comment or review:
                 notes[ident] = {"comment": comment, "review": review}
         elif kind == "scenario":
             scenarios[ident] = {
-                "built": _bool(value, where),
-                "ai": _bool(flag, where),
+                "built": _flag_value(value, where),
+                "ai": _flag_value(flag, where),
                 "instance": _json_text(text, where) or "",
             }
         elif kind == "condition":
-            conditions[ident] = _bool(value, where, allow_empty=True)
+            conditions[ident] = _holds_value(value, where)
         elif kind == "evidence":
             if not value.isdigit() or len(digest) != 64:
                 raise WorkbookError(f"{where}: evidence row #{index} needs a size and a SHA-256")

@@ -45,15 +45,19 @@ class ListValidation:
 
 
 @dataclass(frozen=True, slots=True)
-class RadarChart:
-    """A native Excel radar chart over a block of this sheet."""
+class Chart:
+    """A native Excel chart over a block of this sheet (it stays live in Excel and LibreOffice)."""
 
     title: str
     anchor: str  # top-left cell
-    categories: str  # e.g. "C12:C31"
+    categories: str  # e.g. "C12:C31" (x values for a scatter chart)
     series: tuple[tuple[str, str], ...]  # (header cell, values range) per series
+    kind: Literal["radar", "bar", "stacked-bar", "scatter"] = "radar"
     width_cm: float = 17.0
     height_cm: float = 12.0
+    x_title: str = ""
+    y_title: str = ""
+    y_max: float | None = None
 
 
 @dataclass
@@ -69,7 +73,7 @@ class SheetPlan:
     landscape: bool = False
     gridlines: bool = False  # print the grid (tables, where empty cells carry no border)
     validations: list[ListValidation] = field(default_factory=list)
-    charts: list[RadarChart] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
     state: Literal["visible", "hidden", "veryHidden"] = "visible"
     protected: bool = True
     next_row: int = 1

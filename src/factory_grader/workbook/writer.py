@@ -10,7 +10,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.chart import RadarChart, Reference
+from openpyxl.chart import BarChart, RadarChart, Reference, ScatterChart, Series
+from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles.cell_style import StyleArray
@@ -103,7 +104,7 @@ def _sheet(ws: Worksheet, sheet: p.SheetPlan) -> None:
         dv.add(v.ref)
         ws.add_data_validation(dv)
     for chart in sheet.charts:
-        ws.add_chart(_radar(ws, chart), chart.anchor)
+        ws.add_chart(_chart(ws, chart), chart.anchor)
     ws.sheet_state = sheet.state
     if sheet.state != "visible":
         return
@@ -142,22 +143,45 @@ def _print_setup(ws: Worksheet, sheet: p.SheetPlan) -> None:
     ws.oddFooter.right.text = "&P / &N"
 
 
-def _radar(ws: Worksheet, spec: p.RadarChart) -> RadarChart:
-    chart = RadarChart()
-    chart.type = "marker"
+def _chart(ws: Worksheet, spec: p.Chart) -> ChartBase:
+    def ref(cells: str) -> Reference:
+        return Reference(ws, range_string=f"'{ws.title}'!{cells}")
+
+    chart: ChartBase
+    if spec.kind == "scatter":
+        chart = ScatterChart()
+        chart.style = 13
+        for header, values in spec.series:
+            series = Series(ref(values), ref(spec.categories), title=str(ws[header].value))
+            series.marker.symbol = "circle"
+            series.graphicalProperties.line.noFill = True  # points, not a line
+            chart.series.append(series)
+    else:
+        if spec.kind == "radar":
+            chart = RadarChart()
+            chart.type = "marker"
+        else:
+            chart = BarChart()
+            chart.type = "col"
+            if spec.kind == "stacked-bar":
+                chart.grouping = "stacked"
+                chart.overlap = 100
+        for header, values in spec.series:
+            chart.add_data(ref(values), titles_from_data=False)
+            chart.series[-1].tx = SeriesLabel(v=str(ws[header].value))
+        chart.set_categories(ref(spec.categories))
     chart.title = spec.title
-    chart.style = 2
     chart.width = spec.width_cm
     chart.height = spec.height_cm
     chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 5
-    chart.y_axis.majorUnit = 1
+    if spec.y_max is not None:
+        chart.y_axis.scaling.max = spec.y_max
+        chart.y_axis.majorUnit = 1
     chart.y_axis.delete = False
     chart.x_axis.delete = False
-    for header, values in spec.series:
-        ref = Reference(ws, range_string=f"'{ws.title}'!{values}")
-        chart.add_data(ref, titles_from_data=False)
-        chart.series[-1].tx = SeriesLabel(v=str(ws[header].value))
-    chart.set_categories(Reference(ws, range_string=f"'{ws.title}'!{spec.categories}"))
+    if spec.x_title:
+        chart.x_axis.title = spec.x_title
+    if spec.y_title:
+        chart.y_axis.title = spec.y_title
     chart.legend.position = "b"
     return chart

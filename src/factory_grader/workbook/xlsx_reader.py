@@ -1,12 +1,14 @@
 """Reads cell values out of an .xlsx without trusting it: only the parts asked for are inflated,
-each under a size limit (a decompression bomb is refused, not inflated), XML is parsed with
-defusedxml (no DTDs, no entity expansion), and every failure is a WorkbookError naming the file.
+each under a size limit (a decompression bomb is refused, not inflated), XML goes through
+workbook/safe_xml.py (no DTDs, no entity expansion), and every failure is a WorkbookError naming
+the file.
 
 openpyxl would load every sheet and style; comparing thousands of workbooks needs one sheet.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import zipfile
 import zlib
@@ -16,10 +18,8 @@ from types import TracebackType
 from typing import Any
 from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
-
 from factory_grader.domain.errors import WorkbookError
+from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, parse_xml
 
 Value = str | int | float | bool
 
@@ -86,15 +86,37 @@ class XlsxFile:
         root = self._xml(info.part)
         ns = _ns(root)
         out: dict[tuple[int, int], Value] = {}
-        row_tag, cell_tag = f"{ns}row", f"{ns}c"
+        row_tag, cell_tag, v_tag, t_tag = f"{ns}row", f"{ns}c", f"{ns}v", f"{ns}t"
+        shared: list[str] | None = None
         row_number = 0
         for row in root.iter(row_tag):
-            row_number = int(row.get("r") or row_number + 1)
+            r = row.get("r")
+            row_number = int(r) if r else row_number + 1
             col = 0
-            for c in row.iter(cell_tag):
+            for c in row:
+                if c.tag != cell_tag:
+                    continue
                 ref = c.get("r")
                 col = _column(ref) if ref else col + 1
-                value = self._value(c, ns)
+                kind = c.get("t")
+                if kind == "inlineStr":  # what openpyxl writes: <c t="inlineStr"><is><t>…
+                    texts = [t.text or "" for t in c.iter(t_tag)]
+                    value: Value | None = texts[0] if len(texts) == 1 else "".join(texts)
+                elif kind == "s":  # what Excel and LibreOffice write
+                    v = c.find(v_tag)
+                    if v is None or not v.text:
+                        continue
+                    if shared is None:
+                        shared = self._shared_strings()
+                    try:
+                        value = shared[int(v.text)]
+                    except (ValueError, IndexError):
+                        raise WorkbookError(
+                            f"{self.path}: cell {ref} points at shared string {v.text!r},"
+                            " which does not exist"
+                        ) from None
+                else:
+                    value = self._value(c, ns)
                 if value is not None and value != "":
                     out[(row_number, col)] = value
         return out
@@ -213,12 +235,11 @@ class XlsxFile:
     def _xml(self, part: str) -> Element:
         data = self._read(part)
         try:
-            root: Element = SafeET.fromstring(data, forbid_dtd=True)
-        except DefusedXmlException as exc:
+            return parse_xml(data)
+        except UnsafeXml as exc:
             raise WorkbookError(f"{self.path}: {part}: refused unsafe XML ({exc})") from None
-        except SafeET.ParseError as exc:
+        except ParseError as exc:
             raise WorkbookError(f"{self.path}: {part}: damaged XML ({exc})") from None
-        return root
 
     def _workbook(self) -> tuple[list[SheetInfo], str | None]:
         names = self._zip.NameToInfo
@@ -293,14 +314,16 @@ def _any_attr(element: Element, local: str) -> str | None:
     return next((v for k, v in element.attrib.items() if k.endswith("}" + local)), None)
 
 
-def _column(ref: str) -> int:
+@functools.lru_cache(maxsize=1024)
+def _letters_to_column(letters: str) -> int:
     col = 0
-    for ch in ref:
-        if "A" <= ch <= "Z":
-            col = col * 26 + ord(ch) - 64
-        else:
-            break
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
     return col
+
+
+def _column(ref: str) -> int:
+    return _letters_to_column(ref.rstrip("0123456789"))
 
 
 def _number_text(value: Any) -> str:

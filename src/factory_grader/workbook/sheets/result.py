@@ -5,7 +5,7 @@ from __future__ import annotations
 from factory_grader.domain.maturity_model import LEVELS
 from factory_grader.scoring.subdomain_level import achieved_level
 from factory_grader.workbook.labels import short_level, word
-from factory_grader.workbook.plan import Cell, RadarChart, SheetPlan, Style, cell_ref
+from factory_grader.workbook.plan import Cell, Chart, SheetPlan, Style, cell_ref
 from factory_grader.workbook.sheets.common import level_name, new_sheet, tier_name, title_block
 from factory_grader.workbook.submission import Submission
 from factory_grader.workbook.text_cells import visible_text, wrapped_height
@@ -117,7 +117,7 @@ def result_sheet(sub: Submission) -> SheetPlan:
 
     sheet.merged_row(word("radar", lang), Style.HEADER, LAST_COL)
     sheet.charts.append(
-        RadarChart(
+        Chart(
             title=word("radar", lang),
             anchor=f"A{sheet.next_row}",
             categories=f"C{first}:C{last}",
@@ -125,6 +125,7 @@ def result_sheet(sub: Submission) -> SheetPlan:
                 (cell_ref(header, 9), f"I{first}:I{last}"),
                 (cell_ref(header, 10), f"J{first}:J{last}"),
             ),
+            y_max=5,
         )
     )
     sheet.widths.update(widths)

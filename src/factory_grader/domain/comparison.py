@@ -1,0 +1,49 @@
+"""One compared workbook, as the officials' comparison lists it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    file: str
+    status: str  # ok | edited | invalid
+    reason: str = ""  # why edited or invalid (the first finding)
+    city: str = ""
+    name: str = ""
+    credit_code: str = ""
+    industry: str = ""
+    industry_code: str = ""
+    size: str = ""
+    score_hundredths: int | None = None
+    level: int | None = None
+    claimed_tier: str = ""  # 申报等级, "" when not given
+    tier: str = ""  # computed; "" when no tier is reached
+    covered_links: str = ""  # comma-separated link ids
+    built: int | None = None
+    ai: int | None = None
+    unanswered: int | None = None
+    rules_id: str = ""
+    form_id: str = ""
+    assessment_id: str = ""
+    revision: int = 0
+    exported_at: str = ""
+    answers_sha256: str = ""
+    subdomain_levels: str = ""  # the level each sub-domain reached, one digit each, form order
+    superseded_by: str = ""  # the file that counts instead (same credit code, newer)
+
+    @property
+    def counts(self) -> bool:
+        """Part of the summary list: readable and not superseded by a newer workbook."""
+        return self.status != "invalid" and not self.superseded_by
+
+    @property
+    def ai_share(self) -> float | None:
+        if self.built is None or self.ai is None:
+            return None
+        return self.ai / self.built if self.built else 0.0
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        return tuple(x for x in self.covered_links.split(",") if x)

@@ -1,0 +1,220 @@
+"""Officials' comparison: read many submission workbooks in parallel, check each, rank them.
+
+Each file is read in a worker process: only its machine sheet and the two headline sheets (封面,
+评估结果) are parsed, the answers are rescored (stored figures are never trusted), and one small
+Entry comes back. A city summary workbook (made by this command) is read as its rows, so a
+province can combine city summaries in turn.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import replace
+from pathlib import Path
+
+from factory_grader.domain.comparison import Entry
+from factory_grader.domain.errors import InputError, WorkbookError
+from factory_grader.forms.library import FormLibrary
+from factory_grader.scoring.subdomain_level import achieved_level
+from factory_grader.services.submission import (
+    HEADLINE_SHEETS,
+    Status,
+    Verdict,
+    verify_book,
+)
+from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
+from factory_grader.workbook.xlsx_reader import XlsxFile
+
+CHUNK = 8  # files per task: fewer round trips to the workers, progress still smooth
+
+
+class Cancelled(Exception):
+    """The comparison was cancelled; nothing was written."""
+
+
+# --- one file -------------------------------------------------------------------------------
+
+_library: FormLibrary | None = None
+
+
+def _forms() -> FormLibrary:
+    global _library
+    if _library is None:
+        _library = FormLibrary.load()
+    return _library
+
+
+def read_entries(path: str) -> list[Entry]:
+    """The entries of one file: one for a submission (whatever its state), its rows for a
+    summary workbook. Never raises: a file that cannot be read is an invalid entry."""
+    p = Path(path)
+    try:
+        with XlsxFile(p) as book:
+            if book.sheet(SUMMARY_SHEET) is not None:
+                return read_summary_entries(book, path)
+            verdict = verify_book(p, book, _forms(), HEADLINE_SHEETS)
+    except WorkbookError as exc:
+        return [invalid_entry(path, str(exc))]
+    except Exception as exc:  # one odd file must never stop a comparison of thousands
+        return [invalid_entry(path, f"{path}: unreadable ({type(exc).__name__}: {exc})")]
+    return [entry_from_verdict(path, verdict)]
+
+
+def invalid_entry(path: str, reason: str) -> Entry:
+    return Entry(file=path, status=Status.INVALID.value, reason=reason)
+
+
+def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
+    answers, result, meta = verdict.answers, verdict.result, verdict.meta
+    if verdict.status is Status.INVALID or answers is None or result is None:
+        return invalid_entry(path, verdict.findings[0].message)
+    m, t = result.maturity, result.tier
+    profile = answers.profile
+    form = _forms().maturity(answers.form_id)
+    return Entry(
+        file=path,
+        status=verdict.status.value,
+        reason=verdict.findings[0].message if verdict.findings else "",
+        city=profile.get("city") or "",
+        name=profile.get("name") or "",
+        credit_code=(profile.get("credit_code") or "").strip().upper(),
+        industry=profile.get("industry") or "",
+        industry_code=profile.get("industry_code") or "",
+        size=profile.get("size") or "",
+        score_hundredths=m.score_hundredths,
+        level=m.level,
+        claimed_tier=meta.get("claimed_tier") or "",
+        tier=t.tier or "",
+        covered_links=",".join(t.covered_links),
+        built=t.built_count,
+        ai=t.ai_count,
+        unanswered=len(m.unanswered),
+        rules_id=answers.rules_id,
+        form_id=answers.form_id,
+        assessment_id=meta.get("assessment_id", ""),
+        revision=int(meta["revision"]) if meta.get("revision", "").isdigit() else 0,
+        exported_at=meta.get("exported_at", ""),
+        answers_sha256=meta.get("answers_sha256", ""),
+        subdomain_levels="".join(
+            str(achieved_level(m.subdomain_scores[s.id])) for s in form.subdomains
+        ),
+    )
+
+
+# --- many files -----------------------------------------------------------------------------
+
+SKIPPED_NAMES = ("~$", ".")  # Office lock files, hidden files (and our own .part files)
+
+
+def expand_paths(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+    """Files given, and every file under folders given (recursively), sorted; hidden files and
+    Office lock files are left out, and so is `exclude` (the summary being written)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += [
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(SKIPPED_NAMES)
+            ]
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    skip = exclude.resolve() if exclude else None
+    unique = {p.resolve(): p for p in found if p.resolve() != skip}
+    return sorted(unique.values())
+
+
+def compare_files(
+    files: Sequence[Path],
+    *,
+    workers: int | None = None,
+    on_entries: Callable[[list[Entry], int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> list[Entry]:
+    """Read every file (in `workers` processes; default: one per core) and return the entries
+    in file order. on_entries(new entries, files done) reports progress as files finish."""
+    names = [str(f) for f in files]
+    workers = workers or os.cpu_count() or 1
+    entries: list[Entry] = []
+    done = 0
+    if workers == 1 or len(names) <= CHUNK:
+        for name in names:
+            _check(cancel)
+            batch = read_entries(name)
+            entries += batch
+            done += 1
+            if on_entries:
+                on_entries(batch, done)
+    else:
+        for batch, count in _parallel(names, workers, cancel):
+            entries += batch
+            done += count
+            if on_entries:
+                on_entries(batch, done)
+    order = {name: i for i, name in enumerate(names)}
+    entries.sort(key=lambda e: order.get(e.file, len(order)))
+    return mark_superseded(entries)
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
+def _read_chunk(names: list[str]) -> list[Entry]:
+    return [e for name in names for e in read_entries(name)]
+
+
+def _parallel(
+    names: list[str], workers: int, cancel: threading.Event | None
+) -> Iterator[tuple[list[Entry], int]]:
+    # spawn, not fork: the GUI process has threads, and a forked copy of them can deadlock.
+    context = multiprocessing.get_context("spawn")
+    chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context)
+    try:
+        pending: dict[Future[list[Entry]], int] = {}
+        queue = iter(chunks)
+        for chunk in queue:  # keep a few chunks per worker queued, not all: cancel is quick
+            pending[pool.submit(_read_chunk, chunk)] = len(chunk)
+            if len(pending) >= workers * 3:
+                break
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            _check(cancel)
+            for future in finished:
+                count = pending.pop(future)
+                yield future.result(), count
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending[pool.submit(_read_chunk, nxt)] = len(nxt)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def mark_superseded(entries: list[Entry]) -> list[Entry]:
+    """Several workbooks of one 统一社会信用代码: the newest revision (then the latest export)
+    counts; the others are marked superseded by it. Invalid files take no part."""
+    entries = [replace(e, superseded_by="") if e.superseded_by else e for e in entries]
+    best: dict[str, Entry] = {}
+    for e in entries:
+        if e.status == Status.INVALID.value or not e.credit_code:
+            continue
+        current = best.get(e.credit_code)
+        if current is None or _newer(e, current):
+            best[e.credit_code] = e
+    out = []
+    for e in entries:
+        winner = best.get(e.credit_code) if e.credit_code else None
+        if winner is not None and winner is not e and e.status != Status.INVALID.value:
+            e = replace(e, superseded_by=winner.file)
+        out.append(e)
+    return out
+
+
+def _newer(a: Entry, b: Entry) -> bool:
+    return (a.revision, a.exported_at, a.file) > (b.revision, b.exported_at, b.file)
