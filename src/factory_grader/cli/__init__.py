@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 from factory_grader import __version__
 
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # also: verify's "invalid"
 INDUSTRY_TYPES = ("discrete", "process")
 
 
@@ -129,6 +129,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler="_cmd_verify")
 
+    p = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="check, rank and summarise many submission workbooks (汇总对比)",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="workbooks or folders (recursive)")
+    p.add_argument("--out", metavar="summary.xlsx", help="write the summary workbook (汇总表)")
+    p.add_argument("--json", action="store_true", help="print every row as JSON")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+    p.set_defaults(handler="_cmd_compare")
+
+    p = sub.add_parser(
+        "demo", parents=[common], help="write N synthetic submission workbooks (for trying out)"
+    )
+    p.add_argument("--count", type=int, required=True, metavar="N")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.set_defaults(handler="_cmd_demo")
+
     p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
     p.add_argument(
         "--exit-when-ready",
@@ -190,6 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("factory-grader: cancelled; nothing was written", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

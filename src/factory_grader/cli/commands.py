@@ -8,6 +8,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
+    from factory_grader.domain.comparison import Entry
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.submission import Finding, Verdict
 
@@ -391,3 +393,75 @@ def _cmd_assessments_reopen(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 def _cmd_example(args: argparse.Namespace, lib: FormLibrary) -> int:
     return _score_file(example_answers_path(), args, lib)
+
+
+def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.compare import compare_files, expand_paths, write_summary
+
+    out = Path(args.out) if args.out else None
+    if out is not None and (out.suffix.lower() != ".xlsx" or not out.parent.is_dir()):
+        raise InputError(f"{out}: give an .xlsx file in an existing folder for --out")
+    files = expand_paths([Path(p) for p in args.paths], exclude=out)
+    if not files:
+        raise InputError("compare: no files found in " + ", ".join(args.paths))
+    show = sys.stderr.isatty()
+
+    def progress(_batch: object, done: int) -> None:
+        if show and (done % 50 == 0 or done == len(files)):
+            print(f"\r{done}/{len(files)}", end="", file=sys.stderr, flush=True)
+
+    entries = compare_files(files, workers=args.workers, on_entries=progress)
+    if show:
+        print(file=sys.stderr)
+    if out is not None:
+        write_summary(entries, lib, out, lang=args.lang, sources=len(files))
+    counts = {
+        "files": len(files),
+        "listed": sum(e.counts for e in entries),
+        "ok": sum(e.status == "ok" for e in entries),
+        "edited": sum(e.status == "edited" for e in entries),
+        "invalid": sum(e.status == "invalid" for e in entries),
+        "superseded": sum(bool(e.superseded_by) for e in entries),
+    }
+    if args.json:
+        _print_json(
+            {
+                **counts,
+                "out": str(out) if out else None,
+                "entries": [entry_json(e) for e in entries],
+            }
+        )
+        return 0
+    print("  ".join(f"{k} {v}" for k, v in counts.items()))
+    for e in entries:
+        if e.status != "ok" or e.superseded_by:
+            why = f"superseded by {e.superseded_by}" if e.superseded_by else e.reason
+            print(f"{e.status:<8} {e.file}: {why}")
+    if out is not None:
+        print(out)
+    return 0
+
+
+def entry_json(e: Entry) -> dict[str, Any]:
+    data = {f.name: getattr(e, f.name) for f in fields(e)}
+    data["score"] = None if e.score_hundredths is None else e.score_hundredths / 100
+    del data["score_hundredths"]
+    data["ai_share"] = None if e.ai_share is None else round(e.ai_share, 4)
+    data["counts"] = e.counts
+    return data
+
+
+def _cmd_demo(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.demo import write_demo_set
+
+    show = sys.stderr.isatty()
+
+    def progress(done: int) -> None:
+        if show:
+            print(f"\r{done}/{args.count}", end="", file=sys.stderr, flush=True)
+
+    files = write_demo_set(args.count, Path(args.out), args.seed, on_progress=progress)
+    if show:
+        print(file=sys.stderr)
+    print(f"{len(files)} workbooks ({args.count} factories) in {args.out}")
+    return 0

@@ -14,10 +14,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
+from factory_grader import __version__
 from factory_grader.domain.comparison import Entry
 from factory_grader.domain.errors import InputError, WorkbookError
+from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.subdomain_level import achieved_level
 from factory_grader.services.submission import (
@@ -26,6 +29,7 @@ from factory_grader.services.submission import (
     Verdict,
     verify_book,
 )
+from factory_grader.workbook.summary_book import SummaryNames
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
 from factory_grader.workbook.xlsx_reader import XlsxFile
 
@@ -65,7 +69,12 @@ def read_entries(path: str) -> list[Entry]:
 
 
 def invalid_entry(path: str, reason: str) -> Entry:
-    return Entry(file=path, status=Status.INVALID.value, reason=reason)
+    return Entry(file=path, status=Status.INVALID.value, reason=_without_path(path, reason))
+
+
+def _without_path(path: str, reason: str) -> str:
+    """Messages start with the file's path; the row already shows it."""
+    return reason.removeprefix(f"{path}: ")
 
 
 def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
@@ -78,7 +87,7 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
     return Entry(
         file=path,
         status=verdict.status.value,
-        reason=verdict.findings[0].message if verdict.findings else "",
+        reason=_without_path(path, verdict.findings[0].message) if verdict.findings else "",
         city=profile.get("city") or "",
         name=profile.get("name") or "",
         credit_code=(profile.get("credit_code") or "").strip().upper(),
@@ -218,3 +227,41 @@ def mark_superseded(entries: list[Entry]) -> list[Entry]:
 
 def _newer(a: Entry, b: Entry) -> bool:
     return (a.revision, a.exported_at, a.file) > (b.revision, b.exported_at, b.file)
+
+
+# --- the summary workbook -------------------------------------------------------------------
+
+
+def summary_names(library: FormLibrary, lang: Lang, rules_id: str | None = None) -> SummaryNames:
+    rules = library.rules(rules_id or library.default_rules_id)
+    form = library.maturity(rules.form_id)
+    catalogue = library.catalogue(rules.scenarios_id)
+    none = "No tier reached" if lang == "en" else "未达基础级"
+    return SummaryNames(
+        tiers={"": none, **{t.id: t.name.get(lang) for t in rules.tiers}},
+        levels={b.level: b.name.get(lang) for b in form.bands},
+        links={x.id: x.name.get(lang) for x in catalogue.links},
+        subdomains=tuple(s.name.get(lang) for s in form.subdomains),
+    )
+
+
+def write_summary(
+    entries: Sequence[Entry],
+    library: FormLibrary,
+    target: Path,
+    *,
+    lang: Lang = "zh",
+    sources: int,
+    generated_at: datetime | None = None,
+) -> None:
+    """The summary workbook, written atomically (a cancelled or failed run leaves no file)."""
+    from factory_grader.workbook.summary_book import SummaryInfo, summary_plan
+    from factory_grader.workbook.writer import write_plan
+
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(f"{target}: the summary must be an .xlsx file")
+    if not target.parent.is_dir():
+        raise InputError(f"{target.parent}: no such folder")
+    when = (generated_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    info = SummaryInfo(lang, when.strftime("%Y-%m-%dT%H:%M:%SZ"), __version__, sources)
+    write_plan(summary_plan(entries, summary_names(library, lang), info), target)

@@ -13,6 +13,7 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, RadarChart, Reference, ScatterChart, Series
 from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.protection import WorkbookProtection
@@ -149,11 +150,13 @@ def _chart(ws: Worksheet, spec: p.Chart) -> ChartBase:
 
     chart: ChartBase
     if spec.kind == "scatter":
-        chart = ScatterChart()
-        chart.style = 13
+        chart = ScatterChart(scatterStyle="marker")
         for header, values in spec.series:
             series = Series(ref(values), ref(spec.categories), title=str(ws[header].value))
             series.marker.symbol = "circle"
+            series.marker.size = 6
+            series.marker.graphicalProperties = GraphicalProperties(solidFill="1F77B4")
+            series.graphicalProperties = GraphicalProperties()
             series.graphicalProperties.line.noFill = True  # points, not a line
             chart.series.append(series)
     else:

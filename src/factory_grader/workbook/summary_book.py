@@ -1,0 +1,353 @@
+"""The summary workbook (汇总表) an official sends upward: the list, the problem files, charts,
+and a machine sheet so that summaries can be combined again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factory_grader.domain.comparison import Entry
+from factory_grader.domain.text import Lang
+from factory_grader.scoring import summary_stats as stats
+from factory_grader.workbook.plan import (
+    Cell,
+    Chart,
+    SheetPlan,
+    Style,
+    WorkbookPlan,
+    cell_ref,
+    column_letter,
+)
+from factory_grader.workbook.summary_rows import (
+    COLUMNS,
+    SUMMARY_SCHEMA,
+    SUMMARY_SHEET,
+    entry_cells,
+)
+from factory_grader.workbook.text_cells import fit_heights, fit_widths, visible_text
+
+#: The summary list's columns, in this fixed order (序号 first). Key -> (中文, English).
+SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("no", "序号", "No."),
+    ("city", "市县", "City / county"),
+    ("name", "企业名称", "Enterprise"),
+    ("credit_code", "统一社会信用代码", "Credit code"),
+    ("industry", "行业", "Industry"),
+    ("size", "规模", "Size"),
+    ("score", "成熟度得分", "Score S"),
+    ("level", "成熟度等级", "Level"),
+    ("claimed_tier", "申报等级", "Tier applied for"),
+    ("tier", "自评梯度", "Tier (computed)"),
+    ("agrees", "申报与自评一致", "Applied = computed"),
+    ("links", "覆盖环节", "环节 covered"),
+    ("built", "已建场景数", "Scenarios built"),
+    ("ai_share", "AI 场景占比", "AI share"),
+    ("unanswered", "未答题数", "Unanswered"),
+    ("status", "完整性", "Integrity"),
+    ("file", "文件", "File"),
+)
+PROBLEM_COLUMNS = (
+    ("no", "序号", "No."),
+    ("file", "文件", "File"),
+    ("status", "状态", "Status"),
+    ("reason", "原因", "Reason"),
+)
+STATUS_WORDS = {
+    "ok": ("正常", "ok"),
+    "edited": ("导出后被修改", "edited after export"),
+    "invalid": ("无效", "invalid"),
+    "superseded": ("已被新修订替代", "superseded by a newer revision"),
+}
+SHEET_NAMES = {
+    "summary": ("汇总表", "Summary"),
+    "problems": ("问题文件", "Problems"),
+    "charts": ("图表", "Charts"),
+}
+
+
+@dataclass(frozen=True)
+class SummaryNames:
+    """Names the summary shows for ids (from the forms, in the summary's language)."""
+
+    tiers: dict[str, str]  # tier id -> name; "" -> "no tier reached"
+    levels: dict[int, str]
+    links: dict[str, str]
+    subdomains: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummaryInfo:
+    lang: Lang
+    generated_at: str  # ISO UTC
+    app_version: str
+    sources: int  # files read
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def summary_plan(entries: Sequence[Entry], names: SummaryNames, info: SummaryInfo) -> WorkbookPlan:
+    sheets = [
+        _summary_sheet(entries, names, info),
+        _problems_sheet(entries, info),
+        _charts_sheet(entries, names, info),
+        _machine_sheet(entries, info),
+    ]
+    for sheet in sheets[:3]:
+        fit_heights(sheet)
+    return WorkbookPlan(
+        sheets=sheets,
+        properties={
+            "schema": SUMMARY_SCHEMA,
+            "generated_at": info.generated_at,
+            "app_version": info.app_version,
+            "files": str(info.sources),
+        },
+        title=_pick(("智能工厂梯度自评汇总表", "Smart-factory self-assessment summary"), info.lang),
+        creator=f"factory-grader {info.app_version}",
+        created=info.generated_at,
+    )
+
+
+def _title(sheet: SheetPlan, title: str, note: str, last_col: int) -> None:
+    sheet.merged_row(title, Style.TITLE, last_col)
+    sheet.heights[1] = 24
+    sheet.merged_row(note, Style.NOTE, last_col)
+    sheet.heights[2] = 30
+    sheet.skip()
+
+
+def _summary_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryInfo) -> SheetPlan:
+    lang = info.lang
+    sheet = SheetPlan(key="summary", name=_pick(SHEET_NAMES["summary"], lang), landscape=True)
+    listed = [e for e in entries if e.counts]
+    note = _pick(
+        (
+            f"共读取 {info.sources} 个文件，列入汇总 {len(listed)} 家；{info.generated_at} 生成。"
+            "各项得分由本软件根据申报工作簿中的答题重新计算，为企业自评结果；正式评估以智能制造评估评价公共服务平台为准。",
+            f"{info.sources} files read, {len(listed)} factories listed; made {info.generated_at}."
+            " Every figure is recomputed from the answers in each workbook; results are"
+            " self-assessments, the official assessment is on the national public platform.",
+        ),
+        lang,
+    )
+    _title(sheet, sheet.name, note, len(SUMMARY_COLUMNS))
+    header = sheet.row(
+        *[_pick((zh, en), lang) for _, zh, en in SUMMARY_COLUMNS], style=Style.HEADER
+    )
+    sheet.freeze = f"D{header + 1}"
+    sheet.print_title_rows = f"{header}:{header}"
+    sheet.gridlines = True
+    for number, e in enumerate(listed, start=1):
+        agrees = (e.claimed_tier or "") == (e.tier or "")
+        sheet.row(
+            Cell(number, Style.INTEGER),
+            Cell(visible_text(e.city)),
+            Cell(visible_text(e.name), Style.WRAP),
+            Cell(e.credit_code),
+            Cell(visible_text(e.industry), Style.WRAP),
+            Cell(visible_text(e.size), Style.CENTER),
+            Cell(None if e.score_hundredths is None else e.score_hundredths / 100, Style.SCORE),
+            Cell(names.levels.get(e.level, "") if e.level is not None else "", Style.CENTER),
+            Cell(
+                names.tiers.get(e.claimed_tier, e.claimed_tier) if e.claimed_tier else "—",
+                Style.CENTER,
+            ),
+            Cell(names.tiers.get(e.tier, e.tier), Style.CENTER),
+            Cell(_pick(("是", "yes"), lang) if agrees else _pick(("否", "no"), lang), Style.CENTER),
+            Cell(len(e.links), Style.INTEGER),
+            Cell(e.built, Style.INTEGER),
+            Cell(None if e.ai_share is None else round(e.ai_share, 4), Style.PERCENT),
+            Cell(e.unanswered, Style.INTEGER),
+            Cell(_pick(STATUS_WORDS[e.status], lang), Style.CENTER),
+            Cell(visible_text(e.file), Style.WRAP),
+        )
+    fit_widths(sheet, header, maximum=24, fixed={3: 24.0, 5: 18.0, 17: 30.0})
+    return sheet
+
+
+def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
+    lang = info.lang
+    sheet = SheetPlan(key="problems", name=_pick(SHEET_NAMES["problems"], lang), landscape=True)
+    note = _pick(
+        (
+            "无效或导出后被修改的文件，以及被同一企业更新修订替代的文件。",
+            "Files that are invalid or were edited after export, and files superseded by a newer"
+            " revision of the same enterprise.",
+        ),
+        lang,
+    )
+    _title(sheet, sheet.name, note, len(PROBLEM_COLUMNS))
+    header = sheet.row(
+        *[_pick((zh, en), lang) for _, zh, en in PROBLEM_COLUMNS], style=Style.HEADER
+    )
+    sheet.freeze = f"A{header + 1}"
+    sheet.print_title_rows = f"{header}:{header}"
+    number = 0
+    for e in entries:
+        if e.status == "ok" and not e.superseded_by:
+            continue
+        number += 1
+        if e.superseded_by:
+            status = "superseded"
+            reason = _pick(("被替代为：", "superseded by: "), lang) + e.superseded_by
+            if e.status == "edited":
+                reason += "；" + e.reason if lang == "zh" else "; " + e.reason
+        else:
+            status, reason = e.status, e.reason
+        sheet.row(
+            Cell(number, Style.INTEGER),
+            Cell(visible_text(e.file), Style.WRAP),
+            Cell(_pick(STATUS_WORDS[status], lang), Style.CENTER),
+            Cell(visible_text(reason), Style.WRAP),
+        )
+    fit_widths(sheet, header, fixed={2: 48.0, 4: 70.0})
+    return sheet
+
+
+def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryInfo) -> SheetPlan:
+    lang = info.lang
+    sheet = SheetPlan(key="charts", name=_pick(SHEET_NAMES["charts"], lang), landscape=True)
+    _title(
+        sheet,
+        sheet.name,
+        _pick(
+            ("图表数据来自“汇总表”所列企业。", "Charts over the factories listed in the summary."),
+            lang,
+        ),
+        8,
+    )
+    tier_ids = [t for t in names.tiers if t]
+
+    # 1. Tiers by city (stacked bars).
+    table = stats.tiers_by_city(entries)
+    head = sheet.row(
+        _pick(("市县", "City"), lang),
+        *[names.tiers[t] for t in ["", *tier_ids]],
+        style=Style.HEADER,
+    )
+    first = sheet.next_row
+    for city, counts in table.items():
+        sheet.row(
+            Cell(visible_text(city)),
+            *[Cell(counts.get(t, 0), Style.INTEGER) for t in ["", *tier_ids]],
+        )
+    last = max(sheet.next_row - 1, first)
+    series = tuple(
+        (cell_ref(head, 2 + i), f"{column_letter(2 + i)}{first}:{column_letter(2 + i)}{last}")
+        for i in range(len(tier_ids) + 1)
+    )
+    sheet.charts.append(
+        Chart(
+            _pick(("各市县梯度分布", "Tiers by city"), lang),
+            "H4",
+            f"A{first}:A{last}",
+            series,
+            kind="stacked-bar",
+            y_title=_pick(("企业数", "Factories"), lang),
+        )
+    )
+    sheet.skip(max(2, 24 - (sheet.next_row - 4)))
+
+    # 2. Level distribution.
+    levels = stats.level_distribution(entries)
+    row0 = sheet.next_row
+    head = sheet.row(
+        _pick(("成熟度等级", "Level"), lang),
+        _pick(("企业数", "Factories"), lang),
+        style=Style.HEADER,
+    )
+    first = sheet.next_row
+    for level in sorted(names.levels):
+        sheet.row(Cell(names.levels[level]), Cell(levels.get(level, 0), Style.INTEGER))
+    last = sheet.next_row - 1
+    sheet.charts.append(
+        Chart(
+            _pick(("成熟度等级分布", "Maturity levels"), lang),
+            f"H{row0}",
+            f"A{first}:A{last}",
+            ((cell_ref(head, 2), f"B{first}:B{last}"),),
+            kind="bar",
+            y_title=_pick(("企业数", "Factories"), lang),
+        )
+    )
+    sheet.skip(max(2, 24 - (sheet.next_row - row0)))
+
+    # 3. Average sub-domain level by industry (radar, the five largest industries).
+    by_industry = stats.subdomain_levels_by_industry(entries)
+    row0 = sheet.next_row
+    industries = list(by_industry)
+    head = sheet.row(
+        _pick(("能力子域", "Sub-domain"), lang),
+        *[visible_text(i) for i in industries],
+        style=Style.HEADER,
+    )
+    first = sheet.next_row
+    for index, name in enumerate(names.subdomains):
+        sheet.row(Cell(name), *[Cell(by_industry[i][index], Style.SCORE) for i in industries])
+    last = sheet.next_row - 1
+    series = tuple(
+        (cell_ref(head, 2 + i), f"{column_letter(2 + i)}{first}:{column_letter(2 + i)}{last}")
+        for i in range(len(industries))
+    )
+    if series:
+        sheet.charts.append(
+            Chart(
+                _pick(("各行业能力子域平均达到等级", "Average level by industry"), lang),
+                f"H{row0}",
+                f"A{first}:A{last}",
+                series,
+                kind="radar",
+                y_max=5,
+            )
+        )
+    sheet.skip(2)
+
+    # 4. S against the number of built scenarios.
+    points = stats.score_vs_scenarios(entries)
+    row0 = sheet.next_row
+    head = sheet.row(
+        _pick(("已建场景数", "Scenarios built"), lang),
+        _pick(("成熟度得分 S", "Score S"), lang),
+        style=Style.HEADER,
+    )
+    first = sheet.next_row
+    for built, score in points:
+        sheet.row(Cell(built, Style.INTEGER), Cell(score, Style.SCORE))
+    last = max(sheet.next_row - 1, first)
+    sheet.charts.append(
+        Chart(
+            _pick(("成熟度得分与已建场景数", "Score S against scenarios built"), lang),
+            f"H{row0}",
+            f"A{first}:A{last}",
+            ((cell_ref(head, 2), f"B{first}:B{last}"),),
+            kind="scatter",
+            x_title=_pick(("已建场景数", "Scenarios built"), lang),
+            y_title="S",
+            y_max=5,
+        )
+    )
+    fit_widths(sheet, 4, maximum=16)
+    return sheet
+
+
+def _machine_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
+    sheet = SheetPlan(key="machine", name=SUMMARY_SHEET, state="veryHidden")
+    sheet.row(
+        *[
+            Cell(v, Style.PLAIN)
+            for v in (
+                "schema",
+                SUMMARY_SCHEMA,
+                "generated_at",
+                info.generated_at,
+                "app_version",
+                info.app_version,
+            )
+        ]
+    )
+    sheet.row(*[Cell(c, Style.PLAIN) for c in COLUMNS])
+    for e in entries:
+        sheet.row(*[Cell(v or None, Style.PLAIN) for v in entry_cells(e)])
+    return sheet

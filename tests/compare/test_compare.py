@@ -1,0 +1,201 @@
+"""compare on a folder with known contents: every column, the duplicate rule, the integrity
+statuses, and the summary workbook read back with openpyxl."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from factory_grader.cli import main
+from factory_grader.domain.comparison import Entry
+from factory_grader.forms.library import FormLibrary
+from factory_grader.services.compare import (
+    Cancelled,
+    compare_files,
+    expand_paths,
+    write_summary,
+)
+from factory_grader.services.scoring_service import score_answers
+from factory_grader.workbook.summary_book import SUMMARY_COLUMNS
+from factory_grader.workbook.summary_rows import SUMMARY_SHEET
+from tests.compare.conftest import Folder
+
+INVALID = {
+    "foreign.xlsx": "not a factory-grader submission",
+    "truncated.xlsx": "damaged",
+    "bomb.xlsx": "decompression bomb",
+    "password.xlsx": "password-protected",
+    "text.xlsx": "not an Excel workbook",
+    "notes.txt": "not an Excel workbook",
+}
+
+
+def by_name(entries: list[Entry], root: Path) -> dict[str, Entry]:
+    return {str(Path(e.file).relative_to(root)): e for e in entries}
+
+
+@pytest.fixture(scope="module")
+def compared(known_folder: Folder) -> dict[str, Entry]:
+    entries = compare_files(expand_paths([known_folder.root]), workers=2)
+    return by_name(entries, known_folder.root)
+
+
+def test_every_file_is_listed_once_hidden_and_lock_files_skipped(
+    compared: dict[str, Entry], known_folder: Folder
+) -> None:
+    assert set(compared) == set(known_folder.answers) | set(INVALID)
+
+
+def test_columns_come_from_rescoring_the_answers(
+    compared: dict[str, Entry], known_folder: Folder, library: FormLibrary
+) -> None:
+    for name, answers in known_folder.answers.items():
+        e = compared[name]
+        result = score_answers(library, answers)
+        p = answers.profile
+        assert (e.city, e.name, e.credit_code, e.industry, e.industry_code, e.size) == (
+            p["city"],
+            p["name"],
+            p["credit_code"],
+            p["industry"],
+            p["industry_code"],
+            p["size"],
+        ), name
+        if name == "machine-edited.xlsx":
+            continue  # its answers were changed inside the file: scored as they are now
+        assert e.score_hundredths == result.maturity.score_hundredths, name
+        assert e.level == result.maturity.level
+        assert e.tier == (result.tier.tier or "")
+        assert e.claimed_tier == (known_folder.claimed[name] or "")
+        assert e.links == result.tier.covered_links
+        assert (e.built, e.ai) == (result.tier.built_count, result.tier.ai_count)
+        assert e.ai_share == pytest.approx(result.tier.ai_count / result.tier.built_count)
+
+
+def test_newest_revision_counts_the_older_is_superseded(compared: dict[str, Entry]) -> None:
+    old, new = compared["haikou-r1.xlsx"], compared["haikou-r2.xlsx"]
+    assert old.superseded_by == new.file and not old.counts
+    assert new.counts and new.revision == 2
+    assert new.score_hundredths > old.score_hundredths
+
+
+def test_integrity_statuses_and_reasons(compared: dict[str, Entry]) -> None:
+    assert compared["haikou-r2.xlsx"].status == "ok"
+    assert compared["三亚/sanya.xlsx"].status == "ok"
+    edited = compared["三亚/deeper/sanya-edited.xlsx"]
+    assert edited.status == "edited"
+    assert edited.reason == "评估结果!B5: expected 2.23, found 4.9"
+    machine = compared["machine-edited.xlsx"]
+    assert machine.status == "edited" and "SHA-256" in machine.reason
+    for name, words in INVALID.items():
+        assert compared[name].status == "invalid", name
+        assert words in compared[name].reason, (name, compared[name].reason)
+        assert not compared[name].counts
+
+
+def test_parallel_and_sequential_agree(known_folder: Folder, compared: dict[str, Entry]) -> None:
+    one = compare_files(expand_paths([known_folder.root]), workers=1)
+    assert by_name(one, known_folder.root) == compared
+
+
+def test_cancel_stops_the_comparison(known_folder: Folder) -> None:
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(batch: list[Entry], done: int) -> None:
+        seen.append(done)
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        compare_files(
+            expand_paths([known_folder.root]), workers=1, on_entries=progress, cancel=cancel
+        )
+    assert seen == [1]
+
+
+def test_summary_workbook(
+    compared: dict[str, Entry], known_folder: Folder, library: FormLibrary, tmp_path: Path
+) -> None:
+    entries = list(compared.values())
+    out = tmp_path / "汇总.xlsx"
+    write_summary(entries, library, out, sources=len(entries))
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["汇总表", "问题文件", "图表", SUMMARY_SHEET]
+    assert wb[SUMMARY_SHEET].sheet_state == "veryHidden"
+    ws = wb["汇总表"]
+    header = [c.value for c in ws[4]]
+    assert header == [zh for _, zh, _ in SUMMARY_COLUMNS]
+    assert header[0] == "序号"
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+    listed = [e for e in entries if e.counts]
+    assert [r[0] for r in rows] == list(range(1, len(listed) + 1))
+    assert [r[3] for r in rows] == [e.credit_code for e in listed]
+    new = next(r for r in rows if r[3] == compared["haikou-r2.xlsx"].credit_code)
+    assert new[6] == compared["haikou-r2.xlsx"].score_hundredths / 100
+    tiers = {t.id: t.name.zh for t in library.rules("hainan-2025").tiers}
+    r2 = compared["haikou-r2.xlsx"]
+    assert new[8] == "先进级" and new[9] == tiers.get(r2.tier, "未达基础级")
+    assert new[10] == ("是" if r2.tier == "advanced" else "否")
+    assert new[15] == "正常"
+    edited = next(r for r in rows if r[2] == "三亚示例食品有限公司" and r[15] != "正常")
+    assert edited[15] == "导出后被修改"
+    problems = [[c.value for c in r] for r in wb["问题文件"].iter_rows(min_row=5)]
+    problem_files = {Path(r[1]).name for r in problems}
+    assert problem_files == {Path(n).name for n in INVALID} | {
+        "haikou-r1.xlsx",
+        "sanya-edited.xlsx",
+        "machine-edited.xlsx",
+    }
+    assert len(wb["图表"]._charts) == 4
+    machine = list(wb[SUMMARY_SHEET].iter_rows(values_only=True))
+    assert machine[0][:2] == ("schema", "factory-grader-summary/1")
+    assert len(machine) == 2 + len(entries)
+
+
+def test_a_province_combines_city_summaries(
+    known_folder: Folder, compared: dict[str, Entry], library: FormLibrary, tmp_path: Path
+) -> None:
+    city = tmp_path / "city-summary.xlsx"
+    write_summary(list(compared.values()), library, city, sources=len(compared))
+    province = compare_files([city, known_folder.root / "haikou-r1.xlsx"], workers=1)
+    from_city = [e for e in province if e.file.startswith(str(city))]
+    assert len(from_city) == len(compared)
+    # The same r1 read directly is still superseded by r2 (which came in through the summary).
+    direct = next(e for e in province if e.file == str(known_folder.root / "haikou-r1.xlsx"))
+    assert direct.superseded_by.endswith("haikou-r2.xlsx")
+    assert sum(e.counts for e in province) == sum(e.counts for e in compared.values())
+
+
+def test_cli_compare_json_and_summary(known_folder: Folder, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "summary.xlsx"
+    assert main(["compare", str(known_folder.root), "--out", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["files"] == len(known_folder.answers) + len(INVALID)
+    assert report["invalid"] == len(INVALID)
+    assert report["edited"] == 2 and report["superseded"] == 1
+    assert report["listed"] == 4
+    assert out.exists()
+    # The summary written into the compared folder is not read as input next time.
+    inside = known_folder.root / "summary.xlsx"
+    try:
+        assert main(["compare", str(known_folder.root), "--out", str(inside), "--json"]) == 0
+        again = json.loads(capsys.readouterr().out)
+        assert again["files"] == report["files"]
+    finally:
+        inside.unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", "/nonexistent-folder"], "no such file or folder"),
+        (["compare", ".", "--out", "summary.csv"], ".xlsx"),
+    ],
+)
+def test_cli_compare_bad_arguments(args: list[str], message: str, capsys) -> None:
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
