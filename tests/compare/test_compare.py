@@ -154,6 +154,7 @@ def test_summary_workbook(
     machine = list(wb[SUMMARY_SHEET].iter_rows(values_only=True))
     assert machine[0][:2] == ("schema", "factory-grader-summary/1")
     assert len(machine) == 2 + len(entries)
+    assert machine[1][:2] == ("file", "entry")
 
 
 def test_a_province_combines_city_summaries(

@@ -155,3 +155,20 @@ def test_verify_exit_codes_from_a_real_process(example_workbook: Path, tmp_path:
 def test_copy_of_the_file_keeps_its_verdict(example_workbook: Path, library, tmp_path) -> None:
     copy = shutil.copy(example_workbook, tmp_path / "renamed anything.xlsx")
     assert verify_workbook(Path(copy), library).status is Status.OK
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fast_cell_reader_agrees_with_the_xml_parser(
+    case: str, library: FormLibrary, tmp_path: Path
+) -> None:
+    """workbook/fast_cells.py must read exactly what ElementTree reads, for our own files and
+    for the same files after LibreOffice rewrote them (shared strings, other attributes)."""
+    from factory_grader.workbook.xlsx_reader import XlsxFile
+
+    original = export_case(library, case, tmp_path / f"{case}.xlsx")
+    resaved = libreoffice_convert(original, tmp_path / "lo", "xlsx")
+    for book_path in (original, resaved):
+        with XlsxFile(book_path) as book:
+            for sheet in book.sheets:
+                assert book.cells(sheet.name) == book.cells(sheet.name, fast=False), sheet.name

@@ -209,7 +209,13 @@ def verify_book(
             )
     verdict.differences = len(verdict.findings)
     if sheets is None or sheets:
-        plan = submission_plan(_rebuilt(library, answers, meta, evidence, result), sheets)
+        rebuilt = _rebuilt(library, answers, meta, evidence, result)
+        # What the answers give: the same rows, and the hash over them (the stored one when it
+        # matched, so that a changed hash shows as one finding, not as one per sheet).
+        encoded = machine.encode(rebuilt) if digest != meta["answers_sha256"] else None
+        if encoded is None:
+            encoded = ({**meta}, list(data.rows))
+        plan = submission_plan(rebuilt, sheets, encoded=encoded, layout=False)
         _compare_visible(plan, book, verdict)
     if verdict.differences:
         verdict.status = Status.EDITED

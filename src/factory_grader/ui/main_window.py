@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from factory_grader.ui.pages.start_page import StartPage
     from factory_grader.ui.result_panel import ResultPanel
 
-START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE = range(7)
+START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE, COMPARE = range(8)
+WITHOUT_ASSESSMENT = (START, COMPARE)  # pages usable with no assessment open
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
             self.tr("Conditions"),
             self.tr("Results"),
             self.tr("Finalise"),
+            self.tr("Compare submissions"),
         ]  # all shown from the first frame; a page is enabled once it exists and applies
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
         enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         for row in range(self.nav.count()):
             item = self.nav.item(row)
-            usable = row < len(self.pages) and (row == 0 or has_session)
+            usable = row < len(self.pages) and (row in WITHOUT_ASSESSMENT or has_session)
             item.setFlags(item.flags() | enabled if usable else item.flags() & ~enabled)
 
     def _describe_db(self) -> None:
@@ -463,6 +465,8 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is not None:
             focus.clearFocus()  # commits a comment being typed (editingFinished)
+        if len(self.pages) > COMPARE:
+            self.pages[COMPARE].shutdown()  # type: ignore[attr-defined]
         self.ctx.background.wait()  # every queued change reaches the database first
         self.ctx.preferences.save_window(self.saveGeometry(), self.nav.currentRow())
         if self.ctx.database is not None:

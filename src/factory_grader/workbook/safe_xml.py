@@ -20,8 +20,8 @@ class UnsafeXml(ValueError):
     """The part declares a DTD or entities, or is not UTF-8."""
 
 
-def parse_xml(data: bytes) -> Element:
-    """The root element. Raises UnsafeXml, or ParseError for XML that is not well formed."""
+def check_safe(data: bytes) -> bytes:
+    """The part without a UTF-8 BOM, if it is safe to read; raises UnsafeXml otherwise."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:1] == b"\x00" or data[1:2] == b"\x00":
@@ -31,10 +31,16 @@ def parse_xml(data: bytes) -> Element:
         raise UnsafeXml(f"declares encoding {declared.group(1).decode()!r}; only UTF-8 is read")
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise UnsafeXml("declares a DTD or entities, which no workbook part has")
+    return data
+
+
+def parse_xml(data: bytes) -> Element:
+    """The root element. Raises UnsafeXml, or ParseError for XML that is not well formed."""
+    data = check_safe(data)
     parser = XMLParser()
     parser.feed(data)
     root: Element = parser.close()
     return root
 
 
-__all__ = ["ParseError", "UnsafeXml", "parse_xml"]
+__all__ = ["ParseError", "UnsafeXml", "check_safe", "parse_xml"]

@@ -28,14 +28,21 @@ BUILDERS: dict[str, Callable[[Submission, dict[str, str]], SheetPlan]] = {
 }
 
 
-def submission_plan(sub: Submission, only: Collection[str] | None = None) -> WorkbookPlan:
-    """The whole workbook, or (`only`) just those visible sheets, for a quicker check."""
-    meta, rows = machine.encode(sub)
+def submission_plan(
+    sub: Submission,
+    only: Collection[str] | None = None,
+    encoded: tuple[dict[str, str], list[machine.Row]] | None = None,
+    layout: bool = True,
+) -> WorkbookPlan:
+    """The whole workbook, or (`only`) just those visible sheets, for a quicker check.
+    `encoded`: the machine sheet's meta and rows when already known; layout=False leaves out
+    row heights (what a comparison of values does not need)."""
+    meta, rows = encoded or machine.encode(sub)
     sheets = [build(sub, meta) for key, build in BUILDERS.items() if only is None or key in only]
     if only is None:
         sheets.append(machine_sheet(sub, meta, rows))
     for sheet in sheets:
-        if sheet.state == "visible":
+        if sheet.state == "visible" and layout:
             fit_heights(sheet)
     name = sub.answers.profile.get("name") or ""
     return WorkbookPlan(

@@ -19,7 +19,7 @@ from factory_grader.workbook.plan import (
     column_letter,
 )
 from factory_grader.workbook.summary_rows import (
-    COLUMNS,
+    HEADER,
     SUMMARY_SCHEMA,
     SUMMARY_SHEET,
     entry_cells,
@@ -347,7 +347,7 @@ def _machine_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
             )
         ]
     )
-    sheet.row(*[Cell(c, Style.PLAIN) for c in COLUMNS])
+    sheet.row(*[Cell(c, Style.PLAIN) for c in HEADER])
     for e in entries:
         sheet.row(*[Cell(v or None, Style.PLAIN) for v in entry_cells(e)])
     return sheet

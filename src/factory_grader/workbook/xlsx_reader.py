@@ -19,7 +19,8 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from factory_grader.domain.errors import WorkbookError
-from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, parse_xml
+from factory_grader.workbook.fast_cells import simple_cells, uses_shared_strings
+from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, parse_xml
 
 Value = str | int | float | bool
 
@@ -78,16 +79,28 @@ class XlsxFile:
     def sheet(self, name: str) -> SheetInfo | None:
         return next((s for s in self.sheets if s.name == name), None)
 
-    def cells(self, name: str) -> dict[tuple[int, int], Value]:
-        """Every non-empty cell of a sheet: (row, column) -> value (1-based)."""
+    def cells(self, name: str, fast: bool = True) -> dict[tuple[int, int], Value]:
+        """Every non-empty cell of a sheet: (row, column) -> value (1-based). `fast` tries
+        workbook/fast_cells.py first (fast=False: always the XML parser, for tests)."""
         info = self.sheet(name)
         if info is None:
             raise WorkbookError(f"{self.path}: no sheet named {name!r}")
-        root = self._xml(info.part)
+        data = self._read(info.part)
+        try:
+            data = check_safe(data)
+        except UnsafeXml as exc:
+            raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
+        shared = self._shared_strings() if uses_shared_strings(data) else None
+        try:
+            quick = simple_cells(data, shared) if fast else None
+        except UnicodeDecodeError:
+            quick = None  # the full parser names the problem
+        if quick is not None:
+            return dict(quick)
+        root = self._parse(info.part, data)
         ns = _ns(root)
         out: dict[tuple[int, int], Value] = {}
         row_tag, cell_tag, v_tag, t_tag = f"{ns}row", f"{ns}c", f"{ns}v", f"{ns}t"
-        shared: list[str] | None = None
         row_number = 0
         for row in root.iter(row_tag):
             r = row.get("r")
@@ -233,7 +246,9 @@ class XlsxFile:
         return data
 
     def _xml(self, part: str) -> Element:
-        data = self._read(part)
+        return self._parse(part, self._read(part))
+
+    def _parse(self, part: str, data: bytes) -> Element:
         try:
             return parse_xml(data)
         except UnsafeXml as exc:

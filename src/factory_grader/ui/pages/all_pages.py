@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
+from factory_grader.ui.pages.compare_page import ComparePage
 from factory_grader.ui.pages.conditions_page import ConditionsPage
 from factory_grader.ui.pages.finalise_page import FinalisePage
 from factory_grader.ui.pages.profile_page import ProfilePage
@@ -22,4 +23,5 @@ def make_pages(ctx: AppContext, window: QWidget) -> list[Page]:
         ConditionsPage(ctx, window),
         ResultsPage(ctx, window),
         FinalisePage(ctx, window),
+        ComparePage(ctx, window),  # needs no open assessment
     ]

@@ -1,0 +1,129 @@
+"""The comparison table: one row per workbook, sortable and filterable, for thousands of rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from factory_grader.domain.comparison import Entry
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_COLOURS = {"edited": "#fff3cd", "invalid": "#f8d7da", "superseded": "#eceff1"}
+
+
+def status_of(entry: Entry) -> str:
+    return "superseded" if entry.superseded_by else entry.status
+
+
+class EntryTableModel(QAbstractTableModel):
+    """Columns: (header, text of an entry, sort key of an entry)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[Entry] = []
+        self.columns: list[tuple[str, Callable[[Entry], str], Callable[[Entry], Any]]] = []
+
+    def set_columns(
+        self, columns: list[tuple[str, Callable[[Entry], str], Callable[[Entry], Any]]]
+    ) -> None:
+        self.beginResetModel()
+        self.columns = columns
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        _, text, key = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text(entry)
+        if role == SORT_ROLE:
+            return key(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.reason or entry.superseded_by or entry.file
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = STATUS_COLOURS.get(status_of(entry))
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][0]
+        return None
+
+    def append(self, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+        first = len(self.entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self.entries.extend(entries)
+        self.endInsertRows()
+
+    def replace_all(self, entries: Sequence[Entry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+
+class EntryFilter(QSortFilterProxyModel):
+    """City, industry, computed tier and status filters, plus free text over every column."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.city: str | None = None
+        self.industry: str | None = None
+        self.tier: str | None = None
+        self.status: str | None = None
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, **values: Any) -> None:
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, EntryTableModel)
+        e = model.entries[row]
+        if self.city is not None and e.city != self.city:
+            return False
+        if self.industry is not None and e.industry != self.industry:
+            return False
+        if self.tier is not None and e.tier != self.tier:
+            return False
+        if self.status is not None and status_of(e) != self.status:
+            return False
+        if self.text:
+            needle = self.text.lower()
+            haystack = f"{e.name} {e.credit_code} {e.city} {e.industry} {e.file}".lower()
+            return needle in haystack
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:  # empty values sort last, whichever the direction
+            return a is not None
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
