@@ -47,7 +47,33 @@ def main() -> None:
             path = args.out / f"{name}-{lang}.png"
             window.grab().save(str(path))
             print(path)
+    shoot_compare(app, window, args.out)
     window.close()
+
+
+def shoot_compare(app: QApplication, window, out: Path) -> None:
+    """汇总对比 over a small demo set with a few bad files, list and charts, both languages."""
+    from factory_grader.services.demo import write_demo_set
+    from factory_grader.ui.main_window import COMPARE
+
+    folder = Path(tempfile.mkdtemp()) / "submissions"
+    write_demo_set(60, folder, seed=11)
+    (folder / "notes.txt").write_text("not a workbook")
+    (folder / "damaged.xlsx").write_bytes(next(folder.glob("*.xlsx")).read_bytes()[:5000])
+    window.go(COMPARE)
+    page = window.stack.currentWidget()
+    page.add_paths([folder])
+    wait(app, lambda: not page.runner.running)
+    settle(app)
+    for lang in ("zh", "en"):
+        window.ctx.languages.switch(lang)
+        page.tabs.setCurrentIndex(0)
+        settle(app)
+        window.grab().save(str(out / f"compare-{lang}.png"))
+        page.tabs.setCurrentIndex(1)
+        settle(app)
+        window.grab().save(str(out / f"compare-charts-{lang}.png"))
+        print(out / f"compare-{lang}.png")
 
 
 def wait(app: QApplication, done) -> None:
@@ -60,5 +86,5 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # spawn-safe: the comparison reads in worker processes
     main()

@@ -72,6 +72,307 @@
     </message>
 </context>
 <context>
+    <name>CompareCharts</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="55" />
+        <source>No tier</source>
+        <translation>未达梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="57" />
+        <source>Factories</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="63" />
+        <source>Tiers by city</source>
+        <translation>各市县梯度分布</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="69" />
+        <source>Maturity levels</source>
+        <translation>成熟度等级分布</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="77" />
+        <source>Average level reached, by industry</source>
+        <translation>各行业能力子域平均达到等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="84" />
+        <source>Score S against scenarios built</source>
+        <translation>成熟度得分与已建场景数</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="85" />
+        <source>Scenarios built</source>
+        <translation>已建场景数</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="103" />
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="114" />
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="116" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="128" />
+        <source>Compare submissions</source>
+        <translation>汇总对比</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="131" />
+        <source>Add submission workbooks or whole folders (or drop them here). Each file is checked and rescored from its answers; edited and invalid files are marked. Double-click a row for the full result.</source>
+        <translation>添加申报工作簿或整个文件夹（也可直接拖放到此处）。每个文件都会校验，并按其中的答题重新计分；导出后被修改或无效的文件会被标出。双击一行查看完整结果。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="136" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="137" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="138" />
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="139" />
+        <source>Export summary workbook…</source>
+        <translation>导出汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="170" />
+        <source>City</source>
+        <translation>市县</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="173" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
+        <source>Tier</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
+        <source>Status</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150" />
+        <source>Search name, credit code, file</source>
+        <translation>搜索企业名称、信用代码、文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="151" />
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="152" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="171" />
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="172" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="174" />
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="177" />
+        <source>Level</source>
+        <translation>成熟度等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="182" />
+        <source>Tier applied for</source>
+        <translation>申报等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="187" />
+        <source>Tier computed</source>
+        <translation>自评梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="192" />
+        <source>Links covered</source>
+        <translation>覆盖环节</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="197" />
+        <source>Scenarios built</source>
+        <translation>已建场景数</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="201" />
+        <source>AI share</source>
+        <translation>AI 场景占比</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="202" />
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="203" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="204" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="209" />
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="210" />
+        <source>edited after export</source>
+        <translation>导出后被修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="211" />
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212" />
+        <source>superseded</source>
+        <translation>已被替代</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="217" />
+        <source>No tier</source>
+        <translation>未达梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="237" />
+        <source>Add submission workbooks</source>
+        <translation>添加申报工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="239" />
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="245" />
+        <source>Add a folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="287" />
+        <source>Cancelled; the files read so far stay in the list.</source>
+        <translation>已取消；已读取的文件保留在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="289" />
+        <source>Comparison stopped</source>
+        <translation>汇总中断</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="310" />
+        <source>Clear the list?</source>
+        <translation>清空列表？</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="311" />
+        <source>Remove all {n} rows from the list? The files are not touched.</source>
+        <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="341" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="369" />
+        <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
+        <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="378" />
+        <source>Read {done} of {total} files</source>
+        <translation>已读取 {done} / {total} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="405" />
+        <source>Export summary workbook</source>
+        <translation>导出汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="406" />
+        <source>summary.xlsx</source>
+        <translation>汇总表.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="407" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="414" />
+        <source>Writing the summary workbook…</source>
+        <translation>正在写入汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="434" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="435" />
+        <source>The summary workbook was saved as
+{path}</source>
+        <translation>汇总表已保存为
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="440" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>ConditionsPage</name>
     <message>
         <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="30" />
@@ -117,6 +418,34 @@
         <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
         <source>Not met</source>
         <translation>不满足</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22" />
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="38" />
+        <source>Integrity: ok, the file is as it was exported.</source>
+        <translation>完整性：正常，文件与导出时一致。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39" />
+        <source>Integrity: EDITED after export.</source>
+        <translation>完整性：导出后被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40" />
+        <source>Integrity: INVALID, not a readable submission.</source>
+        <translation>完整性：无效，不是可读取的申报工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="69" />
+        <source>This row comes from a summary workbook; open the original file for the full result.</source>
+        <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>
 </context>
 <context>
@@ -230,87 +559,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="129" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="132" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="135" />
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="136" />
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="135" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="137" />
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="136" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="138" />
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="137" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="139" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="145" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="148" />
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="152" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="153" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="154" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="158" />
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="336" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="344" />
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="338" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="346" />
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="367" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="375" />
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="369" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="377" />
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -321,150 +650,155 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="394" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="402" />
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="395" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="403" />
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="399" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="407" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="401" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="409" />
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="416" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424" />
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="419" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="427" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="420" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="428" />
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="425" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="158" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="161" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="159" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="162" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="160" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="163" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="177" />
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="147" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="150" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="179" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="140" />
+        <source>Compare</source>
+        <translation>汇总对比</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="159" />
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="157" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="160" />
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="179" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="182" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="179" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="182" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="220" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="228" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="254" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="262" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="281" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="289" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="283" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="291" />
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="294" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="308" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="316" />
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="308" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="316" />
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="304" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="312" />
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="304" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="312" />
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="306" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="314" />
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="308" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="316" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="456" />
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

@@ -14,20 +14,22 @@ TIER_COLOURS = ("#b0bec5", "#64b5f6", "#1e88e5", "#8e24aa", "#c62828")
 
 
 def tiers_by_city_figure(
-    table: Mapping[str, Counter[str]], tier_names: Mapping[str, str], title: str, y_label: str
+    table: Mapping[str, Counter[str]], tier_names: Mapping[str, str], title: str, x_label: str
 ) -> Figure:
-    fig = Figure(figsize=(7, 4.2), layout="constrained")
+    """Horizontal stacked bars: a province has twenty cities and counties, too many to label
+    side by side."""
+    cities = list(table)[::-1]  # first city at the top
+    fig = Figure(figsize=(7, max(3.5, 0.28 * len(cities) + 1.5)), layout="constrained")
     ax = fig.add_subplot()
-    cities = list(table)
-    bottom = [0] * len(cities)
+    left = [0] * len(cities)
     for colour, (tier, name) in zip(TIER_COLOURS, tier_names.items(), strict=False):
         values = [table[c].get(tier, 0) for c in cities]
-        ax.bar(cities, values, bottom=bottom, label=name, color=colour)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.barh(cities, values, left=left, label=name, color=colour)
+        left = [a + v for a, v in zip(left, values, strict=True)]
     ax.set_title(title)
-    ax.set_ylabel(y_label)
-    ax.tick_params(axis="x", labelrotation=45, labelsize=8)
-    ax.legend(fontsize=8, frameon=False)
+    ax.set_xlabel(x_label)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
     return fig
 
 
@@ -42,7 +44,7 @@ def level_distribution_figure(
     )
     ax.set_title(title)
     ax.set_ylabel(y_label)
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=8, labelrotation=30)
     return fig
 
 

@@ -184,7 +184,9 @@ def _parallel(
     # spawn, not fork: the GUI process has threads, and a forked copy of them can deadlock.
     context = multiprocessing.get_context("spawn")
     chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)), mp_context=context, initializer=_background_priority
+    )
     try:
         pending: dict[Future[list[Entry]], int] = {}
         queue = iter(chunks)
@@ -203,6 +205,13 @@ def _parallel(
                     pending[pool.submit(_read_chunk, nxt)] = len(nxt)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _background_priority() -> None:
+    """Workers yield the CPU to the window (or the shell) that started them: with as many
+    workers as cores, the GUI thread would otherwise wait its turn and feel frozen."""
+    if hasattr(os, "nice"):
+        os.nice(10)
 
 
 def mark_superseded(entries: list[Entry]) -> list[Entry]:

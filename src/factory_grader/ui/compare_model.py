@@ -97,7 +97,13 @@ class EntryFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, **values: Any) -> None:
-        for key, value in values.items():
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            for key, value in values.items():
+                setattr(self, key, value)
+            self.endFilterChange()
+            return
+        for key, value in values.items():  # pragma: no cover - Qt < 6.10
             setattr(self, key, value)
         self.invalidateFilter()
 
@@ -122,7 +128,9 @@ class EntryFilter(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:  # empty values sort last, whichever the direction
-            return a is not None
+            if self.sortOrder() == Qt.SortOrder.AscendingOrder:
+                return a is not None and b is None
+            return a is None and b is not None
         try:
             return bool(a < b)
         except TypeError:

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_changed)
         self.db_label = QLabel()
         self.save_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
             self.tr("Conditions"),
             self.tr("Results"),
             self.tr("Finalise"),
-            self.tr("Compare submissions"),
+            self.tr("Compare"),
         ]  # all shown from the first frame; a page is enabled once it exists and applies
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
@@ -179,6 +180,11 @@ class MainWindow(QMainWindow):
 
     def _saving(self, busy: bool) -> None:
         self.save_label.setText(self.tr("Saving…") if busy else self.tr("All changes saved"))
+
+    def _page_changed(self, page: int) -> None:
+        """The result panel belongs to the open assessment: the comparison gets its room."""
+        if self.built:
+            self.panel.setVisible(page != COMPARE)
 
     def go(self, page: int) -> None:
         self.nav.setCurrentRow(page)

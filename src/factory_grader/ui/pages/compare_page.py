@@ -74,6 +74,7 @@ class ComparePage(Page):
             self.filter_labels, (self.city, self.industry, self.tier, self.status), strict=True
         ):
             label.setBuddy(combo)
+            label.setObjectName("filterLabel")
             filters.addWidget(label)
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._apply_filters)
@@ -124,7 +125,7 @@ class ComparePage(Page):
     # --- text -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Compare submissions (汇总对比)"))
+        self.title.setText(self.tr("Compare submissions"))
         self.hint.setText(
             self.tr(
                 "Add submission workbooks or whole folders (or drop them here). Each file is"
@@ -137,13 +138,16 @@ class ComparePage(Page):
         self.clear_button.setText(self.tr("Clear list"))
         self.export_button.setText(self.tr("Export summary workbook…"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for label, text in zip(
+        for label, combo, text in zip(
             self.filter_labels,
+            (self.city, self.industry, self.tier, self.status),
             (self.tr("City"), self.tr("Industry"), self.tr("Tier"), self.tr("Status")),
             strict=True,
         ):
             label.setText(text)
+            combo.setAccessibleName(text)
         self.search.setPlaceholderText(self.tr("Search name, credit code, file"))
+        self.search.setAccessibleName(self.tr("Search name, credit code, file"))
         self.tabs.setTabText(0, self.tr("List"))
         self.tabs.setTabText(1, self.tr("Charts"))
         self.model.set_columns(self._columns())
@@ -185,7 +189,7 @@ class ComparePage(Page):
                 lambda e: self._tier_rank(e.tier) if e.status != "invalid" else None,
             ),
             (
-                self.tr("环节 covered"),
+                self.tr("Links covered"),
                 lambda e: str(len(e.links)) if e.built is not None else "",
                 lambda e: len(e.links) if e.built is not None else None,
             ),
@@ -287,6 +291,11 @@ class ComparePage(Page):
 
         self.entries = mark_superseded(self.entries)  # across every file added so far
         self.model.replace_all(self.entries)
+        # Widths from the first rows only: measuring every cell of thousands stalls the window.
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
         self._fill_filters()
         self._update_state()
         if entries is not None or error != "cancelled":
