@@ -111,3 +111,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current code (then review the diff as files)",
     )
+
+
+@pytest.fixture(scope="session")
+def known_folder(tmp_path_factory: pytest.TempPathFactory, library: FormLibrary):
+    """Submissions with known contents, a newer revision, edited and invalid files
+    (tests/submission_folder.py)."""
+    from tests.submission_folder import build_known_folder
+
+    return build_known_folder(tmp_path_factory.mktemp("submissions"), library)

@@ -22,7 +22,7 @@ from factory_grader.services.compare import (
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.workbook.summary_book import SUMMARY_COLUMNS
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET
-from tests.compare.conftest import Folder
+from tests.submission_folder import Folder
 
 INVALID = {
     "foreign.xlsx": "not a factory-grader submission",

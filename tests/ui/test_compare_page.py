@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from factory_grader.ui.entry_dialog import EntryDialog
 from factory_grader.ui.main_window import COMPARE
-from tests.compare.conftest import known_folder  # noqa: F401 - the fixture
 from tests.ui import conftest
 from tests.ui.conftest import wait_idle
 
@@ -33,7 +32,7 @@ def wait_done(qtbot, page) -> None:
 
 
 def test_rows_arrive_while_reading_and_filters_work(qtbot, open_window, known_folder) -> None:
-    window, page = compare_page(qtbot, open_window)
+    _window, page = compare_page(qtbot, open_window)
     counts: list[int] = []
     page.runner.batch.connect(lambda _: counts.append(page.model.rowCount()))
     page.add_paths([known_folder.root])
@@ -62,7 +61,7 @@ def test_rows_arrive_while_reading_and_filters_work(qtbot, open_window, known_fo
 
 
 def test_cancel_keeps_what_was_read(qtbot, open_window, known_folder) -> None:
-    window, page = compare_page(qtbot, open_window)
+    _window, page = compare_page(qtbot, open_window)
     page.add_paths([known_folder.root])
     page.cancel_button.click()
     wait_done(qtbot, page)
@@ -123,7 +122,7 @@ def test_drop_a_folder_then_open_a_row_and_export(
 def test_charts_tab_draws_four_charts_and_saves_png(
     qtbot, open_window, known_folder, tmp_path: Path
 ) -> None:
-    window, page = compare_page(qtbot, open_window)
+    _window, page = compare_page(qtbot, open_window)
     page.add_paths([known_folder.root])
     wait_done(qtbot, page)
     page.tabs.setCurrentIndex(1)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook, load_workbook
 
 from factory_grader.domain.answers import Answers
@@ -17,7 +16,7 @@ from factory_grader.services.answers_file import read_answers_file
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.submission import build_submission, export_workbook
 from factory_grader.workbook.submission import MACHINE_SHEET
-from tests.workbook.test_bad_input import make_bad
+from tests.bad_files import make_bad
 
 
 @dataclass
@@ -41,9 +40,7 @@ def _export(
     export_workbook(sub, path)
 
 
-@pytest.fixture(scope="session")
-def known_folder(tmp_path_factory: pytest.TempPathFactory, library: FormLibrary) -> Folder:
-    root = tmp_path_factory.mktemp("submissions")
+def build_known_folder(root: Path, library: FormLibrary) -> Folder:
     (root / "三亚").mkdir()
     (root / "三亚" / "deeper").mkdir()
     example = read_answers_file(example_answers_path(), library)
