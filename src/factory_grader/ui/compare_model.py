@@ -78,6 +78,18 @@ class EntryTableModel(QAbstractTableModel):
         self.entries.extend(entries)
         self.endInsertRows()
 
+    def update(self, entries: Sequence[Entry]) -> None:
+        """The same rows with some entries changed (marked superseded): only those repaint and
+        re-sort. A reset would re-sort and re-filter every row (0.4 s for a thousand)."""
+        if [e.file for e in entries] != [e.file for e in self.entries]:
+            self.replace_all(entries)
+            return
+        last = self.columnCount() - 1
+        for row, (old, new) in enumerate(zip(self.entries, entries, strict=True)):
+            if old != new:
+                self.entries[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def replace_all(self, entries: Sequence[Entry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)

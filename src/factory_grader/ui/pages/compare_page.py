@@ -38,6 +38,7 @@ class ComparePage(Page):
         self.entries: list[Entry] = []
         self.pending: list[Path] = []  # what the running comparison reads
         self.files_total = 0
+        self.loading = False
         self.runner = CompareRunner(self)
         self.runner.found.connect(self._found)
         self.runner.batch.connect(self._batch)
@@ -266,6 +267,7 @@ class ComparePage(Page):
         self.progress.setRange(0, 0)
         self.progress.setValue(0)
         self._known = known
+        self.loading = True  # until the last rows are marked and shown
         self.runner.start(paths)
         self._update_state()
 
@@ -277,8 +279,11 @@ class ComparePage(Page):
         batch, done = message
         self.progress.setValue(done)
         new = [e for e in batch if e.file not in self._known]
+        first = not self.entries
         self.entries += new
         self.model.append(new)
+        if first and new:
+            self._size_columns()
         self._show_counts(done)
 
     def _finished(self, message: tuple[Any, str]) -> None:
@@ -290,18 +295,21 @@ class ComparePage(Page):
         from factory_grader.services.compare import mark_superseded
 
         self.entries = mark_superseded(self.entries)  # across every file added so far
-        self.model.replace_all(self.entries)
-        # Widths from the first rows only: measuring every cell of thousands stalls the window.
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
+        self.model.update(self.entries)
         self._fill_filters()
         self._update_state()
         if entries is not None or error != "cancelled":
             self._show_counts()
+        self.loading = False
         if self.charts is not None:
             self.charts.update_entries(self.entries)  # type: ignore[attr-defined]
+
+    def _size_columns(self) -> None:
+        """Column widths from the first rows read: measuring thousands would stall the window."""
+        self.table.horizontalHeader().setResizeContentsPrecision(30)
+        self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
 
     def clear(self) -> None:
         if self.runner.running or not self.entries:
@@ -335,15 +343,23 @@ class ComparePage(Page):
         self.export_button.setEnabled(not running and any(e.counts for e in self.entries))
 
     def _fill_filters(self) -> None:
+        """The filter choices from the rows; the table refilters only if a choice changed."""
+        changed = False
+
         def fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+            nonlocal changed
+            wanted = [(self.tr("All"), ALL), *items]
+            have = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+            if have == wanted:
+                return
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("All"), ALL)
-            for text, data in items:
+            for text, data in wanted:
                 combo.addItem(text, data)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+            changed = changed or combo.currentData() != current
 
         fill(self.city, [(c, c) for c in sorted({e.city for e in self.entries if e.city})])
         fill(
@@ -352,7 +368,8 @@ class ComparePage(Page):
         )
         fill(self.tier, [(name, tid) for tid, name in self._tier_names().items()])
         fill(self.status, [(word, key) for key, word in self._status_words().items()])
-        self._apply_filters()
+        if changed:
+            self._apply_filters()
 
     def _apply_filters(self) -> None:
         self.proxy.set_filter(
