@@ -309,7 +309,8 @@ class ComparePage(Page):
         self.table.horizontalHeader().setResizeContentsPrecision(30)
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
+            # A little room: later rows may be a few characters longer than the first ones.
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col) + 16, 260))
 
     def clear(self) -> None:
         if self.runner.running or not self.entries:
