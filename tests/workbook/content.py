@@ -71,6 +71,7 @@ def describe_workbook(path: Path) -> dict[str, Any]:
                     "title_rows": ws.print_title_rows,
                     "gridlines": ws.print_options.gridLines,
                     "footer": [ws.oddFooter.left.text, ws.oddFooter.right.text],
+                    "row_breaks": [b.id for b in ws.row_breaks.brk],
                 },
                 "charts": len(ws._charts),
                 "rows": rows,

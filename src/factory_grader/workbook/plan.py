@@ -72,6 +72,7 @@ class SheetPlan:
     print_title_rows: str | None = None  # e.g. "3:3", repeated on every printed page
     landscape: bool = False
     gridlines: bool = False  # print the grid (tables, where empty cells carry no border)
+    page_breaks: list[int] = field(default_factory=list)  # a new printed page after these rows
     validations: list[ListValidation] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     state: Literal["visible", "hidden", "veryHidden"] = "visible"

@@ -18,6 +18,7 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -144,6 +145,8 @@ def _print_setup(ws: Worksheet, sheet: p.SheetPlan) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.7
     if sheet.print_title_rows:
         ws.print_title_rows = sheet.print_title_rows
+    for row in sheet.page_breaks:
+        ws.row_breaks.append(Break(id=row))
     ws.oddFooter.left.text = "&A"
     ws.oddFooter.right.text = "&P / &N"
 

@@ -115,6 +115,7 @@ def result_sheet(sub: Submission) -> SheetPlan:
     )
     sheet.skip()
 
+    sheet.page_breaks.append(sheet.next_row - 1)  # the chart prints whole, on a page of its own
     sheet.merged_row(word("radar", lang), Style.HEADER, LAST_COL)
     sheet.charts.append(
         Chart(
