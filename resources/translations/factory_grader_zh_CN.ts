@@ -127,247 +127,248 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="128" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="130" />
         <source>Compare submissions</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="131" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="133" />
         <source>Add submission workbooks or whole folders (or drop them here). Each file is checked and rescored from its answers; edited and invalid files are marked. Double-click a row for the full result.</source>
         <translation>添加申报工作簿或整个文件夹（也可直接拖放到此处）。每个文件都会校验，并按其中的答题重新计分；导出后被修改或无效的文件会被标出。双击一行查看完整结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="136" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="138" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="137" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="139" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="138" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="139" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141" />
         <source>Export summary workbook…</source>
         <translation>导出汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="170" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="172" />
         <source>City</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="173" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="175" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
         <source>Status</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="151" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="152" />
         <source>Search name, credit code, file</source>
         <translation>搜索企业名称、信用代码、文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="151" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="153" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="152" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="171" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="173" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="172" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="174" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="174" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="176" />
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="177" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="179" />
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="182" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="184" />
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="187" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="189" />
         <source>Tier computed</source>
         <translation>自评梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="192" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="194" />
         <source>Links covered</source>
         <translation>覆盖环节</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="197" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="199" />
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="201" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="203" />
         <source>AI share</source>
         <translation>AI 场景占比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="202" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="204" />
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="203" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="205" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="204" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="206" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="209" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="211" />
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="210" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212" />
         <source>edited after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="211" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213" />
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214" />
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="217" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="219" />
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="237" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="239" />
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="239" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="241" />
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="245" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="247" />
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="287" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="293" />
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="289" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="295" />
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="310" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="321" />
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="311" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="322" />
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="341" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="353" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="369" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="389" />
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="378" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="398" />
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="405" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="425" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="444" />
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="406" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="426" />
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="407" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="427" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="414" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="443" />
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="434" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="445" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="435" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="446" />
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="440" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="447" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -650,44 +651,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="402" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="403" />
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="403" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="404" />
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="407" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="421" />
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="409" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="422" />
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="418" />
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="427" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="423" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="428" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424" />
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="425" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -798,7 +799,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="456" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448" />
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

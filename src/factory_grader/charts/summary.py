@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
-from factory_grader.domain.maturity_model import LEVELS
+from factory_grader.charts.radar import level_axes
 
 TIER_COLOURS = ("#b0bec5", "#64b5f6", "#1e88e5", "#8e24aa", "#c62828")
 
@@ -51,16 +50,8 @@ def level_distribution_figure(
 def industry_radar_figure(
     averages: Mapping[str, Sequence[float]], labels: Sequence[str], title: str
 ) -> Figure:
-    n = len(labels)
-    angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
     fig = Figure(figsize=(6.5, 6), layout="constrained")
-    ax = fig.add_subplot(projection="polar")
-    ax.set_theta_offset(math.pi / 2)
-    ax.set_theta_direction(-1)
-    ax.set_ylim(0, 5)
-    ax.set_yticks(list(LEVELS))
-    ax.set_xticks(angles[:-1])
-    ax.set_xticklabels(labels, fontsize=7)
+    ax, angles = level_axes(fig, labels, 7)
     for industry, values in averages.items():
         ax.plot(angles, [*values, values[0]], linewidth=1.5, label=industry)
     ax.set_title(title)

@@ -8,7 +8,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,15 +17,14 @@ from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
-from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
-from factory_grader.services.examples import example_answers_path
+from factory_grader.services.answers_file import read_answers_file, template
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry
     from factory_grader.services.assessments import AssessmentService
-    from factory_grader.services.submission import Finding, Verdict
+    from factory_grader.services.submission import Verdict
 
 
 def _print_json(data: Any) -> None:
@@ -324,7 +323,7 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "file": str(verdict.path),
         "status": verdict.status.value,
         "reasons": [
-            {k: v for k, v in vars_of(f).items() if v is not None} for f in verdict.findings
+            {k: v for k, v in asdict(f).items() if v is not None} for f in verdict.findings
         ],
         "differences": verdict.differences,
         "schema": meta.get("schema"),
@@ -340,59 +339,6 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "level": result.maturity.level if result else None,
         "tier": result.tier.tier if result else None,
     }
-
-
-def vars_of(finding: Finding) -> dict[str, Any]:
-    return {
-        "message": finding.message,
-        "sheet": finding.sheet,
-        "cell": finding.cell,
-        "expected": finding.expected,
-        "found": finding.found,
-    }
-
-
-def _cmd_assessments_list(args: argparse.Namespace, lib: FormLibrary) -> int:
-    with _service(args, lib) as service:
-        items = service.list()
-    if args.json:
-        _print_json([_summary_json(a) for a in items])
-        return 0
-    for a in items:
-        when = a.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{a.id:>5}  {a.status.value:<5}  r{a.revision:<3} {when}  {a.factory_name}")
-    return 0
-
-
-def _cmd_assessments_show(args: argparse.Namespace, lib: FormLibrary) -> int:
-    with _service(args, lib) as service:
-        answers = service.answers(args.id)
-        summary = service.summary(args.id)
-    if args.json:
-        _print_json(answers_to_json(answers, lib))
-        return 0
-    answered = sum(g is not None for g in answers.requirements.values())
-    print(f"{summary.factory_name} — #{summary.id} r{summary.revision} {summary.status.value}")
-    print(f"{answered}/{len(answers.requirements)} requirements answered; rules {answers.rules_id}")
-    return 0
-
-
-def _cmd_assessments_finalise(args: argparse.Namespace, lib: FormLibrary) -> int:
-    with _service(args, lib) as service:
-        done = service.finalise(args.id)
-    _print_json(_summary_json(done)) if args.json else print(f"{done.id}\tfinal")
-    return 0
-
-
-def _cmd_assessments_reopen(args: argparse.Namespace, lib: FormLibrary) -> int:
-    with _service(args, lib) as service:
-        new = service.reopen(args.id)
-    _print_json({"id": new.id, "revision": new.revision}) if args.json else print(new.id)
-    return 0
-
-
-def _cmd_example(args: argparse.Namespace, lib: FormLibrary) -> int:
-    return _score_file(example_answers_path(), args, lib)
 
 
 def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:

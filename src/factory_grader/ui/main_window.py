@@ -387,9 +387,10 @@ class MainWindow(QMainWindow):
         session, service = self.ctx.session, self.ctx.service
         if session is None or service is None or self.ctx.result is None:
             return
-        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+        from PySide6.QtWidgets import QMessageBox
 
         from factory_grader.ui.export_dialog import ExportDialog
+        from factory_grader.ui.file_job import FileJobTexts, write_file
 
         folder = Path(self.ctx.preferences.export_folder or Path.home())
         dialog = ExportDialog(self.ctx, folder, self)
@@ -404,12 +405,6 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        progress = QProgressDialog(self.tr("Writing the workbook…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowTitle(self.tr("Export submission workbook"))
-        progress.setMinimumDuration(0)
-        progress.setModal(True)
-        progress.show()
         assessment_id = session.assessment_id
         self.ctx.preferences.export_folder = str(target.parent)
 
@@ -419,20 +414,17 @@ class MainWindow(QMainWindow):
             export_stored(service, assessment_id, target, lang=lang, claim=claim)  # type: ignore[arg-type]
             return target
 
-        def done(path: Path) -> None:
-            progress.close()
+        def exported(path: Path) -> None:
             self.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 10000)
-            QMessageBox.information(
-                self,
-                self.tr("Exported"),
-                self.tr("The workbook was saved as\n{path}").format(path=path),
-            )
 
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
-
-        self.ctx.background.run(work, done, failed)
+        texts = FileJobTexts(
+            busy=self.tr("Writing the workbook…"),
+            title=self.tr("Export submission workbook"),
+            done_title=self.tr("Exported"),
+            done=self.tr("The workbook was saved as\n{path}"),
+            failed_title=self.tr("Not exported"),
+        )
+        write_file(self, self.ctx, work, texts, exported)
 
     def new_assessment(self) -> None:
         if self.ctx.service is None:

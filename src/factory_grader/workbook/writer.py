@@ -18,8 +18,8 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from factory_grader.workbook import plan as p

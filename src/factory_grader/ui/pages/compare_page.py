@@ -27,6 +27,7 @@ from factory_grader.domain.comparison import Entry
 from factory_grader.ui.compare_model import EntryFilter, EntryTableModel, status_of
 from factory_grader.ui.compare_runner import CompareRunner
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.file_job import FileJobTexts, write_file
 from factory_grader.ui.pages.base import Page
 
 ALL = None  # a filter combo's "all" entry
@@ -428,37 +429,24 @@ class ComparePage(Page):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
-        from PySide6.QtWidgets import QProgressDialog
-
-        progress = QProgressDialog(self.tr("Writing the summary workbook…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setMinimumDuration(0)
-        progress.setModal(True)
-        progress.show()
         entries, library, lang = list(self.entries), self.ctx.library, self.ctx.lang
-        sources = len(entries)
         self.ctx.preferences.export_folder = str(target.parent)
 
         def work() -> Path:
             from factory_grader.services.compare import write_summary
 
             assert library is not None
-            write_summary(entries, library, target, lang=lang, sources=sources)
+            write_summary(entries, library, target, lang=lang, sources=len(entries))
             return target
 
-        def done(written: Path) -> None:
-            progress.close()
-            QMessageBox.information(
-                self,
-                self.tr("Exported"),
-                self.tr("The summary workbook was saved as\n{path}").format(path=written),
-            )
-
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
-
-        self.ctx.background.run(work, done, failed)
+        texts = FileJobTexts(
+            busy=self.tr("Writing the summary workbook…"),
+            title=self.tr("Export summary workbook"),
+            done_title=self.tr("Exported"),
+            done=self.tr("The summary workbook was saved as\n{path}"),
+            failed_title=self.tr("Not exported"),
+        )
+        write_file(self, self.ctx, work, texts)
 
     def shutdown(self) -> None:
         """Closing the window: stop reading (nothing is written by a comparison)."""

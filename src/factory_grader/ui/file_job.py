@@ -1,0 +1,48 @@
+"""Writing a file on the worker thread behind a busy dialog, then saying where it went (or why
+not). The file itself is written atomically by the service, so a failure leaves none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from factory_grader.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class FileJobTexts:
+    busy: str  # "Writing the workbook…"
+    title: str  # the progress dialog's title
+    done_title: str
+    done: str  # with {path}
+    failed_title: str
+
+
+def write_file(
+    parent: QWidget,
+    ctx: AppContext,
+    work: Callable[[], Path],
+    texts: FileJobTexts,
+    then: Callable[[Path], None] | None = None,
+) -> None:
+    progress = QProgressDialog(texts.busy, "", 0, 0, parent)
+    progress.setCancelButton(None)  # one workbook takes a fraction of a second to a few
+    progress.setWindowTitle(texts.title)
+    progress.setMinimumDuration(0)
+    progress.setModal(True)
+    progress.show()
+
+    def done(path: Path) -> None:
+        progress.close()
+        if then is not None:
+            then(path)
+        QMessageBox.information(parent, texts.done_title, texts.done.format(path=path))
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        QMessageBox.warning(parent, texts.failed_title, str(exc))
+
+    ctx.background.run(work, done, failed)
