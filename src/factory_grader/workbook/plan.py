@@ -91,6 +91,14 @@ class SheetPlan:
         self.next_row = r + 1
         return r
 
+    def table_header(self, *labels: str, freeze_col: str = "B") -> int:
+        """A table's header row: it stays on screen (frozen, with the columns before
+        `freeze_col`) and repeats on every printed page."""
+        r = self.row(*labels, style=Style.HEADER)
+        self.freeze = f"{freeze_col}{r + 1}"
+        self.print_title_rows = f"{r}:{r}"
+        return r
+
     def skip(self, rows: int = 1) -> None:
         self.next_row += rows
 

@@ -133,11 +133,9 @@ def _summary_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryI
         lang,
     )
     _title(sheet, sheet.name, note, len(SUMMARY_COLUMNS))
-    header = sheet.row(
-        *[_pick((zh, en), lang) for _, zh, en in SUMMARY_COLUMNS], style=Style.HEADER
+    header = sheet.table_header(
+        *[_pick((zh, en), lang) for _, zh, en in SUMMARY_COLUMNS], freeze_col="D"
     )
-    sheet.freeze = f"D{header + 1}"
-    sheet.print_title_rows = f"{header}:{header}"
     sheet.gridlines = True
     for number, e in enumerate(listed, start=1):
         agrees = (e.claimed_tier or "") == (e.tier or "")
@@ -179,11 +177,9 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
         lang,
     )
     _title(sheet, sheet.name, note, len(PROBLEM_COLUMNS))
-    header = sheet.row(
-        *[_pick((zh, en), lang) for _, zh, en in PROBLEM_COLUMNS], style=Style.HEADER
+    header = sheet.table_header(
+        *[_pick((zh, en), lang) for _, zh, en in PROBLEM_COLUMNS], freeze_col="A"
     )
-    sheet.freeze = f"A{header + 1}"
-    sheet.print_title_rows = f"{header}:{header}"
     number = 0
     for e in entries:
         if e.status == "ok" and not e.superseded_by:

@@ -47,9 +47,7 @@ def answers_sheet(sub: Submission) -> SheetPlan:
     sheet.landscape = True
     sheet.gridlines = True
     title_block(sheet, sheet.name, sub, len(COLUMNS), 200)
-    header = sheet.row(*[word(c, lang) for c in COLUMNS], style=Style.HEADER)
-    sheet.freeze = f"B{header + 1}"
-    sheet.print_title_rows = f"{header}:{header}"
+    header = sheet.table_header(*[word(c, lang) for c in COLUMNS])
 
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for ev in sub.evidence:

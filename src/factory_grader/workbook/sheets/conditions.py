@@ -15,9 +15,7 @@ def conditions_sheet(sub: Submission) -> SheetPlan:
     lang, rules = sub.info.lang, sub.rules
     sheet = new_sheet("conditions", sub)
     title_block(sheet, sheet.name, sub, len(COLUMNS), 130)
-    header = sheet.row(*[word(c, lang) for c in COLUMNS], style=Style.HEADER)
-    sheet.freeze = f"B{header + 1}"
-    sheet.print_title_rows = f"{header}:{header}"
+    header = sheet.table_header(*[word(c, lang) for c in COLUMNS])
     every_tier = (
         "、".join(t.name.get(lang) for t in rules.tiers)
         if lang == "zh"

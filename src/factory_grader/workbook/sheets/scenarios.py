@@ -17,9 +17,7 @@ def scenarios_sheet(sub: Submission) -> SheetPlan:
     sheet.landscape = True
     sheet.gridlines = True
     title_block(sheet, sheet.name, sub, len(COLUMNS), 160)
-    header = sheet.row(*[word(c, lang) for c in COLUMNS], style=Style.HEADER)
-    sheet.freeze = f"B{header + 1}"
-    sheet.print_title_rows = f"{header}:{header}"
+    header = sheet.table_header(*[word(c, lang) for c in COLUMNS])
     links = {x.id: x for x in cat.links}
     for sc in cat.scenarios:
         answer = sub.answers.scenario(sc.id)
