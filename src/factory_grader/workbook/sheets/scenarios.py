@@ -31,5 +31,5 @@ def scenarios_sheet(sub: Submission) -> SheetPlan:
             Cell(yes_no(answer.built and answer.ai, lang), Style.CENTER),
             Cell(visible_text(answer.instance) if answer.instance else None, Style.WRAP),
         )
-    fit_widths(sheet, header, maximum=24, fixed={4: 26.0, 7: 60.0})
+    fit_widths(sheet, header, maximum=34, fixed={4: 26.0, 7: 56.0})
     return sheet
