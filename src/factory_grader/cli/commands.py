@@ -17,7 +17,8 @@ from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
-from factory_grader.services.answers_file import read_answers_file, template
+from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
+from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
 
@@ -339,6 +340,49 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "level": result.maturity.level if result else None,
         "tier": result.tier.tier if result else None,
     }
+
+
+def _cmd_assessments_list(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        items = service.list()
+    if args.json:
+        _print_json([_summary_json(a) for a in items])
+        return 0
+    for a in items:
+        when = a.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{a.id:>5}  {a.status.value:<5}  r{a.revision:<3} {when}  {a.factory_name}")
+    return 0
+
+
+def _cmd_assessments_show(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        answers = service.answers(args.id)
+        summary = service.summary(args.id)
+    if args.json:
+        _print_json(answers_to_json(answers, lib))
+        return 0
+    answered = sum(g is not None for g in answers.requirements.values())
+    print(f"{summary.factory_name} — #{summary.id} r{summary.revision} {summary.status.value}")
+    print(f"{answered}/{len(answers.requirements)} requirements answered; rules {answers.rules_id}")
+    return 0
+
+
+def _cmd_assessments_finalise(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        done = service.finalise(args.id)
+    _print_json(_summary_json(done)) if args.json else print(f"{done.id}\tfinal")
+    return 0
+
+
+def _cmd_assessments_reopen(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        new = service.reopen(args.id)
+    _print_json({"id": new.id, "revision": new.revision}) if args.json else print(new.id)
+    return 0
+
+
+def _cmd_example(args: argparse.Namespace, lib: FormLibrary) -> int:
+    return _score_file(example_answers_path(), args, lib)
 
 
 def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
