@@ -444,7 +444,7 @@
         <translation>完整性：无效，不是可读取的申报工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="69" />
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="72" />
         <source>This row comes from a summary workbook; open the original file for the full result.</source>
         <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>
@@ -1363,8 +1363,8 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117" />
-        <source>&amp;Import answers file…</source>
-        <translation>导入答题文件(&amp;I)…</translation>
+        <source>&amp;Import answers file or workbook…</source>
+        <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="118" />

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -107,6 +109,8 @@ class EntryFilter(QSortFilterProxyModel):
         self.status: str | None = None
         self.text = ""
         self.setSortRole(SORT_ROLE)
+        self.collator = QCollator(QLocale(QLocale.Language.Chinese))
+        self.collator.setNumericMode(True)
 
     def set_filter(self, **values: Any) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter is deprecated there
@@ -143,6 +147,10 @@ class EntryFilter(QSortFilterProxyModel):
             if self.sortOrder() == Qt.SortOrder.AscendingOrder:
                 return a is not None and b is None
             return a is None and b is not None
+        if isinstance(a, str) and isinstance(b, str):
+            return (
+                self.collator.compare(a, b) < 0
+            )  # 海口 before 三亚: pinyin order, not code points
         try:
             return bool(a < b)
         except TypeError:

@@ -46,7 +46,10 @@ class EntryDialog(QDialog):
 
             assert library is not None
             verdict = verify_workbook(Path(entry.file), library)
-            lines = [head[verdict.status.value]]
+            who = " · ".join(
+                x for x in (entry.name, entry.credit_code, entry.city, entry.industry) if x
+            )
+            lines = [who, entry.file, "", head[verdict.status.value]]
             lines += [f"  - {f.message}" for f in verdict.findings]
             if verdict.answers is not None and verdict.result is not None:
                 lines += ["", render_text(verdict.result, verdict.answers, library, lang)]

@@ -114,7 +114,7 @@ class StartPage(Page):
         )
         self.new_button.setText(self.tr("&New assessment…"))
         self.example_button.setText(self.tr("Load the &example factory"))
-        self.import_button.setText(self.tr("&Import answers file…"))
+        self.import_button.setText(self.tr("&Import answers file or workbook…"))
         self.open_button.setText(self.tr("&Open"))
         self.revision_button.setText(self.tr("Duplicate as new &revision"))
         self.delete_button.setText(self.tr("&Delete…"))
