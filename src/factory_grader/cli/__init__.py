@@ -183,6 +183,10 @@ def _plain_gui_request(argv: Sequence[str]) -> tuple[str | None, bool] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a packaged app: compare's worker processes start here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     words = sys.argv[1:] if argv is None else list(argv)
     plain = _plain_gui_request(words)
     if plain is not None:
