@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -283,6 +282,8 @@ class MainWindow(QMainWindow):
         if isinstance(exc, AnswerConflict):
             when = exc.theirs_at
             with contextlib.suppress(ValueError):
+                from datetime import datetime  # not before the first paint (5 ms)
+
                 when = datetime.fromisoformat(exc.theirs_at).astimezone().strftime("%Y-%m-%d %H:%M")
             QMessageBox.warning(
                 self,
