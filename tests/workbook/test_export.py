@@ -139,3 +139,37 @@ def test_result_sheet_figures_agree_with_scoring(
     ]
     assert scores == [ls.hundredths / 100 for ls in result.maturity.level_scores]
     assert len(ws._charts) == 1
+
+
+def test_cli_export_claims_the_tier_reached_unless_told(tmp_path: Path, capsys) -> None:
+    import json
+
+    from factory_grader.cli import main
+    from factory_grader.services.examples import example_answers_path
+
+    claims = {}
+    for name, extra in (
+        ("default", []),
+        ("none", ["--claim", "none"]),
+        ("excellent", ["--claim", "excellent"]),
+    ):
+        out = tmp_path / f"{name}.xlsx"
+        assert main(["export", str(example_answers_path()), "--out", str(out), *extra]) == 0
+        capsys.readouterr()
+        assert main(["verify", str(out), "--json"]) == 0
+        claims[name] = json.loads(capsys.readouterr().out)["claimed_tier"]
+    assert claims == {"default": "basic", "none": None, "excellent": "excellent"}
+    assert (
+        main(
+            [
+                "export",
+                str(example_answers_path()),
+                "--out",
+                str(tmp_path / "x.xlsx"),
+                "--claim",
+                "bogus",
+            ]
+        )
+        == 2
+    )
+    assert "not a tier of hainan-2025" in capsys.readouterr().err

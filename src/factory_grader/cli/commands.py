@@ -276,8 +276,8 @@ def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
-    from factory_grader.services.stored_export import COMPUTED, export_stored
-    from factory_grader.services.submission import build_submission, export_workbook
+    from factory_grader.services.stored_export import export_stored
+    from factory_grader.services.submission import COMPUTED, build_submission, export_workbook
 
     if (args.file is None) == (args.assessment is None):
         raise InputError("export: give an answers FILE or --assessment ID (one of them)")
@@ -285,14 +285,7 @@ def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
     out = Path(args.out)
     if args.file is not None:
         answers = read_answers_file(Path(args.file), lib)
-        result = score_answers(lib, answers)
-        submission = build_submission(
-            lib,
-            answers,
-            lang=args.lang,
-            claimed_tier=result.tier.tier if claim == COMPUTED else claim,
-            result=result,
-        )
+        submission = build_submission(lib, answers, lang=args.lang, claimed_tier=claim)
         export_workbook(submission, out)
     else:
         with _service(args, lib) as service:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -169,3 +170,9 @@ def _cross_check(
         for tier in rs.tiers:
             if tier.min_level not in levels:
                 problems.append(f"{where}: tier {tier.id}: level {tier.min_level} has no band")
+
+
+@functools.cache
+def shared_library() -> FormLibrary:
+    """The default forms, loaded once per process (each worker of compare and demo)."""
+    return FormLibrary.load()

@@ -21,7 +21,7 @@ from factory_grader import __version__
 from factory_grader.domain.comparison import Entry
 from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.text import Lang
-from factory_grader.forms.library import FormLibrary
+from factory_grader.forms.library import FormLibrary, shared_library
 from factory_grader.scoring.subdomain_level import achieved_level
 from factory_grader.services.submission import (
     HEADLINE_SHEETS,
@@ -42,15 +42,6 @@ class Cancelled(Exception):
 
 # --- one file -------------------------------------------------------------------------------
 
-_library: FormLibrary | None = None
-
-
-def _forms() -> FormLibrary:
-    global _library
-    if _library is None:
-        _library = FormLibrary.load()
-    return _library
-
 
 def read_entries(path: str) -> list[Entry]:
     """The entries of one file: one for a submission (whatever its state), its rows for a
@@ -60,7 +51,7 @@ def read_entries(path: str) -> list[Entry]:
         with XlsxFile(p) as book:
             if book.sheet(SUMMARY_SHEET) is not None:
                 return read_summary_entries(book, path)
-            verdict = verify_book(p, book, _forms(), HEADLINE_SHEETS)
+            verdict = verify_book(p, book, shared_library(), HEADLINE_SHEETS)
     except WorkbookError as exc:
         return [invalid_entry(path, str(exc))]
     except Exception as exc:  # one odd file must never stop a comparison of thousands
@@ -83,7 +74,7 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
         return invalid_entry(path, verdict.findings[0].message)
     m, t = result.maturity, result.tier
     profile = answers.profile
-    form = _forms().maturity(answers.form_id)
+    form = shared_library().maturity(answers.form_id)
     return Entry(
         file=path,
         status=verdict.status.value,

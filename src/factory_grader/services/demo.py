@@ -23,7 +23,7 @@ from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.credit_code import ALPHABET, check_character
 from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import Grade, IndustryType
-from factory_grader.forms.library import FormLibrary
+from factory_grader.forms.library import FormLibrary, shared_library
 from factory_grader.forms.reference import load_profile_lists
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.services.submission import build_submission, export_workbook
@@ -187,7 +187,7 @@ def _claim(library: FormLibrary, rng: random.Random, reached: str | None) -> str
 
 def write_demo_file(index: int, seed: int, folder: Path) -> list[DemoFile]:
     """Factory `index` of a demo set: one workbook, or two revisions for a duplicate."""
-    library = _library()
+    library = shared_library()
     rng = random.Random(f"{seed}:{index}")
     answers = demo_answers(library, rng)
     revisions = (1, 2) if rng.random() < DUPLICATE_SHARE else (1,)
@@ -213,16 +213,6 @@ def write_demo_file(index: int, seed: int, folder: Path) -> list[DemoFile]:
         export_workbook(submission, path)
         written.append(DemoFile(path, code, revision))
     return written
-
-
-_LIB: FormLibrary | None = None
-
-
-def _library() -> FormLibrary:
-    global _LIB
-    if _LIB is None:
-        _LIB = FormLibrary.load()
-    return _LIB
 
 
 def _write_range(start: int, stop: int, seed: int, folder: str) -> list[DemoFile]:

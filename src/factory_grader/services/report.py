@@ -135,7 +135,7 @@ def render_text(
     )
     legend = _w("not_counted", lang) if m.stop_level is not None else ""
     out.append(f"{_w('levels', lang)}: {shown}{legend}")
-    out.append(f"{_w('rule', lang)}: {_rule_sentence(result, lang)}")
+    out.append(f"{_w('rule', lang)}: {rule_sentence(result, lang)}")
     out.append(f"{_w('tier', lang)}: {tier_name[t.tier] if t.tier else _w('none_tier', lang)}")
     if t.next_tier:
         out += ["", f"{_w('next', lang)}: {tier_name[t.next_tier]} — {_w('blocks', lang)}:"]
@@ -164,7 +164,7 @@ def render_text(
     return "\n".join(out)
 
 
-def _rule_sentence(result: AssessmentResult, lang: Lang) -> str:
+def rule_sentence(result: AssessmentResult, lang: Lang) -> str:
     m = result.maturity
     counted = [ls for ls in m.level_scores if ls.counted]
     terms = " + ".join(f"A{ls.level}" for ls in counted)

@@ -6,11 +6,8 @@ from pathlib import Path
 
 from factory_grader.domain.text import Lang
 from factory_grader.services.assessments import AssessmentService
-from factory_grader.services.scoring_service import score_answers
-from factory_grader.services.submission import build_submission, export_workbook
+from factory_grader.services.submission import COMPUTED, build_submission, export_workbook
 from factory_grader.workbook.submission import Evidence, Submission
-
-COMPUTED = "computed"  # claim the tier the self-assessment reaches
 
 
 def export_stored(
@@ -27,17 +24,15 @@ def export_stored(
         Evidence(a.requirement_id, a.file_name, a.size, a.sha256)
         for a in service.attachments(assessment_id)
     ]
-    result = score_answers(service.library, answers)
     submission = build_submission(
         service.library,
         answers,
         lang=lang,
-        claimed_tier=result.tier.tier if claim == COMPUTED else claim,
+        claimed_tier=claim,
         evidence=evidence,
         assessment_id=summary.id,
         revision=summary.revision,
         exported_at=service.clock(),
-        result=result,
     )
     export_workbook(submission, target)
     return submission

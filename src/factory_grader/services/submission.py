@@ -16,7 +16,7 @@ from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import answers_from_data
-from factory_grader.services.report import _rule_sentence, describe_check
+from factory_grader.services.report import describe_check, rule_sentence
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.workbook import machine
 from factory_grader.workbook.plan import Value, WorkbookPlan, cell_ref
@@ -37,6 +37,7 @@ class Status(StrEnum):
     INVALID = "invalid"
 
 
+COMPUTED = "computed"  # as the claimed tier: the tier the self-assessment reaches
 EXIT_CODES = {Status.OK: 0, Status.EDITED: 1, Status.INVALID: 2}
 MAX_REPORTED = 50  # differences listed per workbook; the count says how many there were
 
@@ -77,7 +78,7 @@ def build_submission(
     answers: Answers,
     *,
     lang: Lang = "zh",
-    claimed_tier: str | None = None,
+    claimed_tier: str | None = None,  # 申报等级; COMPUTED: the tier the answers reach
     evidence: Sequence[Evidence] = (),
     assessment_id: int | None = None,
     revision: int | None = None,
@@ -87,10 +88,12 @@ def build_submission(
 ) -> Submission:
     form = library.maturity(answers.form_id)
     rules = library.rules(answers.rules_id)
+    result = result or score_answers(library, answers)
+    if claimed_tier == COMPUTED:
+        claimed_tier = result.tier.tier
     if claimed_tier is not None and claimed_tier not in {t.id for t in rules.tiers}:
         known = ", ".join(t.id for t in rules.tiers)
         raise InputError(f"claimed tier {claimed_tier!r} is not a tier of {rules.id} ({known})")
-    result = result or score_answers(library, answers)
     when = (exported_at or utc_now()).astimezone(UTC).replace(microsecond=0)
     info = ExportInfo(
         app_version=app_version,
@@ -109,7 +112,7 @@ def build_submission(
         info=info,
         evidence=tuple(sorted(evidence, key=lambda e: (e.requirement_id, e.file_name))),
         unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
-        rule_sentence=_rule_sentence(result, lang),
+        rule_sentence=rule_sentence(result, lang),
     )
 
 

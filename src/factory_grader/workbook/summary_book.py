@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from factory_grader.domain.comparison import Entry
 from factory_grader.domain.text import Lang
@@ -214,118 +215,86 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
         ),
         8,
     )
-    tier_ids = [t for t in names.tiers if t]
-
-    # 1. Tiers by city (stacked bars).
-    table = stats.tiers_by_city(entries)
-    head = sheet.row(
-        _pick(("市县", "City"), lang),
-        *[names.tiers[t] for t in ["", *tier_ids]],
-        style=Style.HEADER,
+    factories = _pick(("企业数", "Factories"), lang)
+    tiers = ["", *(t for t in names.tiers if t)]
+    by_city = stats.tiers_by_city(entries)
+    _table_chart(
+        sheet,
+        [_pick(("市县", "City"), lang), *[names.tiers[t] for t in tiers]],
+        [
+            [Cell(visible_text(city)), *[Cell(counts.get(t, 0), Style.INTEGER) for t in tiers]]
+            for city, counts in by_city.items()
+        ],
+        _pick(("各市县梯度分布", "Tiers by city"), lang),
+        kind="stacked-bar",
+        y_title=factories,
     )
-    first = sheet.next_row
-    for city, counts in table.items():
-        sheet.row(
-            Cell(visible_text(city)),
-            *[Cell(counts.get(t, 0), Style.INTEGER) for t in ["", *tier_ids]],
-        )
-    last = max(sheet.next_row - 1, first)
-    series = tuple(
-        (cell_ref(head, 2 + i), f"{column_letter(2 + i)}{first}:{column_letter(2 + i)}{last}")
-        for i in range(len(tier_ids) + 1)
-    )
-    sheet.charts.append(
-        Chart(
-            _pick(("各市县梯度分布", "Tiers by city"), lang),
-            "H4",
-            f"A{first}:A{last}",
-            series,
-            kind="stacked-bar",
-            y_title=_pick(("企业数", "Factories"), lang),
-        )
-    )
-    sheet.skip(max(2, 24 - (sheet.next_row - 4)))
-
-    # 2. Level distribution.
     levels = stats.level_distribution(entries)
-    row0 = sheet.next_row
-    head = sheet.row(
-        _pick(("成熟度等级", "Level"), lang),
-        _pick(("企业数", "Factories"), lang),
-        style=Style.HEADER,
+    _table_chart(
+        sheet,
+        [_pick(("成熟度等级", "Level"), lang), factories],
+        [
+            [Cell(names.levels[lv]), Cell(levels.get(lv, 0), Style.INTEGER)]
+            for lv in sorted(names.levels)
+        ],
+        _pick(("成熟度等级分布", "Maturity levels"), lang),
+        kind="bar",
+        y_title=factories,
     )
-    first = sheet.next_row
-    for level in sorted(names.levels):
-        sheet.row(Cell(names.levels[level]), Cell(levels.get(level, 0), Style.INTEGER))
-    last = sheet.next_row - 1
-    sheet.charts.append(
-        Chart(
-            _pick(("成熟度等级分布", "Maturity levels"), lang),
-            f"H{row0}",
-            f"A{first}:A{last}",
-            ((cell_ref(head, 2), f"B{first}:B{last}"),),
-            kind="bar",
-            y_title=_pick(("企业数", "Factories"), lang),
-        )
+    by_industry = stats.subdomain_levels_by_industry(entries)  # the five largest industries
+    _table_chart(
+        sheet,
+        [_pick(("能力子域", "Sub-domain"), lang), *[visible_text(i) for i in by_industry]],
+        [
+            [Cell(name), *[Cell(values[index], Style.SCORE) for values in by_industry.values()]]
+            for index, name in enumerate(names.subdomains)
+        ],
+        _pick(("各行业能力子域平均达到等级", "Average level by industry"), lang),
+        kind="radar",
+        y_max=5,
     )
-    sheet.skip(max(2, 24 - (sheet.next_row - row0)))
-
-    # 3. Average sub-domain level by industry (radar, the five largest industries).
-    by_industry = stats.subdomain_levels_by_industry(entries)
-    row0 = sheet.next_row
-    industries = list(by_industry)
-    head = sheet.row(
-        _pick(("能力子域", "Sub-domain"), lang),
-        *[visible_text(i) for i in industries],
-        style=Style.HEADER,
-    )
-    first = sheet.next_row
-    for index, name in enumerate(names.subdomains):
-        sheet.row(Cell(name), *[Cell(by_industry[i][index], Style.SCORE) for i in industries])
-    last = sheet.next_row - 1
-    series = tuple(
-        (cell_ref(head, 2 + i), f"{column_letter(2 + i)}{first}:{column_letter(2 + i)}{last}")
-        for i in range(len(industries))
-    )
-    if series:
-        sheet.charts.append(
-            Chart(
-                _pick(("各行业能力子域平均达到等级", "Average level by industry"), lang),
-                f"H{row0}",
-                f"A{first}:A{last}",
-                series,
-                kind="radar",
-                y_max=5,
-            )
-        )
-    sheet.skip(2)
-
-    # 4. S against the number of built scenarios.
-    points = stats.score_vs_scenarios(entries)
-    row0 = sheet.next_row
-    head = sheet.row(
-        _pick(("已建场景数", "Scenarios built"), lang),
-        _pick(("成熟度得分 S", "Score S"), lang),
-        style=Style.HEADER,
-    )
-    first = sheet.next_row
-    for built, score in points:
-        sheet.row(Cell(built, Style.INTEGER), Cell(score, Style.SCORE))
-    last = max(sheet.next_row - 1, first)
-    sheet.charts.append(
-        Chart(
-            _pick(("成熟度得分与已建场景数", "Score S against scenarios built"), lang),
-            f"H{row0}",
-            f"A{first}:A{last}",
-            ((cell_ref(head, 2), f"B{first}:B{last}"),),
-            kind="scatter",
-            x_title=_pick(("已建场景数", "Scenarios built"), lang),
-            y_title="S",
-            y_max=5,
-        )
+    _table_chart(
+        sheet,
+        [_pick(("已建场景数", "Scenarios built"), lang), _pick(("成熟度得分 S", "Score S"), lang)],
+        [
+            [Cell(built, Style.INTEGER), Cell(score, Style.SCORE)]
+            for built, score in stats.score_vs_scenarios(entries)
+        ],
+        _pick(("成熟度得分与已建场景数", "Score S against scenarios built"), lang),
+        kind="scatter",
+        x_title=_pick(("已建场景数", "Scenarios built"), lang),
+        y_title="S",
+        y_max=5,
     )
     fit_widths(sheet, 4, maximum=16)
     return sheet
+
+
+CHART_ROWS = 25  # a 12 cm chart spans about this many rows: the next table starts below it
+
+
+def _table_chart(
+    sheet: SheetPlan,
+    headers: list[str],
+    rows: list[list[Cell]],
+    title: str,
+    **chart: Any,
+) -> None:
+    """A table (categories in column A, one series per further column) and, beside it, a native
+    chart over it; the next table starts below both."""
+    top = sheet.next_row
+    head = sheet.row(*headers, style=Style.HEADER)
+    first = sheet.next_row
+    for cells in rows:
+        sheet.row(*cells)
+    last = max(sheet.next_row - 1, first)
+    series = tuple(
+        (cell_ref(head, col), f"{column_letter(col)}{first}:{column_letter(col)}{last}")
+        for col in range(2, len(headers) + 1)
+    )
+    if series:
+        sheet.charts.append(Chart(title, f"H{top}", f"A{first}:A{last}", series, **chart))
+    sheet.skip(max(2, CHART_ROWS - (sheet.next_row - top)))
 
 
 def _machine_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:

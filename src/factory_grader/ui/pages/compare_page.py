@@ -160,6 +160,9 @@ class ComparePage(Page):
 
     def _columns(self) -> list[tuple[str, Any, Any]]:
         tiers, levels = self._tier_names(), self._level_names()
+        rank = {
+            tier: index for index, tier in enumerate(tiers)
+        }  # sort keys: looked up, not rebuilt
         words = self._status_words()
 
         def score(e: Entry) -> str:
@@ -188,7 +191,7 @@ class ComparePage(Page):
             (
                 self.tr("Tier computed"),
                 lambda e: tiers.get(e.tier, "") if e.status != "invalid" else "",
-                lambda e: self._tier_rank(e.tier) if e.status != "invalid" else None,
+                lambda e: rank.get(e.tier, -1) if e.status != "invalid" else None,
             ),
             (
                 self.tr("Links covered"),
@@ -220,9 +223,6 @@ class ComparePage(Page):
         if lib is not None:
             names |= {t.id: self.ctx.text(t.name) for t in lib.rules(lib.default_rules_id).tiers}
         return names
-
-    def _tier_rank(self, tier: str) -> int:
-        return list(self._tier_names()).index(tier) if tier in self._tier_names() else -1
 
     def _level_names(self) -> dict[int, str]:
         lib = self.ctx.library
