@@ -96,11 +96,11 @@ class XlsxFile:
         except UnicodeDecodeError:
             quick = None  # the full parser names the problem
         if quick is not None:
-            return dict(quick)
+            return quick  # type: ignore[return-value]  # str | int | float are Values
         root = self._parse(info.part, data)
         ns = _ns(root)
         out: dict[tuple[int, int], Value] = {}
-        row_tag, cell_tag, v_tag, t_tag = f"{ns}row", f"{ns}c", f"{ns}v", f"{ns}t"
+        row_tag, cell_tag = f"{ns}row", f"{ns}c"
         row_number = 0
         for row in root.iter(row_tag):
             r = row.get("r")
@@ -111,25 +111,7 @@ class XlsxFile:
                     continue
                 ref = c.get("r")
                 col = _column(ref) if ref else col + 1
-                kind = c.get("t")
-                if kind == "inlineStr":  # what openpyxl writes: <c t="inlineStr"><is><t>…
-                    texts = [t.text or "" for t in c.iter(t_tag)]
-                    value: Value | None = texts[0] if len(texts) == 1 else "".join(texts)
-                elif kind == "s":  # what Excel and LibreOffice write
-                    v = c.find(v_tag)
-                    if v is None or not v.text:
-                        continue
-                    if shared is None:
-                        shared = self._shared_strings()
-                    try:
-                        value = shared[int(v.text)]
-                    except (ValueError, IndexError):
-                        raise WorkbookError(
-                            f"{self.path}: cell {ref} points at shared string {v.text!r},"
-                            " which does not exist"
-                        ) from None
-                else:
-                    value = self._value(c, ns)
+                value = self._value(c, ns)
                 if value is not None and value != "":
                     out[(row_number, col)] = value
         return out
