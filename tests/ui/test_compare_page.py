@@ -27,8 +27,9 @@ def compare_page(qtbot, open_window):
 
 
 def wait_done(qtbot, page) -> None:
-    qtbot.waitUntil(lambda: not page.runner.running, timeout=60000)
-    qtbot.wait(50)  # the finished signal is delivered
+    """Until the last rows are marked and shown (the finished signal handled, not only the
+    reading thread ended: under load that signal arrives a while later)."""
+    qtbot.waitUntil(lambda: not page.runner.running and not page.loading, timeout=60000)
 
 
 def test_rows_arrive_while_reading_and_filters_work(qtbot, open_window, known_folder) -> None:
@@ -58,6 +59,20 @@ def test_rows_arrive_while_reading_and_filters_work(qtbot, open_window, known_fo
     scores = [page.proxy.index(r, 5).data() for r in range(page.proxy.rowCount())]
     numbers = [float(s) for s in scores if s]
     assert numbers == sorted(numbers, reverse=True) and scores[-1] == ""
+    # Text sorts in pinyin order (海口 before 三亚), blanks (invalid files) last either way.
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        page.table.sortByColumn(0, order)
+        cities = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+        assert cities[-6:] == [""] * 6 and "" not in cities[:-6]
+        named = [c for c in cities if c]
+        assert named.index("海口市") < named.index("三亚市") if order.value == 0 else True
+    # An invalid file has no enterprise name: the row names the file instead.
+    invalid_names = {
+        page.proxy.index(r, 1).data()
+        for r in range(page.proxy.rowCount())
+        if page.proxy.index(r, 0).data() == ""
+    }
+    assert "notes.txt" in invalid_names
 
 
 def test_cancel_keeps_what_was_read(qtbot, open_window, known_folder) -> None:

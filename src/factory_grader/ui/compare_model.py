@@ -143,6 +143,7 @@ class EntryFilter(QSortFilterProxyModel):
 
     def lessThan(self, left: Index, right: Index) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        a, b = (None if a == "" else a), (None if b == "" else b)  # an invalid file's blanks
         if a is None or b is None:  # empty values sort last, whichever the direction
             if self.sortOrder() == Qt.SortOrder.AscendingOrder:
                 return a is not None and b is None

@@ -19,13 +19,21 @@ class CompareRunner(QObject):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
+        self._active = False
+        # Connected first, so it runs before any listener: when they hear `finished`, the run
+        # is over, although the thread may take a moment longer to end.
+        self.finished.connect(self._ended)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._active
+
+    def _ended(self, _message: tuple[object, ...]) -> None:
+        self._active = False
 
     def start(self, paths: Sequence[Path]) -> None:
         self._cancel = threading.Event()
+        self._active = True
         cancel = self._cancel
 
         def work() -> None:

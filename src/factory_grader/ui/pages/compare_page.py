@@ -173,7 +173,11 @@ class ComparePage(Page):
 
         return [
             (self.tr("City"), lambda e: e.city, lambda e: e.city),
-            (self.tr("Enterprise"), lambda e: e.name, lambda e: e.name),
+            (
+                self.tr("Enterprise"),
+                lambda e: e.name or Path(e.file).name,  # an invalid file: at least which one
+                lambda e: e.name,
+            ),
             (self.tr("Credit code"), lambda e: e.credit_code, lambda e: e.credit_code),
             (self.tr("Industry"), lambda e: e.industry, lambda e: e.industry),
             (self.tr("Size"), lambda e: e.size, lambda e: e.size),
