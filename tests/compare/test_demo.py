@@ -6,7 +6,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -80,12 +79,17 @@ def test_demo_refuses_a_bad_count_or_a_file_as_folder(tmp_path: Path, capsys) ->
 
 
 def test_interrupted_compare_writes_no_summary(demo_dir: Path, tmp_path: Path) -> None:
-    """Ctrl+C during a comparison: exit 130, no summary, no partial file anywhere."""
+    """Ctrl+C during a comparison: exit 130, no summary, no partial file anywhere.
+
+    The interrupt is sent when the run reports its first file read (its first progress line), not
+    after a guessed delay; 8 copies of the demo set read by one worker keep it reading for
+    seconds after that, and the progress lines show it had not finished."""
     many = tmp_path / "many"
-    for copy in range(8):  # enough files that the run is still reading when interrupted
+    for copy in range(8):
         (many / str(copy)).mkdir(parents=True)
         for f in demo_dir.glob("*.xlsx"):
             (many / str(copy) / f.name).hardlink_to(f)
+    total = sum(1 for _ in many.rglob("*.xlsx"))
     out = tmp_path / "summary.xlsx"
     proc = subprocess.Popen(
         [
@@ -98,15 +102,20 @@ def test_interrupted_compare_writes_no_summary(demo_dir: Path, tmp_path: Path) -
             str(out),
             "--workers",
             "1",
+            "--progress",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2.5)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # blocks until the run has read its first file
+    assert first.strip() == f"1/{total}", first
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    _, rest = proc.communicate(timeout=60)
+    err = first + rest
     assert proc.returncode == 130, err
     assert "cancelled" in err and "Traceback" not in err
+    assert f"{total}/{total}" not in err  # it was interrupted while reading, not after
     assert not out.exists()
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".part")]

@@ -12,17 +12,41 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from factory_grader.ui.app import build
 from factory_grader.ui.main_window import MainWindow
 
-_expected_dialogs = [0]
+
+class _DialogGuard:
+    """One test's count of dialogs it asked for. A fresh guard per test: a test that fails
+    before its expected dialog appears leaves nothing behind that would switch the check off
+    (or click a dialog) in a later test."""
+
+    def __init__(self) -> None:
+        self.expected = 0
+        self.active = True
+
+
+_guard: list[_DialogGuard] = [_DialogGuard()]
+
+
+def expect_dialogs(count: int) -> None:
+    """The running test expects `count` more dialogs (negative: it has handled them)."""
+    _guard[0].expected += count
+
+
+def alive_check() -> Callable[[], bool]:
+    """For a polling closure: False once the test that scheduled it has ended."""
+    guard = _guard[0]
+    return lambda: guard.active
 
 
 @pytest.fixture(autouse=True)
 def unexpected_dialogs(qtbot) -> Iterator[list[str]]:
     """A dialog no test asked for would block forever: close it, and fail the test with its text."""
+    guard = _DialogGuard()
+    _guard[0] = guard
     seen: list[str] = []
 
     def check() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None and _expected_dialogs[0] == 0:
+        if dialog is not None and guard.expected == 0:
             text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
             seen.append(text)
             dialog.reject()
@@ -30,8 +54,11 @@ def unexpected_dialogs(qtbot) -> Iterator[list[str]]:
     timer = QTimer()
     timer.timeout.connect(check)
     timer.start(300)
-    yield seen
-    timer.stop()
+    try:
+        yield seen
+    finally:
+        timer.stop()
+        guard.active = False  # pending clicks of this test stop here
     assert not seen, f"unexpected dialog(s): {seen}"
 
 
@@ -68,14 +95,17 @@ def answer_next_dialog(
     texts: list[str] | None = None,
 ) -> None:
     """Click `button` on the next modal dialog (a real click on the real dialog)."""
-    _expected_dialogs[0] += 1
+    guard = _guard[0]
+    guard.expected += 1
 
     def click() -> None:
+        if not guard.active:
+            return  # the test that expected this dialog has ended
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(20, click)
             return
-        _expected_dialogs[0] -= 1
+        guard.expected -= 1
         if isinstance(dialog, QMessageBox):
             if texts is not None:
                 texts.append(dialog.text())

@@ -101,7 +101,7 @@ def test_drop_a_folder_then_open_a_row_and_export(
     wait_done(qtbot, page)
     assert page.model.rowCount() == 2
     # Double-click: the full result, read-only.
-    conftest._expected_dialogs[0] += 1
+    conftest.expect_dialogs(1)
     edited = next(r for r in range(2) if page.proxy.index(r, 12).data() == "导出后被修改")
     page._open_entry(page.proxy.index(edited, 0))
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EntryDialog))
@@ -110,14 +110,17 @@ def test_drop_a_folder_then_open_a_row_and_export(
     assert "导出后被修改" in text and "评估结果!B5" in text
     assert dialog.text.isReadOnly()
     dialog.reject()
-    conftest._expected_dialogs[0] -= 1
+    conftest.expect_dialogs(-1)
     # Export the summary workbook.
     out = tmp_path / "汇总.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     texts: list[str] = []
-    conftest._expected_dialogs[0] += 1
+    conftest.expect_dialogs(1)
+    alive = conftest.alive_check()
 
     def answer() -> None:  # past the progress dialog, to the message at the end
+        if not alive():
+            return
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             texts.append(box.text())
@@ -128,7 +131,7 @@ def test_drop_a_folder_then_open_a_row_and_export(
     QTimer.singleShot(0, answer)
     page.export_button.click()
     qtbot.waitUntil(lambda: bool(texts), timeout=20000)
-    conftest._expected_dialogs[0] -= 1
+    conftest.expect_dialogs(-1)
     wait_idle(qtbot, window)
     assert str(out) in texts[0]
     assert load_workbook(out).sheetnames[:3] == ["汇总表", "问题文件", "图表"]

@@ -13,7 +13,7 @@ from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.requirement_row import CHOICES
-from tests.ui.conftest import _expected_dialogs, answer_next_dialog, wait_idle
+from tests.ui.conftest import alive_check, answer_next_dialog, expect_dialogs, wait_idle
 
 KEYS = [
     Qt.Key.Key_1,
@@ -28,14 +28,17 @@ KEYS = [
 
 
 def fill_new_assessment_dialog(qtbot) -> None:
-    _expected_dialogs[0] += 1
+    expect_dialogs(1)
+    alive = alive_check()
 
     def fill() -> None:
+        if not alive():
+            return
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, NewAssessmentDialog):
             QTimer.singleShot(20, fill)
             return
-        _expected_dialogs[0] -= 1
+        expect_dialogs(-1)
         dialog.name.insert("键盘测试机械有限公司")  # Chinese arrives via the IME, not key codes
         qtbot.keyClicks(dialog.code, "91460100MA5T1R2K7J")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()

@@ -20,9 +20,12 @@ from tests.ui.conftest import load_example, wait_idle
 def _drive_export(qtbot, window, target: Path, language: str = "zh") -> list[str]:
     """Fill the export dialog, let the progress run, read the final message."""
     seen: list[str] = []
-    conftest._expected_dialogs[0] += 1
+    conftest.expect_dialogs(1)
+    alive = conftest.alive_check()
 
     def handle() -> None:
+        if not alive():
+            return
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, ExportDialog):
             seen.append(f"claim={dialog.claim.currentData()}")
@@ -38,7 +41,7 @@ def _drive_export(qtbot, window, target: Path, language: str = "zh") -> list[str
     QTimer.singleShot(0, handle)
     window.export_action.trigger()
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
-    conftest._expected_dialogs[0] -= 1
+    conftest.expect_dialogs(-1)
     return seen
 
 

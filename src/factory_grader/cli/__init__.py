@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="summary.xlsx", help="write the summary workbook (汇总表)")
     p.add_argument("--json", action="store_true", help="print every row as JSON")
     p.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="print a line 'done/total' on stderr after each batch, also when not a terminal",
+    )
     p.set_defaults(handler="_cmd_compare")
 
     p = sub.add_parser(

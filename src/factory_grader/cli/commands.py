@@ -387,10 +387,12 @@ def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
     files = expand_paths([Path(p) for p in args.paths], exclude=out)
     if not files:
         raise InputError("compare: no files found in " + ", ".join(args.paths))
-    show = sys.stderr.isatty()
+    show = sys.stderr.isatty() and not args.progress
 
     def progress(_batch: object, done: int) -> None:
-        if show and (done % 50 == 0 or done == len(files)):
+        if args.progress:  # one line per batch: a script (or a test) can wait for the reading
+            print(f"{done}/{len(files)}", file=sys.stderr, flush=True)
+        elif show and (done % 50 == 0 or done == len(files)):
             print(f"\r{done}/{len(files)}", end="", file=sys.stderr, flush=True)
 
     entries = compare_files(files, workers=args.workers, on_entries=progress)
