@@ -80,7 +80,7 @@ def small_form(
         digest="0" * 64,
         weights_note=Text("", ""),
         disclaimer=Text("", ""),
-        elements=(Element("e", Text("要素", "element"), equal()),),
+        elements=(Element("e", Text("要素", "element")),),
         domains=(Domain("d", Text("域", "domain"), "e", equal()),),
         subdomains=subs,
         requirements=reqs,

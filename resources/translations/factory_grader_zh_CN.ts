@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/factory_grader/ui/about_dialog.py" line="13" />
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="13"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/about_dialog.py" line="22" />
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="22"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -16,57 +17,57 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="31" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="31"/>
         <source>Evidence files: {id}</source>
         <translation>证据文件：{id}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="33" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="33"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="37" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="37"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="38" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="38"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
         <source>&amp;Remove…</source>
         <translation>移除(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="74" />
-        <source>Files are copied into the app's data folder; the copy is what counts.</source>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="74"/>
+        <source>Files are copied into the app&apos;s data folder; the copy is what counts.</source>
         <translation>文件会复制到本软件的数据文件夹，以复制件为准。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="86" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="86"/>
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="91" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="91"/>
         <source>Copying {name}…</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="96" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="96"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="112" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="112"/>
         <source>Remove evidence file</source>
         <translation>移除证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="113" />
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="113"/>
         <source>Remove {name} from this requirement?</source>
         <translation>从此要求中移除 {name}？</translation>
     </message>
@@ -74,52 +75,52 @@
 <context>
     <name>CompareCharts</name>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="55" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="55"/>
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="57" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="57"/>
         <source>Factories</source>
         <translation>企业数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="63" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="63"/>
         <source>Tiers by city</source>
         <translation>各市县梯度分布</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="69" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="69"/>
         <source>Maturity levels</source>
         <translation>成熟度等级分布</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="77" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="77"/>
         <source>Average level reached, by industry</source>
         <translation>各行业能力子域平均达到等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="84" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="84"/>
         <source>Score S against scenarios built</source>
         <translation>成熟度得分与已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="85" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="85"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="103" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="103"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="114" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="114"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="116" />
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="116"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -127,248 +128,248 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="130" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="130"/>
         <source>Compare submissions</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="133" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="133"/>
         <source>Add submission workbooks or whole folders (or drop them here). Each file is checked and rescored from its answers; edited and invalid files are marked. Double-click a row for the full result.</source>
         <translation>添加申报工作簿或整个文件夹（也可直接拖放到此处）。每个文件都会校验，并按其中的答题重新计分；导出后被修改或无效的文件会被标出。双击一行查看完整结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="138" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="138"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="139" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="139"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141"/>
         <source>Export summary workbook…</source>
         <translation>导出汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="172" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="175"/>
         <source>City</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="175" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="182"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
         <source>Status</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="151" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="152" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="152"/>
         <source>Search name, credit code, file</source>
         <translation>搜索企业名称、信用代码、文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="153" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="153"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="173" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="177"/>
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="174" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="181"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="176" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="183"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="179" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="186"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="184" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="191"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="189" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="196"/>
         <source>Tier computed</source>
         <translation>自评梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="194" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="201"/>
         <source>Links covered</source>
         <translation>覆盖环节</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="199" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="206"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="203" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="210"/>
         <source>AI share</source>
         <translation>AI 场景占比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="204" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="211"/>
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="205" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="206" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="211" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="218"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="219"/>
         <source>edited after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="220"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="221"/>
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="219" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="239" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="243"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="241" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="245"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="247" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="251"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="293" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="297"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="295" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="299"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="321" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="325"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="322" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="326"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="353" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="357"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="389" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="393"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="398" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="402"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="425" />
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="444" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="429"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="448"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="426" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="430"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="427" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="431"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="443" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="447"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="445" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="449"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="446" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="450"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="447" />
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="451"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -376,47 +377,72 @@
 <context>
     <name>ConditionsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="30" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="31"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="35" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="36"/>
         <source>official</source>
         <translation>官方</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="36" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="37"/>
         <source>secondary source</source>
         <translation>二手资料</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="37" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="38"/>
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="49" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="46"/>
+        <source>{source}; confidence: {confidence}</source>
+        <translation>{source}；可信度：{confidence}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="61"/>
         <source>Eligibility (every tier)</source>
         <translation>基本条件（各梯度通用）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="56" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="66"/>
+        <source>Whole tier</source>
+        <translation>整个梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="73"/>
         <source>{tier}: construction and results</source>
         <translation>{tier}：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="76"/>
+        <source>Required: the items of the stages this tier must cover ({links}), the results item and whole-tier items. Items of other stages are optional and never block the tier.</source>
+        <translation>必需：本梯度须覆盖的环节（{links}）的建设内容、建设成效，以及不分环节的整体要求。其他环节的内容为可选，不影响是否达到本梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="107"/>
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="107"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="119"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="119"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="72" />
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="119"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -424,27 +450,27 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22" />
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="38" />
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="38"/>
         <source>Integrity: ok, the file is as it was exported.</source>
         <translation>完整性：正常，文件与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39" />
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39"/>
         <source>Integrity: EDITED after export.</source>
         <translation>完整性：导出后被修改。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40" />
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40"/>
         <source>Integrity: INVALID, not a readable submission.</source>
         <translation>完整性：无效，不是可读取的申报工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="72" />
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="72"/>
         <source>This row comes from a summary workbook; open the original file for the full result.</source>
         <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>
@@ -452,44 +478,44 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="31" />
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="81" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="31"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="81"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="37" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="37"/>
         <source>(not given)</source>
         <translation>（不填写）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="46" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="46"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="53" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="53"/>
         <source>The workbook is a self-assessment for the provincial submission; the official assessment is done on the national public platform.</source>
         <translation>工作簿为企业自评结果，用于省级申报；正式评估请在智能制造评估评价公共服务平台进行。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="65" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="65"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="66" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="66"/>
         <source>Workbook language</source>
         <translation>工作簿语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="70" />
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="71" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="70"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="71"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="83" />
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="83"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -497,62 +523,62 @@
 <context>
     <name>FinalisePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="46" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="46"/>
         <source>Check and finalise</source>
         <translation>检查并定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="47" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="47"/>
         <source>&amp;Finalise this revision…</source>
         <translation>定稿此版本(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="48" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="48"/>
         <source>Reopen as a new revision</source>
         <translation>重新打开为新版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="49" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="49"/>
         <source>Items to check</source>
         <translation>待检查事项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="68" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="68"/>
         <source>Unanswered: [{id}] {text}</source>
         <translation>未作答：[{id}] {text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="73" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="73"/>
         <source>Marked for review: [{id}] {text}</source>
         <translation>待复核：[{id}] {text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="79" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="79"/>
         <source>Condition not answered: {text}</source>
         <translation>条件未作答：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="86" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="86"/>
         <source>Revision {rev} is final (since {when}). It can no longer change; reopen it to work on a new revision.</source>
         <translation>第 {rev} 版已定稿（{when}），不能再修改；如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="95" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="95"/>
         <source>{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met.</source>
         <translation>{u} 项要求未作答，{f} 项标记待复核，{c} 项条件未作答。未作答的要求按“不满足”计分。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="107" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="107"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="109" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="109"/>
         <source>Freeze revision {rev}? Its answers can no longer change; to change them later you reopen it as a new revision.</source>
         <translation>确定将第 {rev} 版定稿？定稿后答案不能再修改；以后如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="133" />
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="133"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -560,87 +586,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="131" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="130"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="133" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="132"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="134" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="133"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="135" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="134"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="136" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="135"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="137" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="136"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="138" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="137"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="139" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="138"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="148" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="147"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="155" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="156" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="155"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="157" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="158" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="157"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="344" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="345"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="346" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="347"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="375" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="376"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="377" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="378"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -651,155 +677,155 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="403" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="404"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="404" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="421" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="422"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="422" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="418" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="423" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="425"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="425" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="426"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="161" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="162" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="161"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="163" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="162"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="177" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="150" />
-        <location filename="../../src/factory_grader/ui/main_window.py" line="179" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="140" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="139"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="159" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="158"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="160" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="159"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="182" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="182" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="228" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="262" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="289" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="290"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="291" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="292"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="303"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="316" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="317"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="316" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="317"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="312" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="313"/>
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="312" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="313"/>
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="314" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="315"/>
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="316" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="317"/>
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448" />
+        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -807,42 +833,42 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="24" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="24"/>
         <source>New assessment</source>
         <translation>新建评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="30" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="30"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="31" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="31"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="46" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="46"/>
         <source>Company name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="47" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="47"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="49" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="49"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="50" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="50"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="63" />
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="63"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
@@ -850,118 +876,118 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="130" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="130"/>
         <source>Company name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="131" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="131"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="132" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="132"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="133" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="133"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="134" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="134"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="135" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="135"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="136" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="136"/>
         <source>Revenue, last 3 years</source>
         <translation>近三年营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="137" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="137"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="138" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="138"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="139" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="139"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="140" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="140"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="141" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="141"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151" />
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
         <source>e.g. large, medium, small, micro</source>
         <translation>如：大型、中型、小型、微型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="203" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="203"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="205" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="205"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207" />
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -969,37 +995,37 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="86" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="86"/>
         <source>Search requirements (Ctrl+F)</source>
         <translation>搜索要求（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87"/>
         <source>Search requirements</source>
         <translation>搜索要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="88" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="88"/>
         <source>Questionnaire sections</source>
         <translation>问卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="89" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="89"/>
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90"/>
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="93" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="93"/>
         <source>Keys: 1 fully met, 2 mostly, 3 partly, 4 not met, 5 not applicable; J/K or ↓/↑ move. Every change is saved at once.</source>
         <translation>快捷键：1 全部满足，2 大部分满足，3 部分满足，4 不满足，5 不适用；J/K 或 ↓/↑ 切换。每次修改立即保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="187" />
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="187"/>
         <source>Search: {n} requirement(s)</source>
         <translation>搜索结果：{n} 项要求</translation>
     </message>
@@ -1007,17 +1033,17 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RadarView</name>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="25" />
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="25"/>
         <source>Radar chart of the 20 sub-domains</source>
         <translation>20 个能力子域雷达图</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="40" />
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="40"/>
         <source>Level reached</source>
         <translation>已达等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="41" />
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="41"/>
         <source>Level the next tier needs</source>
         <translation>下一梯度所需等级</translation>
     </message>
@@ -1025,54 +1051,54 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RequirementRow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="92" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="92"/>
         <source>Evidence: {hint}</source>
         <extracomment>Keys 1–5, in the order the choices are shown.</extracomment>
         <translation>证据示例：{hint}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94"/>
         <source>Fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95"/>
         <source>Mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96"/>
         <source>Partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="98" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="98"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103"/>
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="104" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="104"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105"/>
         <source>Mark for review</source>
         <translation>标记待复核</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="106" />
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="124" />
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="106"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="124"/>
         <source>Evidence files ({n})…</source>
         <translation>证据文件（{n}）…</translation>
     </message>
@@ -1080,42 +1106,42 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="74" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="74"/>
         <source>Result (updates as you answer)</source>
         <translation>评估结果（随答题实时更新）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="75" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="75"/>
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="76" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="76"/>
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="79" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="79"/>
         <source>Self-assessment only: the official assessment is done on the national public platform (智能制造评估评价公共服务平台).</source>
         <translation>本结果仅为企业自评，正式评估请在智能制造评估评价公共服务平台进行。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="92" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="92"/>
         <source>Open or create an assessment to see its result here.</source>
         <translation>打开或新建一个评估后，这里会显示它的实时结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="101" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="101"/>
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="118" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="118"/>
         <source>Next: {tier} — {count} condition(s) not yet met</source>
         <translation>下一级：{tier} — 尚有 {count} 项条件未满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="123" />
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="123"/>
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
@@ -1123,98 +1149,108 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="74" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="78"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="75" />
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="77" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="79"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="81"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="76" />
-        <source>Improvements that raise S most (tick to see the effect)</source>
-        <translation>提升 S 最有效的改进（勾选查看效果）</translation>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="80"/>
+        <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
+        <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="78" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="82"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="88" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="83"/>
+        <source>Weights of the sub-domains…</source>
+        <translation>各能力子域权重…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="88" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="100" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="105"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="102" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="107"/>
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="105" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="110"/>
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="108" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="113"/>
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="122" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="127"/>
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="125" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="157" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="139"/>
+        <source>Path to {tier}:</source>
+        <translation>达到{tier}的路径：</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="186"/>
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="164" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193"/>
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="169" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="172" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="201"/>
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="222"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="196" />
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="225"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1222,34 +1258,34 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="32" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="32"/>
         <source>Typical scenarios built</source>
         <translation>已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="53" />
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="64" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="64"/>
         <source>Built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="54" />
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="65" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="54"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="65"/>
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="62" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="62"/>
         <source>Instance: what was built, with what result</source>
         <translation>实例：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="66" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="66"/>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="106" />
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="106"/>
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -1257,34 +1293,34 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="26" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="26"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="43" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="43"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="47" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="47"/>
         <source>To keep the data elsewhere (a shared drive, a USB stick), start the app with FACTORY_GRADER_HOME set to that folder, or point it at a team server with --db.</source>
         <translation>如需把数据放在其他位置（共享盘、U 盘），请设置环境变量 FACTORY_GRADER_HOME 指向该文件夹后启动；如需使用团队服务器，请用 --db 参数。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57" />
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="63" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="63"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="58" />
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="64" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="64"/>
         <source>Default rule set</source>
         <translation>默认评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="59" />
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="59"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -1292,155 +1328,174 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="95" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="95"/>
         <source>Factories and assessments</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="96" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="96"/>
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="97" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="97"/>
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="98" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="98"/>
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="101" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="101"/>
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="102" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="102"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="103" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="104" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="104"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="105" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="105"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="106" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="106"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="107" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="107"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="112" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="112"/>
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="115" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="115"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="116" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="116"/>
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="118" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="118"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="119" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="119"/>
         <source>Duplicate as new &amp;revision</source>
         <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="120" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="120"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="161" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="161"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="235" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="235"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237" />
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>
 </context>
 <context>
+    <name>WeightsDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="36"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="58"/>
+        <source>Weights of the sub-domains</source>
+        <translation>各能力子域权重</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="39"/>
+        <source>Each level score is the mean of the domain scores at that level (every domain weighs the same), and a domain&apos;s score is the mean of its sub-domains. Parts answered &apos;not applicable&apos; are left out and the rest share their weight. So a sub-domain of Production, one of its seven, weighs 1/84 of a level when all twelve domains count. The weights are an estimate (the official ones are not published).</source>
+        <translation>每一级得分是该级各能力域得分的平均（各能力域等权），能力域得分是其各能力子域得分的平均。答“不适用”的部分不计入，其权重由其余部分分摊。因此在 12 个能力域都计分时，“生产”的 7 个能力子域之一占该级得分的 1/84。权重为估计值（官方权重未公开）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="50"/>
+        <source>Level {n}</source>
+        <translation>{n} 级</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="11" />
+        <location filename="../../src/factory_grader/ui/words.py" line="11"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="12" />
+        <location filename="../../src/factory_grader/ui/words.py" line="12"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="13" />
+        <location filename="../../src/factory_grader/ui/words.py" line="13"/>
         <source>partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="14" />
+        <location filename="../../src/factory_grader/ui/words.py" line="14"/>
         <source>mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="15" />
+        <location filename="../../src/factory_grader/ui/words.py" line="15"/>
         <source>fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="16" />
+        <location filename="../../src/factory_grader/ui/words.py" line="16"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>

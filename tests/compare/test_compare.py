@@ -88,7 +88,7 @@ def test_integrity_statuses_and_reasons(compared: dict[str, Entry]) -> None:
     assert compared["三亚/sanya.xlsx"].status == "ok"
     edited = compared["三亚/deeper/sanya-edited.xlsx"]
     assert edited.status == "edited"
-    assert edited.reason == "评估结果!B5: expected 2.23, found 4.9"
+    assert edited.reason == "评估结果!B5: expected 2.24, found 4.9"
     machine = compared["machine-edited.xlsx"]
     assert machine.status == "edited" and "SHA-256" in machine.reason
     for name, words in INVALID.items():

@@ -51,11 +51,11 @@ def test_unknown_reference(forms: Path) -> None:
 def test_weights_must_be_positive(forms: Path) -> None:
     edit(
         forms / "cmmm-2020/manifest.toml",
-        "weight = { discrete = 2, process = 2 }",
-        "weight = { discrete = -2, process = 2 }",
+        "weight = { discrete = 1, process = 1 }",
+        "weight = { discrete = -2, process = 1 }",
     )
     msg = problems(forms)
-    assert "forms/cmmm-2020/manifest.toml: element personnel:" in msg
+    assert "forms/cmmm-2020/manifest.toml: domain strategy:" in msg
     assert "weight for discrete must be a positive number, got -2" in msg
 
 
@@ -84,9 +84,32 @@ def test_invalid_toml_names_file_line_and_column(forms: Path) -> None:
 
 def test_tier_referencing_unknown_condition(forms: Path) -> None:
     rules = forms / "national-2025/manifest.toml"
-    edit(rules, 'conditions = ["basic.planning"', 'conditions = ["basic.planing"')
+    edit(rules, 'conditions = ["basic.core-data-realtime"', 'conditions = ["basic.core-data"')
     msg = problems(forms)
-    assert "forms/national-2025/manifest.toml: tier basic: condition 'basic.planing' is not" in msg
+    assert (
+        "forms/national-2025/manifest.toml: tier basic: condition 'basic.core-data' is not" in msg
+    )
+
+
+def test_an_element_weight_is_refused(forms: Path) -> None:
+    """Elements only group domains: a weight there would suggest a weighting that is not done."""
+    edit(forms / "cmmm-2020/manifest.toml", 'en = "Personnel"\n', 'en = "Personnel"\nweight = 2\n')
+    assert "element personnel: an element has no weight" in problems(forms)
+
+
+def test_a_condition_in_an_unknown_link(forms: Path) -> None:
+    edit(forms / "national-2025/manifest.toml", 'link = "rd-design"', 'link = "rd-desing"')
+    assert "basic.digital-design: 环节 'rd-desing' is not in scenarios-2025" in problems(forms)
+
+
+def test_an_official_rule_needs_an_official_basis(forms: Path) -> None:
+    edit(
+        forms / "national-2025/manifest.toml",
+        'ladder_provenance = { confidence = "unconfirmed"',
+        'ladder_provenance = { confidence = "official"',
+    )
+    msg = problems(forms)
+    assert "ladder_provenance: an official rule needs an official basis, not our-reading" in msg
 
 
 def test_tier_referencing_unknown_link(forms: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from factory_grader.domain.maturity_model import LEVELS, IndustryType
 from factory_grader.domain.rules import Confidence
 from factory_grader.forms.library import FormLibrary
@@ -36,16 +38,25 @@ def test_questionnaire_covers_every_subdomain_at_every_level(library: FormLibrar
 
 
 def test_every_domain_weighs_the_same_by_default(library: FormLibrary) -> None:
+    """Hand-computed: 12 equal domains, so 1/12 each; the 7 sub-domains of 生产 share theirs
+    (1/84 each), the 2 of 设计 and 服务 theirs (1/24 each); the elements weigh nothing."""
+    from factory_grader.domain.maturity_model import Grade
+    from factory_grader.scoring.maturity import score_maturity
+
     form = library.maturity("cmmm-2020")
     for kind in IndustryType:
-        el_total = sum(e.weights[kind] for e in form.elements)
-        for d in form.domains:
-            element = next(e for e in form.elements if e.id == d.element_id)
-            siblings = [x for x in form.domains if x.element_id == d.element_id]
-            share = element.weights[kind] / el_total * d.weights[kind]
-            share /= sum(x.weights[kind] for x in siblings)
-            assert abs(share - 1 / 12) < 1e-12, d.id
+        every = {r.id: Grade.FULL for r in form.requirements}
+        weights = score_maturity(form, kind, every).subdomain_weights
+        for level in LEVELS:
+            assert weights["procurement"][level - 1] == pytest.approx(1 / 84)
+            assert weights["energy-management"][level - 1] == pytest.approx(1 / 84)
+            assert weights["product-design"][level - 1] == pytest.approx(1 / 24)
+            assert weights["customer-service"][level - 1] == pytest.approx(1 / 24)
+            assert weights["org-strategy"][level - 1] == pytest.approx(1 / 12)
+            assert weights["network"][level - 1] == pytest.approx(1 / 12)
+            assert sum(w[level - 1] for w in weights.values()) == pytest.approx(1)
     assert "估计" in form.weights_note.zh and "estimate" in form.weights_note.en
+    assert "不参与加权" in form.weights_note.zh
 
 
 def test_scenario_catalogue(library: FormLibrary) -> None:
@@ -71,8 +82,12 @@ def test_rule_sets_threshold_and_ai_share(library: FormLibrary) -> None:
 
 def test_only_what_domain_facts_calls_official_is_marked_official(library: FormLibrary) -> None:
     official = set()
+    # Hainan's plan states the ladder in its own words; the national text was not seen.
+    assert library.rules("hainan-2025").ladder_provenance.confidence is Confidence.OFFICIAL
+    assert library.rules("national-2025").ladder_provenance.confidence is Confidence.UNCONFIRMED
     for rs in (library.rules("hainan-2025"), library.rules("national-2025")):
-        assert rs.ladder_provenance.confidence is Confidence.UNCONFIRMED
+        # which 环节 an item belongs to is this software's reading of the structure
+        assert rs.content_links_provenance.confidence is Confidence.UNCONFIRMED
         for c in rs.conditions:
             assert c.provenance.source
             if c.provenance.confidence is Confidence.OFFICIAL:
@@ -84,6 +99,10 @@ def test_only_what_domain_facts_calls_official_is_marked_official(library: FormL
             assert t.ai_share_provenance.confidence is not Confidence.OFFICIAL
     assert official == {
         ("hainan-2025", "elig.scale"),  # SMEs and 专精特新 may apply
+        ("hainan-2025", "elig.compliance"),  # not on the lists at the time of application
+        ("hainan-2025", "elig.no-major-accident"),
+        ("hainan-2025", "elig.secure-controllable"),
+        ("hainan-2025", "elig.organisation"),
         ("hainan-2025", "elig.tax-clearance"),
         ("hainan-2025", "basic.core-data-realtime"),
         ("hainan-2025", "basic.min_level"),

@@ -62,8 +62,16 @@ def test_scores_stay_in_range_and_match_the_bands(answers: Answers) -> None:
     m = run(answers).maturity
     assert 0 <= m.score_hundredths <= 500
     assert all(0 <= ls.hundredths <= 100 for ls in m.level_scores)
-    assert m.level == level_for_score(FORM, m.score_hundredths)
-    assert m.score_hundredths == sum(ls.hundredths for ls in m.level_scores if ls.counted)
+    assert m.level == level_for_score(FORM, m.score_raw)
+    # what is shown never contradicts the verdict: the shown S is in the same band, a shown
+    # level score passes exactly when the level passes, and each is within 0.01 of the exact value
+    assert level_for_score(FORM, m.score_hundredths / 100) == m.level
+    assert abs(m.score_hundredths - m.score_raw * 100) < 1
+    for ls in m.level_scores:
+        assert (ls.hundredths >= 80) == (ls.raw >= 0.8 - 1e-9)
+        assert abs(ls.hundredths - ls.raw * 100) < 1
+    counted = [ls.hundredths for ls in m.level_scores if ls.counted]
+    assert abs(m.score_hundredths - sum(counted)) <= len(counted)
 
 
 def _improvements(answers: Answers, rnd: random.Random) -> list[tuple[str, Answers]]:

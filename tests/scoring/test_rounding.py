@@ -1,6 +1,11 @@
 import pytest
 
-from factory_grader.scoring.rounding import format_hundredths, parse_hundredths, to_hundredths
+from factory_grader.scoring.rounding import (
+    format_gain,
+    format_hundredths,
+    parse_hundredths,
+    to_hundredths,
+)
 
 
 @pytest.mark.parametrize(
@@ -8,17 +13,48 @@ from factory_grader.scoring.rounding import format_hundredths, parse_hundredths,
     [
         (0.8, 80),
         (0.7999999999999999, 80),
-        (0.799, 79),
+        (0.799, 80),  # half-up for display …
+        (0.795, 80),
+        (0.7949, 79),
         (2.65, 265),
+        (2.675, 268),  # 2.675 is 2.67499… in binary: still rounds up
         (0.0, 0),
         (5.0, 500),
         (0.1 + 0.2, 30),
         (1 / 3, 33),
-        (0.6666, 66),
+        (0.6666, 67),
+        (179 / 180, 99),
+        (145 / 180, 81),
     ],
 )
-def test_truncates_to_hundredths_absorbing_float_noise(value: float, expected: int) -> None:
+def test_rounds_half_up_absorbing_float_noise(value: float, expected: int) -> None:
     assert to_hundredths(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "thresholds", "expected"),
+    [
+        (0.799, (80,), 79),  # … but never shown as passing when it fails
+        (0.7999999999999999, (80,), 80),  # noise: it is 0.80 and passes
+        (0.8, (80,), 80),
+        (0.8049, (80,), 80),
+        (2.7996, (80, 180, 280), 279),  # S shown in the band it is in
+        (2.796, (80, 180, 280), 279),
+        (2.794, (80, 180, 280), 279),
+        (1.2, (80, 180), 120),
+    ],
+)
+def test_never_shown_across_a_threshold_not_reached(
+    value: float, thresholds: tuple, expected: int
+) -> None:
+    assert to_hundredths(value, thresholds) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(0.0083, "0.01"), (0.0139, "0.01"), (0.004, "<0.01"), (0.125, "0.13")]
+)
+def test_gain_format(value: float, text: str) -> None:
+    assert format_gain(value) == text
 
 
 @pytest.mark.parametrize(("h", "text"), [(0, "0.00"), (5, "0.05"), (265, "2.65"), (500, "5.00")])

@@ -85,19 +85,21 @@ def test_an_unmet_eligibility_condition_blocks_every_tier(library: FormLibrary) 
 
 def test_unanswered_condition_counts_as_unmet_and_is_reported(library: FormLibrary) -> None:
     answers = answers_at(library, 2)
-    answers = replace(answers, conditions={**answers.conditions, "advanced.simulation": None})
+    answers = replace(
+        answers, conditions={**answers.conditions, "advanced.equipment-quality": None}
+    )
     result = score_answers(library, answers)
     assert result.tier.tier == "basic"
     [check] = result.tier.decided_by
-    assert check.subject == "advanced.simulation" and not check.answered
-    assert ("unanswered-condition", "advanced.simulation") in {
+    assert check.subject == "advanced.equipment-quality" and not check.answered
+    assert ("unanswered-condition", "advanced.equipment-quality") in {
         (p.code, p.subject) for p in result.problems
     }
 
 
 def test_ladder_a_tier_needs_the_tiers_below(library: FormLibrary) -> None:
     answers = answers_at(library, 5, ai=TEN[:6])
-    answers = replace(answers, conditions={**answers.conditions, "basic.planning": False})
+    answers = replace(answers, conditions={**answers.conditions, "basic.key-equipment": False})
     result = score_answers(library, answers)
     leading = next(t for t in result.tier.tiers if t.tier_id == "leading")
     assert leading.met  # leading's own checks hold …

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from factory_grader.domain.records import Status
 from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.services.report import plan_lines
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.main_window import (
     CONDITIONS,
@@ -15,6 +17,8 @@ from factory_grader.ui.main_window import (
     RESULTS,
     SCENARIOS,
 )
+from factory_grader.ui.weights_dialog import WeightsDialog
+from tests.ui import conftest
 from tests.ui.conftest import answer_next_dialog, load_example, wait_idle
 
 
@@ -76,8 +80,14 @@ def test_results_what_if(qtbot, open_window) -> None:
     load_example(qtbot, window)
     window.go(RESULTS)
     page = window.stack.currentWidget()
-    assert page.summary.text().count("S = 2.23") == 1
-    assert page.gaps.count() == 1 + len(window.ctx.result.gaps.unmet)
+    assert page.summary.text().count("S = 2.24") == 1
+    result, answers = window.ctx.result, window.ctx.session.answers
+    path = plan_lines(result, answers, window.ctx.library, "zh")
+    # next tier, its unmet checks, "path to", the path's parts (no questionnaire part here)
+    assert page.gaps.count() == 1 + len(result.gaps.unmet) + 1 + len(path)
+    texts = [page.gaps.item(i).text() for i in range(page.gaps.count())]
+    assert "达到先进级的路径：" in texts
+    assert any(t.startswith("1. 场景：“运营管理”环节至少建成 1 个典型场景") for t in texts)
     assert page.chart is not None and page.chart.canvas is not None  # radar drawn
     assert page.projection.text() == ""
     changes = {}
@@ -89,7 +99,37 @@ def test_results_what_if(qtbot, open_window) -> None:
     s = format_hundredths(projected.maturity.score_hundredths)
     assert f"S = {s}" in page.projection.text() and "5" in page.projection.text()
     assert stored(window).grade("info-security.L3.02") is not None  # what-if saves nothing
-    assert window.panel.score.text() == "S = 2.23"
+    assert window.panel.score.text() == "S = 2.24"
+
+
+def test_results_show_the_effective_weights(qtbot, open_window) -> None:
+    """Hand-computed: with nothing 不适用, one of the seven 生产 sub-domains weighs 1/84 of a
+    level, a sub-domain that is a whole domain 1/12, one of the two 设计 sub-domains 1/24."""
+    window = open_window()
+    load_example(qtbot, window)
+    window.go(RESULTS)
+    page = window.stack.currentWidget()
+    seen: dict[str, str] = {}
+    conftest.expect_dialogs(1)
+    alive = conftest.alive_check()
+
+    def read() -> None:
+        if not alive():
+            return
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, WeightsDialog):
+            QTimer.singleShot(20, read)
+            return
+        table = dialog.table
+        for row in range(table.rowCount()):
+            seen[table.verticalHeaderItem(row).text()] = table.item(row, 0).text()
+        conftest.expect_dialogs(-1)
+        dialog.reject()
+
+    QTimer.singleShot(0, read)
+    page.weights_button.click()
+    assert seen["采购"] == "1/84" and seen["能源管理"] == "1/84"
+    assert seen["组织战略"] == "1/12" and seen["产品设计"] == "1/24"
 
 
 def test_finalise_then_reopen(qtbot, open_window) -> None:

@@ -22,7 +22,7 @@ def test_first_launch_offers_the_example(qtbot, open_window) -> None:
     qtbot.waitUntil(lambda: start.table.rowCount() == 1, timeout=20000)
     assert start.table.item(0, 0).text().startswith("海口示例")
     assert start.table.item(0, 6).text() == "基础级"
-    assert window.panel.score.text() == "S = 2.23"
+    assert window.panel.score.text() == "S = 2.24"
     assert window.nav.item(RESULTS).flags() & Qt.ItemFlag.ItemIsEnabled
 
 

@@ -80,7 +80,7 @@ def test_import_workbook_makes_a_rescored_draft(
     example = read_answers_file(example_answers_path(), window.ctx.library)
     lib = window.ctx.library
     assert answers_to_json(window.ctx.session.answers, lib) == answers_to_json(example, lib)
-    assert window.ctx.result.maturity.score_hundredths == 223
+    assert window.ctx.result.maturity.score_hundredths == 224
 
 
 def test_import_of_an_edited_workbook_warns(

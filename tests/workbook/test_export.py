@@ -128,7 +128,7 @@ def test_result_sheet_figures_agree_with_scoring(
     result = score_answers(library, example(library))
     ws = load_workbook(example_workbook)["评估结果"]
     labels = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(1, 20)}
-    assert labels["成熟度得分 S"] == result.maturity.score_hundredths / 100 == 2.23
+    assert labels["成熟度得分 S"] == result.maturity.score_hundredths / 100 == 2.24
     assert labels["成熟度等级"] == "二级（规范级）"
     assert labels["自评梯度等级"] == "基础级"
     scores = [

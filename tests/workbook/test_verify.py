@@ -27,7 +27,7 @@ def verify_cli(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dic
 def test_untouched_workbook_is_ok(example_workbook: Path, capsys) -> None:
     code, report = verify_cli(example_workbook, capsys)
     assert (code, report["status"], report["reasons"]) == (0, "ok", [])
-    assert report["score"] == 2.23 and report["tier"] == "basic"
+    assert report["score"] == 2.24 and report["tier"] == "basic"
     assert report["claimed_tier"] == "basic"
     assert report["credit_code"] == "91460100MA5T1R2K7J"
 
@@ -65,10 +65,10 @@ def test_changed_visible_score_is_edited_with_sheet_and_cell(
     assert (code, report["status"]) == (1, "edited")
     assert report["reasons"] == [
         {
-            "message": f"评估结果!{cell}: expected 2.23, found 3.55",
+            "message": f"评估结果!{cell}: expected 2.24, found 3.55",
             "sheet": "评估结果",
             "cell": cell,
-            "expected": 2.23,
+            "expected": 2.24,
             "found": 3.55,
         }
     ]

@@ -81,6 +81,10 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
         "digest": item.digest,
     }
     if isinstance(item, MaturityForm):
+        from factory_grader.scoring.maturity import default_subdomain_weights
+        from factory_grader.scoring.rounding import format_weight
+
+        weights = {kind: default_subdomain_weights(item, kind) for kind in IndustryType}
         return {
             "kind": "maturity",
             **head,
@@ -88,13 +92,36 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
                 {"id": e.id, "name": e.name.zh, "name_en": e.name.en} for e in item.elements
             ],
             "domains": [
-                {"id": d.id, "element": d.element_id, "name": d.name.zh, "name_en": d.name.en}
+                {
+                    "id": d.id,
+                    "element": d.element_id,
+                    "name": d.name.zh,
+                    "name_en": d.name.en,
+                    "weight": {k.value: v for k, v in d.weights.items()},
+                }
                 for d in item.domains
             ],
             "subdomains": [
-                {"id": s.id, "domain": s.domain_id, "name": s.name.zh, "name_en": s.name.en}
+                {
+                    "id": s.id,
+                    "domain": s.domain_id,
+                    "name": s.name.zh,
+                    "name_en": s.name.en,
+                    "weight": {k.value: v for k, v in s.weights.items()},
+                    # its share of each level score A1..A5 when nothing is 不适用 (answers that
+                    # leave parts out rescale these: `score --json` gives the actual ones)
+                    "effective_weights": {
+                        kind.value: [format_weight(w) for w in weights[kind][s.id]]
+                        for kind in IndustryType
+                    },
+                }
                 for s in item.subdomains
             ],
+            "weighting": (
+                "A_i = sum over the domains scorable at level i of weight x domain score, "
+                "divided by the sum of their weights; a domain's score is the weighted mean of "
+                "its scorable sub-domains; elements group domains for display only"
+            ),
             "requirements": [
                 {
                     "id": r.id,
@@ -124,7 +151,13 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
     if isinstance(item, RuleSet):
 
         def prov(p: Any) -> dict[str, str]:
-            return {"confidence": p.confidence.value, "source": p.source}
+            return {
+                "confidence": p.confidence.value,
+                "basis": p.basis.value,
+                "label": p.label.zh,
+                "label_en": p.label.en,
+                "source": p.source,
+            }
 
         return {
             "kind": "rules",
@@ -133,10 +166,12 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
             "scenarios": item.scenarios_id,
             "default": item.id == lib.default_rules_id,
             "ladder_provenance": prov(item.ladder_provenance),
+            "content_links_provenance": prov(item.content_links_provenance),
             "conditions": [
                 {
                     "id": c.id,
                     "group": c.group.value,
+                    "link": c.link,
                     "text": c.text.zh,
                     "text_en": c.text.en,
                     "provenance": prov(c.provenance),
@@ -156,6 +191,8 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
                     "ai_share_min_percent": t.ai_share_min_percent,
                     "ai_share_provenance": prov(t.ai_share_provenance),
                     "conditions": list(t.condition_ids),
+                    "required_conditions": list(item.required_condition_ids(t)),
+                    "optional_conditions": list(item.optional_condition_ids(t)),
                 }
                 for t in item.tiers
             ],

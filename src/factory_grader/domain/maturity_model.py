@@ -34,9 +34,10 @@ Weights = Mapping[IndustryType, float]
 
 @dataclass(frozen=True, slots=True)
 class Element:
+    """A group of domains, for display only: it adds no weighting of its own."""
+
     id: str
     name: Text
-    weights: Weights
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,21 +20,24 @@ class Problem:
 @dataclass(frozen=True, slots=True)
 class LevelScore:
     level: int
-    hundredths: int  # Aᵢ truncated to two decimals (scoring.rounding)
-    raw: float
+    hundredths: int  # Aᵢ as shown (scoring.rounding): never shown passing when it fails
+    raw: float  # exact Aᵢ: what every decision uses
     scorable: bool  # False: nothing at this level could be scored (all 不适用)
     counted: bool  # part of S: at or below the first level under the pass mark
 
 
 @dataclass(frozen=True)
 class MaturityResult:
-    score_hundredths: int
+    score_hundredths: int  # S as shown (scoring.rounding): never shown in a higher band
+    score_raw: float  # exact S: what the level and every decision use
     level: int  # 0 = 未达一级
     level_scores: tuple[LevelScore, ...]
     #: The first level whose score is under the pass mark: S stops there. None when all pass.
     stop_level: int | None
     #: sub-domain id -> its score at levels 1..5 (None where nothing there is scorable)
     subdomain_scores: Mapping[str, tuple[float | None, ...]]
+    #: sub-domain id -> its effective weight in A1..A5 after rescaling (None: not scorable)
+    subdomain_weights: Mapping[str, tuple[float | None, ...]]
     unanswered: tuple[str, ...]
 
     @property
@@ -94,17 +97,42 @@ class Improvement:
     score_after_hundredths: int
 
 
+@dataclass(frozen=True, slots=True)
+class LevelRaise:
+    """A level score the plan raises, as shown before and after it."""
+
+    level: int
+    before_hundredths: int
+    after_hundredths: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGap:
+    """A 环节 the next tier needs covered, with the not-yet-built scenarios that would cover it."""
+
+    link_id: str
+    candidates: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class GapReport:
     next_tier: str | None
     unmet: tuple[Check, ...]  # every unmet check of the next tier
     #: The S the next tier needs, when its maturity check is unmet.
     target_hundredths: int | None
-    #: Single-requirement improvements that raise S now, best gain per step first.
+    #: Single-requirement improvements that change a shown figure, those at the level that
+    #: blocks the next tier first, then best gain per step.
     improvements: tuple[Improvement, ...]
-    #: A greedy sequence of one-step improvements reaching target_hundredths (one entry per step).
+    #: The questionnaire part of the plan to the next tier: requirement raises, blocking level
+    #: first, until S reaches target_hundredths.
     plan: tuple[Improvement, ...]
     plan_reaches_target: bool
+    plan_levels: tuple[LevelRaise, ...] = ()
+    plan_score_after_hundredths: int | None = None
+    #: The rest of the plan to the next tier: 环节 to cover, AI scenarios, conditions.
+    links_to_cover: tuple[LinkGap, ...] = ()
+    ai_needed: int = 0
+    conditions_to_meet: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

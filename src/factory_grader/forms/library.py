@@ -164,6 +164,11 @@ def _cross_check(
         for link in tier.required_links:
             if link not in link_ids:
                 problems.append(f"{where}: tier {tier.id}: 环节 '{link}' is not in {catalogue.id}")
+    for condition in rs.conditions:
+        if condition.link is not None and condition.link not in link_ids:
+            problems.append(
+                f"{where}: {condition.id}: 环节 '{condition.link}' is not in {catalogue.id}"
+            )
     form = maturity.get(rs.form_id)
     if form:
         levels = {b.level for b in form.bands}

@@ -34,10 +34,12 @@ def load_maturity(
         Element(
             r.string(t, "id", "element"),
             r.text(t, f"element {t.get('id')}"),
-            r.weights(t, f"element {t.get('id')}"),
         )
         for t in r.tables(manifest, "element", "manifest")
     ]
+    for t in r.tables(manifest, "element", "manifest"):
+        if "weight" in t:  # elements group domains for display; a weight would mislead
+            r.problem(f"element {t.get('id')}", "an element has no weight (domains carry them)")
     domains = [
         Domain(
             r.string(t, "id", "domain"),

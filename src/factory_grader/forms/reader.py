@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from factory_grader.domain.errors import FormError
 from factory_grader.domain.maturity_model import IndustryType
-from factory_grader.domain.rules import Confidence, Provenance
+from factory_grader.domain.rules import Basis, Confidence, Provenance
 from factory_grader.domain.text import Text
 from factory_grader.scoring.rounding import parse_hundredths
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def read_toml(path: Path, display: str) -> dict[str, Any]:
@@ -112,19 +115,30 @@ class Reader:
             out[kind] = float(w)
         return out
 
+    def choice(self, value: Any, kind: type[E], default: E, what: str, where: str) -> E:
+        """value as a member of the enum kind, or a problem naming the allowed values."""
+        try:
+            return kind(str(value))
+        except ValueError:
+            allowed = ", ".join(m.value for m in kind)
+            self.problem(where, f"{what} must be one of {allowed}, got {value!r}")
+            return default
+
     def provenance(self, table: dict[str, Any], key: str, where: str) -> Provenance:
         value = table.get(key)
         if not isinstance(value, dict):
             self.problem(where, f"'{key}' must be a table {{confidence = …, source = …}}")
             return Provenance(Confidence.UNCONFIRMED, "")
-        raw = value.get("confidence")
-        try:
-            confidence = Confidence(str(raw))
-        except ValueError:
-            allowed = ", ".join(c.value for c in Confidence)
-            self.problem(where, f"{key}.confidence must be one of {allowed}, got {raw!r}")
-            confidence = Confidence.UNCONFIRMED
-        return Provenance(confidence, self.string(value, "source", f"{where}.{key}"))
+        confidence = self.choice(
+            value.get("confidence"), Confidence, Confidence.UNCONFIRMED, f"{key}.confidence", where
+        )
+        basis = self.choice(value.get("basis"), Basis, Basis.OUR_READING, f"{key}.basis", where)
+        if confidence is Confidence.OFFICIAL and basis in (
+            Basis.OUR_READING,
+            Basis.NATIONAL_TRANSCRIPTION,
+        ):
+            self.problem(where, f"{key}: an official rule needs an official basis, not {basis}")
+        return Provenance(confidence, self.string(value, "source", f"{where}.{key}"), basis)
 
 
 def check_unique(reader: Reader, ids: list[tuple[str, str]], what: str) -> None:

@@ -24,6 +24,12 @@ def load_rules(manifest: dict[str, Any], display: str) -> RuleSet:
             allowed = ", ".join(g.value for g in ConditionGroup)
             r.problem(cid, f"group must be one of {allowed}, got {t.get('group')!r}")
             group = ConditionGroup.CONTENT
+        link = t.get("link")
+        if link is not None and not isinstance(link, str):
+            r.problem(cid, f"link must be a 环节 id, got {link!r}")
+            link = None
+        if link is not None and group is not ConditionGroup.CONTENT:
+            r.problem(cid, "only a 建设内容 item (group = content) belongs to a 环节")
         conditions.append(
             Condition(
                 cid,
@@ -31,6 +37,7 @@ def load_rules(manifest: dict[str, Any], display: str) -> RuleSet:
                 r.text(t, cid),
                 r.text(t, cid, prefix="hint_"),
                 r.provenance(t, "provenance", cid),
+                link,
             )
         )
     check_unique(r, [(c.id, display) for c in conditions], "condition")
@@ -77,6 +84,7 @@ def load_rules(manifest: dict[str, Any], display: str) -> RuleSet:
         form_id=r.string(manifest, "form", "manifest"),
         scenarios_id=r.string(manifest, "scenarios", "manifest"),
         ladder_provenance=r.provenance(manifest, "ladder_provenance", "manifest"),
+        content_links_provenance=r.provenance(manifest, "content_links_provenance", "manifest"),
         conditions=tuple(conditions),
         tiers=tuple(tiers),
     )

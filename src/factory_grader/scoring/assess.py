@@ -23,15 +23,7 @@ def assess(
 ) -> AssessmentResult:
     maturity = score_maturity(form, answers.industry_type, answers.requirements)
     tier = place_tier(rules, catalogue, answers, maturity)
-    gaps = analyse_gaps(
-        form,
-        rules,
-        answers.industry_type,
-        answers.requirements,
-        maturity,
-        tier,
-        improvements_limit,
-    )
+    gaps = analyse_gaps(form, rules, catalogue, answers, maturity, tier, improvements_limit)
     problems = [Problem("unanswered-requirement", rid) for rid in maturity.unanswered]
     problems += [
         Problem("unanswered-condition", c.id)

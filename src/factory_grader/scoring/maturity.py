@@ -1,9 +1,11 @@
 """Maturity score S and level, as GB/T 39117 is read in domain-facts §5.
 
-Requirement grade -> sub-domain mean per level -> weighted up sub-domain, domain, element (parts
-with nothing scorable at a level left out, sibling weights rescaled) -> level score Aᵢ.
-S sums A₁, A₂, … up to and including the first level under the pass mark; the level comes from
-the bands.
+Requirement grade -> sub-domain mean per level -> domain score (weighted mean of its scorable
+sub-domains) -> level score Aᵢ (weighted mean of the domains with something scorable at level i).
+The four elements only group domains for display: they weigh nothing. Parts with nothing
+scorable at a level (all 不适用, or not for this industry type) are left out and the remaining
+weights rescaled. S sums A₁, A₂, … up to and including the first level under the pass mark; the
+level comes from the bands. Every decision is on exact values (scoring.rounding).
 """
 
 from __future__ import annotations
@@ -20,40 +22,35 @@ from factory_grader.domain.maturity_model import (
     Requirement,
 )
 from factory_grader.domain.results import LevelScore, MaturityResult
-from factory_grader.scoring.rounding import to_hundredths
+from factory_grader.scoring.rounding import reaches, to_hundredths
 
 Grades = Mapping[str, Grade | None]
 
-# level -> [(element weight, [(domain weight, [(sub-domain id, weight, [requirements])])])]
-_Tree = list[tuple[float, list[tuple[float, list[tuple[str, float, list[Requirement]]]]]]]
+# level -> [(domain weight, [(sub-domain id, weight, [requirements])])]
+_Tree = list[tuple[float, list[tuple[str, float, list[Requirement]]]]]
 _tree_cache: weakref.WeakKeyDictionary[MaturityForm, dict[IndustryType, dict[int, _Tree]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
 def _applicable_tree(form: MaturityForm, industry: IndustryType) -> dict[int, _Tree]:
-    """The form's hierarchy per level, holding only requirements that apply to the industry."""
+    """The form's domains per level, holding only requirements that apply to the industry."""
     per_form = _tree_cache.setdefault(form, {})
     if industry in per_form:
         return per_form[industry]
     trees: dict[int, _Tree] = {}
     for level in LEVELS:
         tree: _Tree = []
-        for element in form.elements:
-            doms = []
-            for domain in (d for d in form.domains if d.element_id == element.id):
-                subs = []
-                for sub in (s for s in form.subdomains if s.domain_id == domain.id):
-                    reqs = [
-                        r
-                        for r in form.requirements
-                        if r.subdomain_id == sub.id
-                        and r.level == level
-                        and industry in r.applies_to
-                    ]
-                    subs.append((sub.id, sub.weights[industry], reqs))
-                doms.append((domain.weights[industry], subs))
-            tree.append((element.weights[industry], doms))
+        for domain in form.domains:
+            subs = []
+            for sub in (s for s in form.subdomains if s.domain_id == domain.id):
+                reqs = [
+                    r
+                    for r in form.requirements
+                    if r.subdomain_id == sub.id and r.level == level and industry in r.applies_to
+                ]
+                subs.append((sub.id, sub.weights[industry], reqs))
+            tree.append((domain.weights[industry], subs))
         trees[level] = tree
     per_form[industry] = trees
     return trees
@@ -71,6 +68,9 @@ class MaturityTerms:
     values: dict[str, float]  # scorable requirement id -> current value
     levels: dict[str, int]
     subdomain_members: dict[tuple[str, int], list[str]]
+    #: (sub-domain, level) -> its effective weight in Aᵢ after rescaling (the weights of one
+    #: level add up to 1)
+    subdomain_weights: dict[tuple[str, int], float]
 
     def level_raw(self, level: int) -> float:
         coefs = self.coefficients[level - 1]
@@ -84,70 +84,72 @@ def maturity_terms(form: MaturityForm, industry: IndustryType, grades: Grades) -
     values: dict[str, float] = {}
     levels: dict[str, int] = {}
     members: dict[tuple[str, int], list[str]] = {}
+    weights: dict[tuple[str, int], float] = {}
     for level, tree in _applicable_tree(form, industry).items():
         coefs: dict[str, float] = {}
-        elements: list[tuple[float, list[tuple[float, list[tuple[float, list[str]]]]]]] = []
-        for el_w, doms in tree:
-            kept_doms: list[tuple[float, list[tuple[float, list[str]]]]] = []
-            for dom_w, subs in doms:
-                kept_subs: list[tuple[float, list[str]]] = []
-                for sub_id, sub_w, reqs in subs:
-                    scorable = [r.id for r in reqs if grades.get(r.id) is not Grade.NA]
-                    if scorable:
-                        kept_subs.append((sub_w, scorable))
-                        members[(sub_id, level)] = scorable
-                if kept_subs:
-                    kept_doms.append((dom_w, kept_subs))
-            if kept_doms:
-                elements.append((el_w, kept_doms))
-        el_total = sum(w for w, _ in elements)
-        for kept_el_w, kept_el_doms in elements:
-            dom_total = sum(w for w, _ in kept_el_doms)
-            for kept_dom_w, kept_dom_subs in kept_el_doms:
-                sub_total = sum(w for w, _ in kept_dom_subs)
-                for sub_w, req_ids in kept_dom_subs:
-                    share = (kept_el_w / el_total) * (kept_dom_w / dom_total) * (sub_w / sub_total)
-                    each = share / len(req_ids)
-                    for rid in req_ids:
-                        coefs[rid] = each
-                        grade = grades.get(rid)
-                        values[rid] = none_value if grade is None else grade_value[grade]
-                        levels[rid] = level
+        domains: list[tuple[float, list[tuple[str, float, list[str]]]]] = []
+        for dom_w, subs in tree:
+            kept_subs: list[tuple[str, float, list[str]]] = []
+            for sub_id, sub_w, reqs in subs:
+                scorable = [r.id for r in reqs if grades.get(r.id) is not Grade.NA]
+                if scorable:
+                    kept_subs.append((sub_id, sub_w, scorable))
+                    members[(sub_id, level)] = scorable
+            if kept_subs:
+                domains.append((dom_w, kept_subs))
+        dom_total = sum(w for w, _ in domains)
+        for dom_w, kept_subs in domains:
+            sub_total = sum(w for _, w, _ in kept_subs)
+            for sub_id, sub_w, req_ids in kept_subs:
+                share = (dom_w / dom_total) * (sub_w / sub_total)
+                weights[(sub_id, level)] = share
+                each = share / len(req_ids)
+                for rid in req_ids:
+                    coefs[rid] = each
+                    grade = grades.get(rid)
+                    values[rid] = none_value if grade is None else grade_value[grade]
+                    levels[rid] = level
         coefficients.append(coefs)
-    return MaturityTerms(tuple(coefficients), values, levels, members)
+    return MaturityTerms(tuple(coefficients), values, levels, members, weights)
 
 
-def total_from_levels(raw_levels: Sequence[float], pass_mark: int) -> tuple[int, float, int | None]:
-    """(S in hundredths, S untruncated, stop level). S adds truncated Aᵢ up to and including the
-    first level under the pass mark, so the S shown always equals the sum of the Aᵢ shown."""
-    total_h, total_raw = 0, 0.0
+def total_from_levels(raw_levels: Sequence[float], pass_mark: int) -> tuple[float, int | None]:
+    """(S exact, stop level): S adds Aᵢ up to and including the first level under the pass mark
+    (decided on the exact Aᵢ); stop level None when every level passes."""
+    total = 0.0
     for index, raw in enumerate(raw_levels):
-        hundredths = to_hundredths(raw)
-        total_h += hundredths
-        total_raw += raw
-        if hundredths < pass_mark:
-            return total_h, total_raw, index + 1
-    return total_h, total_raw, None
+        total += raw
+        if not reaches(raw, pass_mark):
+            return total, index + 1
+    return total, None
 
 
-def level_for_score(form: MaturityForm, score_hundredths: int) -> int:
-    top = form.bands[-1]
-    if score_hundredths >= top.min_hundredths:
-        return top.level
-    for band in form.bands:
-        if band.min_hundredths <= score_hundredths < band.max_hundredths:
+def level_for_score(form: MaturityForm, score: float) -> int:
+    """The band of the exact S."""
+    for band in reversed(form.bands):
+        if reaches(score, band.min_hundredths):
             return band.level
     return 0
+
+
+def score_hundredths(form: MaturityForm, score: float) -> int:
+    """S as shown: rounded half-up, never shown in a higher band than it is in."""
+    return to_hundredths(score, (b.min_hundredths for b in form.bands))
+
+
+def level_hundredths(form: MaturityForm, raw: float) -> int:
+    """Aᵢ as shown: rounded half-up, never shown as passing when it fails."""
+    return to_hundredths(raw, (form.pass_mark_hundredths,))
 
 
 def score_maturity(form: MaturityForm, industry: IndustryType, grades: Grades) -> MaturityResult:
     terms = maturity_terms(form, industry, grades)
     raws = [terms.level_raw(level) for level in LEVELS]
-    total_h, _, stop = total_from_levels(raws, form.pass_mark_hundredths)
+    total, stop = total_from_levels(raws, form.pass_mark_hundredths)
     level_scores = tuple(
         LevelScore(
             level=level,
-            hundredths=to_hundredths(raw),
+            hundredths=level_hundredths(form, raw),
             raw=raw,
             scorable=bool(terms.coefficients[level - 1]),
             counted=stop is None or level <= stop,
@@ -155,20 +157,38 @@ def score_maturity(form: MaturityForm, industry: IndustryType, grades: Grades) -
         for level, raw in zip(LEVELS, raws, strict=True)
     )
     subdomain_scores: dict[str, tuple[float | None, ...]] = {}
+    subdomain_weights: dict[str, tuple[float | None, ...]] = {}
     for sub in form.subdomains:
         per_level: list[float | None] = []
         for level in LEVELS:
             ids = terms.subdomain_members.get((sub.id, level))
             per_level.append(sum(terms.values[r] for r in ids) / len(ids) if ids else None)
         subdomain_scores[sub.id] = tuple(per_level)
+        subdomain_weights[sub.id] = tuple(
+            terms.subdomain_weights.get((sub.id, lv)) for lv in LEVELS
+        )
     unanswered = tuple(
         r.id for r in form.requirements if industry in r.applies_to and grades.get(r.id) is None
     )
     return MaturityResult(
-        score_hundredths=total_h,
-        level=level_for_score(form, total_h),
+        score_hundredths=score_hundredths(form, total),
+        score_raw=total,
+        level=level_for_score(form, total),
         level_scores=level_scores,
         stop_level=stop,
         subdomain_scores=subdomain_scores,
+        subdomain_weights=subdomain_weights,
         unanswered=unanswered,
     )
+
+
+def default_subdomain_weights(
+    form: MaturityForm, industry: IndustryType
+) -> dict[str, tuple[float | None, ...]]:
+    """Each sub-domain's effective weight in A1..A5 when nothing is 不适用 (what the form's
+    weights give before any answer rescales them)."""
+    terms = maturity_terms(form, industry, {})
+    return {
+        s.id: tuple(terms.subdomain_weights.get((s.id, level)) for level in LEVELS)
+        for s in form.subdomains
+    }

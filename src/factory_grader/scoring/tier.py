@@ -2,7 +2,10 @@
 
 A tier is reached when its own checks hold and every tier below it is reached (the ladder; its
 provenance is data in the rule set). Checks: shared eligibility, the maturity level threshold,
-环节 coverage from built scenarios, the AI share of built scenarios, and the tier's 建设内容 items.
+环节 coverage from built scenarios, the AI share of built scenarios, and the tier's required
+建设内容 items: those of the 环节 it must cover plus tier-wide ones
+(RuleSet.required_condition_ids). Items of other 环节 are optional and never block; each tier of
+the ladder is judged this way.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ def _tier_checks(
     ai: int,
 ) -> tuple[Check, ...]:
     checks: list[Check] = []
-    for cid in (*rules.eligibility_ids, *tier.condition_ids):
+    for cid in (*rules.eligibility_ids, *rules.required_condition_ids(tier)):
         value = answers.conditions.get(cid)
         kind = _KIND_OF_GROUP[rules.condition(cid).group]
         checks.append(Check(kind, cid, met=value is True, answered=value is not None))

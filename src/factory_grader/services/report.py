@@ -8,7 +8,7 @@ from factory_grader.domain.answers import Answers
 from factory_grader.domain.results import AssessmentResult, Check, CheckKind, Improvement
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary
-from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.scoring.rounding import format_gain, format_hundredths
 
 
 def _two(hundredths: int) -> float:
@@ -56,9 +56,15 @@ def result_to_json(
             "level_scores": [_two(ls.hundredths) for ls in m.level_scores],
             "counted_levels": [ls.level for ls in m.level_scores if ls.counted],
             "stop_level": m.stop_level,
+            "score_exact": m.score_raw,
+            "level_scores_exact": [ls.raw for ls in m.level_scores],
             "subdomain_scores": {
                 sid: [None if v is None else round(v, 4) for v in values]
                 for sid, values in m.subdomain_scores.items()
+            },
+            "subdomain_weights": {
+                sid: [None if v is None else round(v, 6) for v in values]
+                for sid, values in m.subdomain_weights.items()
             },
         },
         "tier": t.tier,
@@ -78,6 +84,26 @@ def result_to_json(
         "improvements": [_improvement_json(i) for i in g.improvements],
         "plan": [_improvement_json(i) for i in g.plan],
         "plan_reaches_target": g.plan_reaches_target,
+        "plan_to_next_tier": {
+            "tier": g.next_tier,
+            "requirements": [_improvement_json(i) for i in g.plan],
+            "levels": [
+                {
+                    "level": r.level,
+                    "before": _two(r.before_hundredths),
+                    "after": _two(r.after_hundredths),
+                }
+                for r in g.plan_levels
+            ],
+            "score_after": None
+            if g.plan_score_after_hundredths is None
+            else _two(g.plan_score_after_hundredths),
+            "links": [
+                {"link": x.link_id, "candidates": list(x.candidates)} for x in g.links_to_cover
+            ],
+            "ai_needed": g.ai_needed,
+            "conditions": list(g.conditions_to_meet),
+        },
         "problems": [{"code": p.code, "subject": p.subject} for p in result.problems],
         "self_assessment_notice": form.disclaimer.zh,
     }
@@ -95,10 +121,33 @@ _WORDS: dict[str, tuple[str, str]] = {
     "next": ("下一级", "Next tier"),
     "blocks": ("尚未满足", "Not yet met"),
     "improve": (
-        "提升 S 最有效的改进（按每档收益排序）",
-        "Improvements that raise S most (gain per step)",
+        "提升 S 最有效的改进（先列卡住下一梯度的那一级，再按每档收益排序）",
+        "Improvements that help most"
+        " (the level that blocks the next tier first, then gain per step)",
     ),
-    "plan": ("达到目标 S 的建议路径", "Suggested path to the target S"),
+    "plan": ("达到{tier}的路径", "Path to {tier}"),
+    "plan_q": (
+        "问卷：提升以下 {n} 项要求，使 {levels}，S → {s}",
+        "Questionnaire: raise these {n} requirements so that {levels}; S → {s}",
+    ),
+    "plan_q_short": (
+        "（仅靠提升问卷得分仍达不到目标 S）",
+        "(raising answers alone does not reach the target S)",
+    ),
+    "plan_link": (
+        "场景：“{link}”环节至少建成 1 个典型场景，可选：{names}",
+        "Scenarios: build at least one scenario of the {link} stage, e.g. {names}",
+    ),
+    "plan_ai": (
+        "AI：还需 {n} 个已建场景应用人工智能（占比需 ≥ {pct}%）",
+        "AI: {n} more built scenarios must use AI (share ≥ {pct}%)",
+    ),
+    "plan_cond": ("条件：{text}", "Condition: {text}"),
+    "sum_note": (
+        "（各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值）",
+        "(level scores are rounded for display and may differ from S by 0.01; "
+        "decisions use the unrounded values)",
+    ),
     "problems": ("提示", "Notes"),
     "unanswered": ("项要求未作答（按不满足计分）", "requirements unanswered (scored as not met)"),
     "unanswered_c": ("项条件未作答（按不满足计）", "conditions unanswered (count as not met)"),
@@ -134,6 +183,8 @@ def render_text(
         for ls in m.level_scores
     )
     legend = _w("not_counted", lang) if m.stop_level is not None else ""
+    if sum(ls.hundredths for ls in m.level_scores if ls.counted) != m.score_hundredths:
+        legend += _w("sum_note", lang)
     out.append(f"{_w('levels', lang)}: {shown}{legend}")
     out.append(f"{_w('rule', lang)}: {rule_sentence(result, lang)}")
     out.append(f"{_w('tier', lang)}: {tier_name[t.tier] if t.tier else _w('none_tier', lang)}")
@@ -143,12 +194,14 @@ def render_text(
     else:
         out.append(_w("top", lang))
     names = {r.id: r.text.get(lang) for r in form.requirements}
-    if g.plan:
-        target = format_hundredths(g.target_hundredths or 0)
-        out += ["", f"{_w('plan', lang)} (S ≥ {target}):"]
-        out += [_improvement_line(i, names, lang) for i in g.plan[:15]]
-        if len(g.plan) > 15:
-            out.append(f"  … +{len(g.plan) - 15}")
+    if t.next_tier:
+        out += ["", _w("plan", lang).format(tier=tier_name[t.next_tier]) + ":"]
+        for n, line in enumerate(plan_lines(result, answers, library, lang), 1):
+            out.append(f"  {n}. {line}")
+            if n == 1 and g.plan:  # the questionnaire part: its requirements, in order
+                out += [f"     {_improvement_line(i, names, lang, True)}" for i in g.plan[:15]]
+                if len(g.plan) > 15:
+                    out.append(f"       … +{len(g.plan) - 15}")
     if g.improvements:
         out += ["", f"{_w('improve', lang)}:"]
         out += [_improvement_line(i, names, lang) for i in g.improvements[:10]]
@@ -178,13 +231,56 @@ def rule_sentence(result: AssessmentResult, lang: Lang) -> str:
     return f"S = {terms}；第 {m.stop_level} 级得分 {stop} 低于 0.80，更高等级不再计入"
 
 
-def _improvement_line(item: Improvement, names: dict[str, str], lang: Lang) -> str:
+def _improvement_line(
+    item: Improvement, names: dict[str, str], lang: Lang, cumulative: bool = False
+) -> str:
     cur = _GRADE_NAMES[item.current.value if item.current else None][lang == "en"]
     tgt = _GRADE_NAMES[item.target.value][lang == "en"]
+    line = f"  - [{item.requirement_id}] {names[item.requirement_id]}: {cur} → {tgt}"
+    if cumulative:  # a plan item: its effect is the plan's as a whole
+        return line.strip()
     return (
-        f"  - [{item.requirement_id}] {names[item.requirement_id]}: {cur} → {tgt}"
-        f"  (+{item.gain:.4f}, S → {format_hundredths(item.score_after_hundredths)})"
+        f"{line}  (S +{format_gain(item.gain)} → {format_hundredths(item.score_after_hundredths)})"
     )
+
+
+def plan_lines(
+    result: AssessmentResult, answers: Answers, library: FormLibrary, lang: Lang
+) -> list[str]:
+    """The plan to the next tier, one line per part: questionnaire, 环节, AI share, conditions."""
+    rules = library.rules(answers.rules_id)
+    catalogue = library.catalogue(rules.scenarios_id)
+    g = result.gaps
+    lines: list[str] = []
+    if g.plan:
+        levels = "、" if lang == "zh" else ", "
+        raised = levels.join(
+            f"A{r.level} {format_hundredths(r.before_hundredths)} → "
+            f"{format_hundredths(r.after_hundredths)}"
+            for r in g.plan_levels
+        )
+        lines.append(
+            _w("plan_q", lang).format(
+                n=len(g.plan),
+                levels=raised,
+                s=format_hundredths(g.plan_score_after_hundredths or 0),
+            )
+            + ("" if g.plan_reaches_target else _w("plan_q_short", lang))
+        )
+    elif g.target_hundredths is not None:
+        lines.append(_w("plan_q_short", lang).strip("（）()"))
+    scenario_names = {s.id: s.name.get(lang) for s in catalogue.scenarios}
+    for gap in g.links_to_cover:
+        link = next(x for x in catalogue.links if x.id == gap.link_id).name.get(lang)
+        sep = "、" if lang == "zh" else ", "
+        names = sep.join(scenario_names[c] for c in gap.candidates[:4])
+        lines.append(_w("plan_link", lang).format(link=link, names=names or "—"))
+    if g.ai_needed:
+        pct = rules.tier(g.next_tier).ai_share_min_percent if g.next_tier else 0
+        lines.append(_w("plan_ai", lang).format(n=g.ai_needed, pct=pct))
+    for cid in g.conditions_to_meet:
+        lines.append(_w("plan_cond", lang).format(text=rules.condition(cid).text.get(lang)))
+    return lines
 
 
 def describe_check(check: Check, library: FormLibrary, answers: Answers, lang: Lang) -> str:

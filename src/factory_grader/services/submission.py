@@ -16,7 +16,7 @@ from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import answers_from_data
-from factory_grader.services.report import describe_check, rule_sentence
+from factory_grader.services.report import describe_check, plan_lines, rule_sentence
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.workbook import machine
 from factory_grader.workbook.plan import Value, WorkbookPlan, cell_ref
@@ -113,6 +113,7 @@ def build_submission(
         evidence=tuple(sorted(evidence, key=lambda e: (e.requirement_id, e.file_name))),
         unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
         rule_sentence=rule_sentence(result, lang),
+        plan_sentences=tuple(plan_lines(result, answers, library, lang)),
     )
 
 

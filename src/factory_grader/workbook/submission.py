@@ -45,3 +45,5 @@ class Submission:
     #: Sentences for the unmet checks of the next tier (services.report words them).
     unmet_sentences: tuple[str, ...]
     rule_sentence: str
+    #: The plan to the next tier, one sentence per part (services.report.plan_lines).
+    plan_sentences: tuple[str, ...] = ()

@@ -1,4 +1,5 @@
-"""Eligibility (要素条件) and each tier's 建设内容 items, with where each rule comes from."""
+"""Eligibility (要素条件) and each tier's 建设内容 items grouped by 环节, each marked required or
+optional for this tier, with where each rule comes from in plain words."""
 
 from __future__ import annotations
 
@@ -37,6 +38,16 @@ class ConditionsPage(Page):
             Confidence.UNCONFIRMED: self.tr("unconfirmed"),
         }[c]
 
+    def _source(self, c: Condition) -> str:
+        """Where the rule comes from, in the UI's language (never the raw English notes)."""
+        return self.ctx.text(c.provenance.label)
+
+    def _tooltip(self, c: Condition) -> str:
+        tip = self.tr("{source}; confidence: {confidence}").format(
+            source=self._source(c), confidence=self._confidence(c.provenance.confidence)
+        )
+        return tip + (f"\n{c.provenance.source}" if self.ctx.lang == "en" else "")
+
     def load(self) -> None:
         session, lib = self.ctx.session, self.ctx.library
         if session is None or lib is None:
@@ -44,30 +55,68 @@ class ConditionsPage(Page):
         clear_layout(self.inner_layout)
         self.combos = {}
         rules = lib.rules(session.answers.rules_id)
-        groups: list[tuple[str, list[Condition]]] = [
-            (
-                self.tr("Eligibility (every tier)"),
-                [c for c in rules.conditions if c.group is ConditionGroup.ELIGIBILITY],
-            )
-        ]
+        catalogue = lib.catalogue(rules.scenarios_id)
+        link_names = {x.id: self.ctx.text(x.name) for x in catalogue.links}
+        eligibility = [c for c in rules.conditions if c.group is ConditionGroup.ELIGIBILITY]
+        self._group(self.tr("Eligibility (every tier)"), [(None, eligibility, True)])
         for tier in rules.tiers:
-            groups.append(
-                (
-                    self.tr("{tier}: construction and results").format(
-                        tier=self.ctx.text(tier.name)
-                    ),
-                    [rules.condition(cid) for cid in tier.condition_ids],
-                )
+            required = set(rules.required_condition_ids(tier))
+            own = [rules.condition(cid) for cid in tier.condition_ids]
+            sections: list[tuple[str | None, list[Condition], bool]] = [
+                (self.tr("Whole tier"), [c for c in own if c.link is None], True)
+            ]
+            for link in catalogue.links:
+                items = [c for c in own if c.link == link.id]
+                if items:
+                    sections.append((link_names[link.id], items, items[0].id in required))
+            self._group(
+                self.tr("{tier}: construction and results").format(tier=self.ctx.text(tier.name)),
+                sections,
+                note=self.tr(
+                    "Required: the items of the stages this tier must cover ({links}), the "
+                    "results item and whole-tier items. Items of other stages are optional "
+                    "and never block the tier."
+                ).format(
+                    links="、".join(link_names[x] for x in tier.required_links)
+                    if self.ctx.lang == "zh"
+                    else ", ".join(link_names[x] for x in tier.required_links)
+                ),
             )
-        for title, conditions in groups:
-            box = QGroupBox(title)
-            grid = QGridLayout(box)
-            for row, c in enumerate(conditions):
+        self.inner_layout.addStretch(1)
+
+    def _group(
+        self,
+        title: str,
+        sections: list[tuple[str | None, list[Condition], bool]],
+        note: str = "",
+    ) -> None:
+        session = self.ctx.session
+        assert session is not None
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        grid.setColumnStretch(0, 1)
+        row = 0
+        if note:
+            hint = QLabel(note)
+            hint.setWordWrap(True)
+            hint.setObjectName("hint")
+            grid.addWidget(hint, row, 0, 1, 2)
+            row += 1
+        for heading, conditions, required in sections:
+            if not conditions:
+                continue
+            if heading is not None:
+                tag = self.tr("required") if required else self.tr("optional")
+                label = QLabel(f"<b>{heading}</b> · {tag}")
+                grid.addWidget(label, row, 0, 1, 2)
+                row += 1
+            for c in conditions:
                 text = QLabel(
-                    f"{self.ctx.text(c.text)}<br><small>{self.ctx.text(c.hint)} · {self._confidence(c.provenance.confidence)}</small>"
+                    f"{self.ctx.text(c.text)}<br><small>{self.ctx.text(c.hint)} · "
+                    f"{self._source(c)}</small>"
                 )
                 text.setWordWrap(True)
-                text.setToolTip(c.provenance.source)
+                text.setToolTip(self._tooltip(c))
                 combo = QComboBox()
                 combo.addItems([self.tr("Not answered"), self.tr("Met"), self.tr("Not met")])
                 combo.setCurrentIndex(VALUES.index(session.answers.conditions.get(c.id)))
@@ -76,10 +125,9 @@ class ConditionsPage(Page):
                 combo.currentIndexChanged.connect(lambda i, cid=c.id: self._changed(cid, VALUES[i]))
                 grid.addWidget(text, row, 0)
                 grid.addWidget(combo, row, 1)
-                grid.setColumnStretch(0, 1)
                 self.combos[c.id] = combo
-            self.inner_layout.addWidget(box)
-        self.inner_layout.addStretch(1)
+                row += 1
+        self.inner_layout.addWidget(box)
 
     def _changed(self, condition_id: str, value: bool | None) -> None:
         session = self.ctx.session

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.results import AssessmentResult, Check, CheckKind
-from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.scoring.rounding import format_gain, format_hundredths
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.words import grade_word
@@ -47,12 +48,15 @@ class ResultsPage(Page):
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.weights_button = QPushButton()
+        self.weights_button.clicked.connect(self._show_weights)
         self.disclaimer = QLabel()
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setObjectName("notice")
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.addWidget(self.summary)
+        ll.addWidget(self.weights_button)
         ll.addWidget(self.chart_holder, 1)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -73,9 +77,14 @@ class ResultsPage(Page):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Results and what to do next"))
         self.gaps_title.setText(self.tr("What blocks the next tier"))
-        self.plan_title.setText(self.tr("Improvements that raise S most (tick to see the effect)"))
+        self.plan_title.setText(
+            self.tr(
+                "Improvements that help most, the blocking level first (tick to see the effect)"
+            )
+        )
         self.gaps.setAccessibleName(self.tr("What blocks the next tier"))
         self.plan.setAccessibleName(self.tr("Improvements"))
+        self.weights_button.setText(self.tr("Weights of the sub-domains…"))
         self.show_result()
 
     def show_result(self) -> None:
@@ -128,11 +137,26 @@ class ResultsPage(Page):
             )
             for check in g.unmet:
                 self.gaps.addItem("• " + self.describe(check, answers))
+            from factory_grader.services.report import plan_lines
+
+            self.gaps.addItem(
+                self.tr("Path to {tier}:").format(tier=self.ctx.text(rules.tier(t.next_tier).name))
+            )
+            for n, line in enumerate(plan_lines(result, answers, lib, self.ctx.lang), 1):
+                self.gaps.addItem(f"{n}. {line}")
+                if n == 1 and g.plan:
+                    for item in g.plan[:12]:
+                        self.gaps.addItem(
+                            f"    – [{item.requirement_id}] {self.ctx.text(form.requirement(item.requirement_id).text)}: "  # type: ignore[union-attr]
+                            f"{self._grade(item.current)} → {self._grade(item.target)}"
+                        )
+                    if len(g.plan) > 12:
+                        self.gaps.addItem(f"    … +{len(g.plan) - 12}")
         names = {r.id: self.ctx.text(r.text) for r in form.requirements}
         self.plan.blockSignals(True)
         self.plan.clear()
         for item in g.improvements:
-            text = f"[{item.requirement_id}] {names[item.requirement_id]}: {self._grade(item.current)} → {self._grade(item.target)}   (S → {format_hundredths(item.score_after_hundredths)})"
+            text = f"[{item.requirement_id}] {names[item.requirement_id]}: {self._grade(item.current)} → {self._grade(item.target)}   (S +{format_gain(item.gain)} → {format_hundredths(item.score_after_hundredths)})"
             entry = QListWidgetItem(text)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
@@ -144,6 +168,15 @@ class ResultsPage(Page):
             self.ctx.text(form.disclaimer) + " " + self.ctx.text(form.weights_note)
         )
         self._draw_chart(result, answers)
+
+    def _show_weights(self) -> None:
+        result, session, lib = self.ctx.result, self.ctx.session, self.ctx.library
+        if result is None or session is None or lib is None:
+            return
+        from factory_grader.ui.weights_dialog import WeightsDialog
+
+        form = lib.maturity(session.answers.form_id)
+        WeightsDialog(self.ctx, form, result.maturity, self).exec()
 
     def _grade(self, grade: object) -> str:
         return grade_word(getattr(grade, "value", None))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factory_grader.domain.results import Improvement
+from factory_grader.scoring.rounding import format_gain
 from factory_grader.workbook.labels import grade_word, word
-from factory_grader.workbook.plan import Cell, SheetPlan, Style
+from factory_grader.workbook.plan import Cell, SheetPlan, Style, cell_ref
 from factory_grader.workbook.sheets.common import new_sheet, tier_name, title_block
 from factory_grader.workbook.submission import Submission
-from factory_grader.workbook.text_cells import visible_text
+from factory_grader.workbook.text_cells import visible_text, wrapped_height
 
 COLUMNS = (
     "rank",
@@ -52,6 +53,13 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
         sheet.row(Cell("—", Style.CENTER), Cell(word("no_blockers", lang)))
     sheet.skip()
 
+    if sub.plan_sentences:
+        sheet.merged_row(word("plan_to_tier", lang), Style.HEADER, last)
+        for number, sentence in enumerate(sub.plan_sentences, start=1):
+            r = sheet.row(Cell(number, Style.INTEGER), Cell(visible_text(sentence), Style.WRAP))
+            sheet.merges.append(f"B{r}:{cell_ref(r, last)}")
+            sheet.heights[r] = wrapped_height(sentence, sum(WIDTHS.values()) - WIDTHS[1])
+        sheet.skip()
     if g.plan:
         sheet.merged_row(word("plan", lang), Style.HEADER, last)
         _table(sheet, sub, g.plan)
@@ -78,6 +86,6 @@ def _table(sheet: SheetPlan, sub: Submission, items: Sequence[Improvement]) -> N
             Cell(req.text.get(lang), Style.WRAP),
             Cell(grade_word(item.current.value if item.current else None, lang), Style.CENTER),
             Cell(grade_word(item.target.value, lang), Style.CENTER),
-            Cell(round(item.gain, 4), Style.SCORE),
+            Cell(format_gain(item.gain), Style.CENTER),
             Cell(item.score_after_hundredths / 100, Style.SCORE),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factory_grader.domain.maturity_model import LEVELS
+from factory_grader.scoring.rounding import format_weight
 from factory_grader.scoring.subdomain_level import achieved_level
 from factory_grader.workbook.labels import short_level, word
 from factory_grader.workbook.plan import Cell, Chart, SheetPlan, Style, cell_ref
@@ -15,6 +16,10 @@ LAST_COL = 10  # element, domain, sub-domain, 5 levels, reached, needed
 
 def _score(value: float | None) -> Cell:
     return Cell("—", Style.CENTER) if value is None else Cell(round(value, 4), Style.SCORE)
+
+
+def _weight(value: float | None) -> Cell:
+    return Cell(format_weight(value), Style.CENTER)
 
 
 def result_sheet(sub: Submission) -> SheetPlan:
@@ -80,6 +85,25 @@ def result_sheet(sub: Submission) -> SheetPlan:
             Cell(needed, Style.INTEGER),
         )
     last = sheet.next_row - 1
+    sheet.skip()
+
+    r = sheet.merged_row(word("subdomain_weights", lang), Style.HEADER, LAST_COL)
+    sheet.heights[r] = wrapped_height(word("subdomain_weights", lang), sum(widths.values()))
+    sheet.row(
+        word("element", lang),
+        word("domain", lang),
+        word("subdomain", lang),
+        *[short_level(lv, lang) for lv in LEVELS],
+        style=Style.HEADER,
+    )
+    for s in sub.form.subdomains:
+        domain = domains[s.domain_id]
+        sheet.row(
+            Cell(elements[domain.element_id].name.get(lang)),
+            Cell(domain.name.get(lang)),
+            Cell(s.name.get(lang)),
+            *[_weight(v) for v in m.subdomain_weights[s.id]],
+        )
     sheet.skip()
 
     sheet.merged_row(word("coverage", lang), Style.HEADER, LAST_COL)
