@@ -422,27 +422,27 @@
         <translation>必需：本梯度须覆盖的环节（{links}）的建设内容、建设成效，以及不分环节的整体要求。其他环节的内容为可选，不影响是否达到本梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="109"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="109"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="119"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="121"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="119"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="121"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="119"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="121"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -876,118 +876,129 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="138"/>
         <source>Company name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="131"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="139"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="140"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="141"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="134"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="135"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="143"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="144"/>
         <source>Revenue, last 3 years</source>
         <translation>近三年营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="137"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="145"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="146"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="157"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="158"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="160"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="162"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="163"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="164"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="165"/>
         <source>e.g. large, medium, small, micro</source>
         <translation>如：大型、中型、小型、微型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="180"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="196"/>
+        <source>Every domain weighs the same (default estimate)</source>
+        <translation>各能力域等权（默认，估计值）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="224"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="226"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="228"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1155,102 +1166,107 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/results_page.py" line="79"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="81"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="85"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="80"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="82"/>
         <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
         <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="82"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="86"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="83"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="87"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="105"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="104"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="110"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="112"/>
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="115"/>
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="127"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="136"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="145"/>
         <source>Path to {tier}:</source>
         <translation>达到{tier}的路径：</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="192"/>
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="204"/>
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="207"/>
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="228"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="231"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1451,18 +1467,18 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="36"/>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="28"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="50"/>
         <source>Weights of the sub-domains</source>
         <translation>各能力子域权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="31"/>
         <source>Each level score is the mean of the domain scores at that level (every domain weighs the same), and a domain&apos;s score is the mean of its sub-domains. Parts answered &apos;not applicable&apos; are left out and the rest share their weight. So a sub-domain of Production, one of its seven, weighs 1/84 of a level when all twelve domains count. The weights are an estimate (the official ones are not published).</source>
         <translation>每一级得分是该级各能力域得分的平均（各能力域等权），能力域得分是其各能力子域得分的平均。答“不适用”的部分不计入，其权重由其余部分分摊。因此在 12 个能力域都计分时，“生产”的 7 个能力子域之一占该级得分的 1/84。权重为估计值（官方权重未公开）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="42"/>
         <source>Level {n}</source>
         <translation>{n} 级</translation>
     </message>

@@ -102,6 +102,23 @@ def test_results_what_if(qtbot, open_window) -> None:
     assert window.panel.score.text() == "S = 2.24"
 
 
+def test_weight_set_is_chosen_per_assessment_and_named_on_the_results(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    window.go(PROFILE)
+    page = window.stack.currentWidget()
+    assert page.weights.currentData() == ""  # off by default
+    page.weights.setCurrentIndex(page.weights.findData("draft-2024-shares"))
+    wait_idle(qtbot, window)
+    assert stored(window).weights_id == "draft-2024-shares"
+    assert "2024" in page.weights_note.text()
+    expected = score_answers(window.ctx.library, stored(window)).maturity.score_hundredths
+    window.go(RESULTS)
+    summary = window.stack.currentWidget().summary.text()
+    assert "权重: 按 2024 修订草案领域占比折算（估计）" in summary
+    assert f"S = {format_hundredths(expected)}" in summary
+
+
 def test_results_show_the_effective_weights(qtbot, open_window) -> None:
     """Hand-computed: with nothing 不适用, one of the seven 生产 sub-domains weighs 1/84 of a
     level, a sub-domain that is a whole domain 1/12, one of the two 设计 sub-domains 1/24."""

@@ -117,6 +117,25 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
                 }
                 for s in item.subdomains
             ],
+            "weight_sets": [
+                {
+                    "id": w.id,
+                    "name": w.name.zh,
+                    "name_en": w.name.en,
+                    "note": w.note.zh,
+                    "domains": {
+                        d: {k.value: v for k, v in ws.items()} for d, ws in w.domain_weights.items()
+                    },
+                    "effective_weights": {
+                        kind.value: {
+                            sid: [format_weight(x) for x in values]
+                            for sid, values in default_subdomain_weights(item, kind, w.id).items()
+                        }
+                        for kind in IndustryType
+                    },
+                }
+                for w in item.weight_sets
+            ],
             "weighting": (
                 "A_i = sum over the domains scorable at level i of weight x domain score, "
                 "divided by the sum of their weights; a domain's score is the weighted mean of "

@@ -47,6 +47,8 @@ class Answers:
     conditions: Mapping[str, bool | None] = field(default_factory=dict)
     #: requirement id -> comment and review flag (only requirements that have either)
     notes: Mapping[str, RequirementNote] = field(default_factory=dict)
+    #: a named weight set of the form; None: the form's own weights (the default estimate)
+    weights_id: str | None = None
 
     def grade(self, requirement_id: str) -> Grade | None:
         return self.requirements.get(requirement_id)

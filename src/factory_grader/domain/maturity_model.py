@@ -67,6 +67,28 @@ class Requirement:
 
 
 @dataclass(frozen=True, slots=True)
+class WeightSet:
+    """A named alternative to the form's domain weights (an estimate, like the default), chosen
+    per assessment. Domains it does not name keep the form's weight."""
+
+    id: str
+    name: Text
+    note: Text
+    domain_weights: Mapping[str, Weights]
+
+    def weight(self, domain: Domain, industry: IndustryType) -> float:
+        own = self.domain_weights.get(domain.id)
+        return own[industry] if own is not None else domain.weights[industry]
+
+
+#: The id of the form's own weights (every domain as the form says: equal by default).
+DEFAULT_WEIGHTS = "default"
+DEFAULT_WEIGHTS_NAME = Text(
+    "各能力域等权（默认，估计值）", "Every domain weighs the same (default; an estimate)"
+)
+
+
+@dataclass(frozen=True, slots=True)
 class LevelBand:
     """S in [min, max) gives this level; scores are integer hundredths (see scoring.rounding)."""
 
@@ -92,6 +114,8 @@ class MaturityForm:
     #: A level counts as achieved when its score is at least this (0.80 → 80).
     pass_mark_hundredths: int
     bands: tuple[LevelBand, ...]
+    #: Named alternatives to the default weights, selectable per assessment (off by default).
+    weight_sets: tuple[WeightSet, ...] = ()
     _by_id: dict[str, Requirement] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,3 +129,14 @@ class MaturityForm:
 
     def subdomain(self, subdomain_id: str) -> SubDomain:
         return next(s for s in self.subdomains if s.id == subdomain_id)
+
+    def weights_name(self, weights_id: str | None) -> Text:
+        """What the weights in use are called, for every screen, report and sheet."""
+        chosen = self.weight_set(weights_id)
+        return chosen.name if chosen else DEFAULT_WEIGHTS_NAME
+
+    def weight_set(self, weights_id: str | None) -> WeightSet | None:
+        """The named set, or None for the form's own weights (DEFAULT_WEIGHTS or None)."""
+        if weights_id in (None, DEFAULT_WEIGHTS):
+            return None
+        return next((w for w in self.weight_sets if w.id == weights_id), None)

@@ -6,6 +6,7 @@ from typing import Any
 
 from factory_grader.domain.errors import FormError
 from factory_grader.domain.maturity_model import (
+    DEFAULT_WEIGHTS,
     LEVELS,
     Domain,
     Element,
@@ -15,6 +16,7 @@ from factory_grader.domain.maturity_model import (
     MaturityForm,
     Requirement,
     SubDomain,
+    WeightSet,
 )
 from factory_grader.forms.reader import Reader, check_unique, digest_of
 
@@ -84,6 +86,7 @@ def load_maturity(
     grade_values = _grades(r, manifest)
     bands = _bands(r, manifest)
 
+    weight_sets = _weight_sets(r, manifest, domain_ids)
     version = r.string(manifest, "version", "manifest")
     name = r.name(manifest, "manifest")
     weights_note = r.text(manifest.get("weights_note", {}), "weights_note")
@@ -105,7 +108,29 @@ def load_maturity(
         grade_values=grade_values,
         pass_mark_hundredths=pass_mark,
         bands=tuple(bands),
+        weight_sets=tuple(weight_sets),
     )
+
+
+def _weight_sets(r: Reader, manifest: dict[str, Any], domain_ids: set[str]) -> list[WeightSet]:
+    sets = []
+    for t in r.tables(manifest, "weight_set", "manifest"):
+        wid = r.string(t, "id", "weight_set")
+        where = f"weight_set {wid}"
+        if wid == DEFAULT_WEIGHTS:
+            r.problem(where, f"'{DEFAULT_WEIGHTS}' names the form's own weights: choose another id")
+        raw = t.get("domains")
+        if not isinstance(raw, dict) or not raw:
+            r.problem(where, "'domains' must be a table {domain id = {discrete = …, process = …}}")
+            raw = {}
+        weights = {}
+        for did, value in raw.items():
+            if did not in domain_ids:
+                r.problem(where, f"domain '{did}' is not defined")
+            weights[did] = r.weights({"weight": value}, f"{where}.{did}")
+        sets.append(WeightSet(wid, r.text(t, where), r.text(t, where, prefix="note_"), weights))
+    check_unique(r, [(w.id, r.file) for w in sets], "weight_set")
+    return sets
 
 
 def _requirements(

@@ -21,7 +21,7 @@ def assess(
     answers: Answers,
     improvements_limit: int = 20,
 ) -> AssessmentResult:
-    maturity = score_maturity(form, answers.industry_type, answers.requirements)
+    maturity = score_maturity(form, answers.industry_type, answers.requirements, answers.weights_id)
     tier = place_tier(rules, catalogue, answers, maturity)
     gaps = analyse_gaps(form, rules, catalogue, answers, maturity, tier, improvements_limit)
     problems = [Problem("unanswered-requirement", rid) for rid in maturity.unanswered]

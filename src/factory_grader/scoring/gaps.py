@@ -69,12 +69,13 @@ def rank_improvements(
     grades: Grades,
     limit: int | None = None,
     target_level: int | None = None,
+    weights_id: str | None = None,
 ) -> tuple[Improvement, ...]:
     """Each requirement's best raise (by gain per grade step), best first: raises at the level
     that blocks target_level first, then the rest. A raise is listed only when it changes a
     shown figure (S, or the score of its level); one that changes nothing visible is no help
     to show."""
-    terms = maturity_terms(form, industry, grades)
+    terms = maturity_terms(form, industry, grades, weights_id)
     values = [form.grade_values[g] for g in SCORED_GRADES]
     raws = [terms.level_raw(level) for level in LEVELS]
     pass_mark = form.pass_mark_hundredths
@@ -131,6 +132,7 @@ def plan_to_target(
     grades: Grades,
     target_hundredths: int,
     target_level: int | None = None,
+    weights_id: str | None = None,
 ) -> tuple[tuple[Improvement, ...], bool]:
     """One-grade steps until S reaches the target: while a level up to target_level is under the
     pass mark, the biggest steps at the first such level (per requirement the steps shrink, so
@@ -139,7 +141,7 @@ def plan_to_target(
     Steps on the same requirement are merged into one to-do item; each item's score_after is S
     once it and every item before it are done. Returns (items, reached).
     """
-    terms = maturity_terms(form, industry, grades)
+    terms = maturity_terms(form, industry, grades, weights_id)
     values = [form.grade_values[g] for g in SCORED_GRADES]
     raws = [terms.level_raw(level) for level in LEVELS]
     pass_mark = form.pass_mark_hundredths
@@ -228,11 +230,16 @@ def _merge(
 
 
 def _level_raises(
-    form: MaturityForm, industry: IndustryType, grades: Grades, plan: Sequence[Improvement]
+    form: MaturityForm,
+    industry: IndustryType,
+    grades: Grades,
+    plan: Sequence[Improvement],
+    weights_id: str | None,
 ) -> tuple[LevelRaise, ...]:
     """The level scores the plan changes, as shown before and after it."""
-    before = maturity_terms(form, industry, grades)
-    after = maturity_terms(form, industry, {**grades, **{i.requirement_id: i.target for i in plan}})
+    before = maturity_terms(form, industry, grades, weights_id)
+    planned = {**grades, **{i.requirement_id: i.target for i in plan}}
+    after = maturity_terms(form, industry, planned, weights_id)
     raised = sorted({i.level for i in plan})
     return tuple(
         LevelRaise(
@@ -270,13 +277,15 @@ def analyse_gaps(
     limit: int = 20,
 ) -> GapReport:
     """limit=0: only what blocks the next tier, no improvements or plan (a summary's needs)."""
-    industry, grades = answers.industry_type, answers.requirements
+    industry, grades, weights = answers.industry_type, answers.requirements, answers.weights_id
     next_rule = rules.tier(tier.next_tier) if tier.next_tier else None
     tier_check = next((t for t in tier.tiers if t.tier_id == tier.next_tier), None)
     unmet = tuple(c for c in tier_check.checks if not c.met) if tier_check else ()
     maturity_unmet = any(c.kind is CheckKind.MATURITY for c in unmet)
     target_level = next_rule.min_level if next_rule and maturity_unmet else None
-    improvements = rank_improvements(form, industry, grades, limit, target_level) if limit else ()
+    improvements = (
+        rank_improvements(form, industry, grades, limit, target_level, weights) if limit else ()
+    )
     if next_rule is None:
         return GapReport(None, (), None, improvements, (), True)
     target: int | None = None
@@ -286,8 +295,8 @@ def analyse_gaps(
     if target_level is not None:
         target = form.band_for_level(target_level).min_hundredths
         if limit:
-            plan, reached = plan_to_target(form, industry, grades, target, target_level)
-            raises = _level_raises(form, industry, grades, plan)
+            plan, reached = plan_to_target(form, industry, grades, target, target_level, weights)
+            raises = _level_raises(form, industry, grades, plan, weights)
     coverage = [c.subject for c in unmet if c.kind is CheckKind.COVERAGE]
     links = _links_to_cover(catalogue, answers, coverage)
     ai_needed = 0

@@ -28,16 +28,22 @@ Grades = Mapping[str, Grade | None]
 
 # level -> [(domain weight, [(sub-domain id, weight, [requirements])])]
 _Tree = list[tuple[float, list[tuple[str, float, list[Requirement]]]]]
-_tree_cache: weakref.WeakKeyDictionary[MaturityForm, dict[IndustryType, dict[int, _Tree]]] = (
+_TreeKey = tuple[IndustryType, str | None]
+_tree_cache: weakref.WeakKeyDictionary[MaturityForm, dict[_TreeKey, dict[int, _Tree]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _applicable_tree(form: MaturityForm, industry: IndustryType) -> dict[int, _Tree]:
-    """The form's domains per level, holding only requirements that apply to the industry."""
+def _applicable_tree(
+    form: MaturityForm, industry: IndustryType, weights_id: str | None = None
+) -> dict[int, _Tree]:
+    """The form's domains per level, holding only requirements that apply to the industry,
+    weighted by the chosen weight set (None: the form's own weights)."""
     per_form = _tree_cache.setdefault(form, {})
-    if industry in per_form:
-        return per_form[industry]
+    weight_set = form.weight_set(weights_id)
+    key = (industry, weight_set.id if weight_set else None)
+    if key in per_form:
+        return per_form[key]
     trees: dict[int, _Tree] = {}
     for level in LEVELS:
         tree: _Tree = []
@@ -50,9 +56,10 @@ def _applicable_tree(form: MaturityForm, industry: IndustryType) -> dict[int, _T
                     if r.subdomain_id == sub.id and r.level == level and industry in r.applies_to
                 ]
                 subs.append((sub.id, sub.weights[industry], reqs))
-            tree.append((domain.weights[industry], subs))
+            weight = weight_set.weight(domain, industry) if weight_set else domain.weights[industry]
+            tree.append((weight, subs))
         trees[level] = tree
-    per_form[industry] = trees
+    per_form[key] = trees
     return trees
 
 
@@ -77,7 +84,9 @@ class MaturityTerms:
         return sum(c * self.values[r] for r, c in coefs.items())
 
 
-def maturity_terms(form: MaturityForm, industry: IndustryType, grades: Grades) -> MaturityTerms:
+def maturity_terms(
+    form: MaturityForm, industry: IndustryType, grades: Grades, weights_id: str | None = None
+) -> MaturityTerms:
     grade_value = form.grade_values
     none_value = grade_value[Grade.NONE]
     coefficients: list[dict[str, float]] = []
@@ -85,7 +94,7 @@ def maturity_terms(form: MaturityForm, industry: IndustryType, grades: Grades) -
     levels: dict[str, int] = {}
     members: dict[tuple[str, int], list[str]] = {}
     weights: dict[tuple[str, int], float] = {}
-    for level, tree in _applicable_tree(form, industry).items():
+    for level, tree in _applicable_tree(form, industry, weights_id).items():
         coefs: dict[str, float] = {}
         domains: list[tuple[float, list[tuple[str, float, list[str]]]]] = []
         for dom_w, subs in tree:
@@ -142,8 +151,10 @@ def level_hundredths(form: MaturityForm, raw: float) -> int:
     return to_hundredths(raw, (form.pass_mark_hundredths,))
 
 
-def score_maturity(form: MaturityForm, industry: IndustryType, grades: Grades) -> MaturityResult:
-    terms = maturity_terms(form, industry, grades)
+def score_maturity(
+    form: MaturityForm, industry: IndustryType, grades: Grades, weights_id: str | None = None
+) -> MaturityResult:
+    terms = maturity_terms(form, industry, grades, weights_id)
     raws = [terms.level_raw(level) for level in LEVELS]
     total, stop = total_from_levels(raws, form.pass_mark_hundredths)
     level_scores = tuple(
@@ -183,11 +194,11 @@ def score_maturity(form: MaturityForm, industry: IndustryType, grades: Grades) -
 
 
 def default_subdomain_weights(
-    form: MaturityForm, industry: IndustryType
+    form: MaturityForm, industry: IndustryType, weights_id: str | None = None
 ) -> dict[str, tuple[float | None, ...]]:
-    """Each sub-domain's effective weight in A1..A5 when nothing is 不适用 (what the form's
-    weights give before any answer rescales them)."""
-    terms = maturity_terms(form, industry, {})
+    """Each sub-domain's effective weight in A1..A5 when nothing is 不适用 (what the weights
+    give before any answer rescales them)."""
+    terms = maturity_terms(form, industry, {}, weights_id)
     return {
         s.id: tuple(terms.subdomain_weights.get((s.id, level)) for level in LEVELS)
         for s in form.subdomains

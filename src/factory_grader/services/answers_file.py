@@ -8,7 +8,7 @@ from typing import Any
 
 from factory_grader.domain.answers import PROFILE_FIELDS, Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswersError, InputError
-from factory_grader.domain.maturity_model import Grade, IndustryType
+from factory_grader.domain.maturity_model import DEFAULT_WEIGHTS, Grade, IndustryType
 from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.rules import RuleSet
 from factory_grader.forms.library import FormLibrary
@@ -24,6 +24,7 @@ TOP_KEYS = (
     "scenarios",
     "conditions",
     "notes",
+    "weights",  # optional: a named weight set of the form (absent or null: the form's own)
 )
 _GRADES = ", ".join(g.value for g in Grade)
 
@@ -140,6 +141,14 @@ def answers_from_data(
             raise fail(f"notes.{rid}", f"unknown requirement id in form {form.id}")
         notes[rid] = _note(value, f"notes.{rid}", fail)
 
+    weights_id = data.get("weights")
+    if weights_id == DEFAULT_WEIGHTS:
+        weights_id = None
+    if weights_id is not None and (
+        not isinstance(weights_id, str) or form.weight_set(weights_id) is None
+    ):
+        known = ", ".join(w.id for w in form.weight_sets) or "none"
+        raise fail("weights", f"not a weight set of form {form.id} (it has: {known})")
     return Answers(
         form.id,
         rules.id,
@@ -149,6 +158,7 @@ def answers_from_data(
         scenarios,
         conditions,
         {rid: n for rid, n in notes.items() if n != RequirementNote()},
+        weights_id,
     )
 
 
@@ -229,6 +239,7 @@ def answers_to_json(answers: Answers, library: FormLibrary) -> dict[str, Any]:
             for r in form.requirements
             if (n := answers.notes.get(r.id)) and n != RequirementNote()
         },
+        **({"weights": answers.weights_id} if answers.weights_id else {}),
     }
 
 

@@ -79,6 +79,7 @@ class AssessmentService:
         profile: dict[str, str],
         industry_type: IndustryType,
         rules_id: str,
+        weights_id: str | None = None,
     ) -> AssessmentSummary:
         code = profile.get("credit_code")
         if code and (problem := credit_code_problem(code)):
@@ -88,8 +89,17 @@ class AssessmentService:
             raise InputError(f"rule set {rules_id} is for another questionnaire")
         clean = {k: v.strip() for k, v in profile.items() if v and v.strip()}
         conditions = tuple(c.id for c in rules.conditions)
+        form = self.library.maturity(rules.form_id)
+        if weights_id is not None and form.weight_set(weights_id) is None:
+            raise InputError(f"weights: '{weights_id}' is not a weight set of form {form.id}")
         return self.store.save_profile(
-            assessment_id, clean, industry_type, rules_id, conditions, self.clock()
+            assessment_id,
+            clean,
+            industry_type,
+            rules_id,
+            conditions,
+            self.clock(),
+            form.weight_set(weights_id).id if form.weight_set(weights_id) else None,
         )
 
     def delete(self, assessment_id: int) -> AssessmentSummary:

@@ -79,17 +79,25 @@ class EditSession:
         return lambda: self._persist("condition", condition_id)
 
     def set_profile(
-        self, profile: dict[str, str], industry_type: IndustryType, rules_id: str
+        self,
+        profile: dict[str, str],
+        industry_type: IndustryType,
+        rules_id: str,
+        weights_id: str | None = None,
     ) -> Persist:
-        """Profile, industry type and rule set (the last two change what is scored)."""
+        """Profile, industry type, rule set and weight set (the last three change the score)."""
         with self._lock:
             self.answers = replace(
-                self.answers, profile=dict(profile), industry_type=industry_type, rules_id=rules_id
+                self.answers,
+                profile=dict(profile),
+                industry_type=industry_type,
+                rules_id=rules_id,
+                weights_id=weights_id,
             )
 
         def persist() -> None:
             self.summary = self.service.save_profile(
-                self.assessment_id, dict(profile), industry_type, rules_id
+                self.assessment_id, dict(profile), industry_type, rules_id, weights_id
             )
             with self._lock:  # conditions new to this rule set now have rows at version 0
                 for condition in self.service.library.rules(rules_id).conditions:

@@ -49,6 +49,7 @@ def result_to_json(
         "form": {"id": form.id, "version": form.version, "digest": form.digest},
         "rules": {"id": rules.id, "version": rules.version, "digest": rules.digest},
         "industry_type": answers.industry_type.value,
+        "weights": answers.weights_id or "default",
         "maturity": {
             "score": _two(m.score_hundredths),
             "level": m.level,
@@ -116,6 +117,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "levels": ("各级得分", "Level scores"),
     "not_counted": ("（* 不计入 S）", "  (* not counted in S)"),
     "rule": ("计分规则", "Rule applied"),
+    "weights": ("权重", "Weights"),
     "tier": ("梯度等级", "Tier"),
     "none_tier": ("未达基础级", "No tier reached"),
     "next": ("下一级", "Next tier"),
@@ -187,6 +189,7 @@ def render_text(
         legend += _w("sum_note", lang)
     out.append(f"{_w('levels', lang)}: {shown}{legend}")
     out.append(f"{_w('rule', lang)}: {rule_sentence(result, lang)}")
+    out.append(f"{_w('weights', lang)}: {form.weights_name(answers.weights_id).get(lang)}")
     out.append(f"{_w('tier', lang)}: {tier_name[t.tier] if t.tier else _w('none_tier', lang)}")
     if t.next_tier:
         out += ["", f"{_w('next', lang)}: {tier_name[t.next_tier]} — {_w('blocks', lang)}:"]

@@ -80,6 +80,7 @@ class AssessmentStore:
                 form_version=meta.form_version,
                 form_digest=meta.form_digest,
                 rules_id=answers.rules_id,
+                weights_id=answers.weights_id,
                 industry_type=answers.industry_type.value,
                 profile_json=json.dumps(dict(answers.profile), ensure_ascii=False),
                 created_by=actor,
@@ -128,6 +129,7 @@ class AssessmentStore:
         answers = Answers(
             form_id=a.form_id,
             rules_id=a.rules_id,
+            weights_id=a.weights_id,
             industry_type=IndustryType(a.industry_type),
             profile=json.loads(a.profile_json),
             requirements={r.requirement_id: _grade(r.grade) for r in reqs},
@@ -366,6 +368,7 @@ class AssessmentStore:
         rules_id: str,
         condition_ids: tuple[str, ...],
         now: datetime,
+        weights_id: str | None = None,
     ) -> AssessmentSummary:
         """Profile, industry type and rule set of a draft (last write wins: these are not answers
         two people work on). The factory is re-linked by its credit code / name; conditions the
@@ -378,6 +381,7 @@ class AssessmentStore:
             a.factory_id, a.updated_at = factory.id, now
             a.profile_json = json.dumps(profile, ensure_ascii=False)
             a.industry_type, a.rules_id = industry_type.value, rules_id
+            a.weights_id = weights_id
             have = set(
                 s.scalars(
                     select(ConditionAnswerRow.condition_id).where(

@@ -75,6 +75,8 @@ class AssessmentRow(Base):
     form_version: Mapped[str] = mapped_column(String(20))
     form_digest: Mapped[str] = mapped_column(String(64))
     rules_id: Mapped[str] = mapped_column(String(40))
+    #: a named weight set of the form; NULL: the form's own weights (schema 0002)
+    weights_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     industry_type: Mapped[str] = mapped_column(String(10))
     profile_json: Mapped[str] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(100))

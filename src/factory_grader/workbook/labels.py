@@ -49,6 +49,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "each level adds up to 1)",
     ),
     "optional": ("可选", "optional"),
+    "weights": ("权重", "Weights"),
     "all_tiers": ("各梯度", "every tier"),
     "element": ("能力要素", "Element"),
     "domain": ("能力域", "Domain"),

@@ -44,7 +44,9 @@ META_KEYS = (
     "answers_sha256",
 )
 HASHED_META = META_KEYS[:4]
-ANSWER_KINDS = ("profile", "requirement", "scenario", "condition", "evidence")
+#: "setting" rows hold scoring choices (the weight set); written only when not the default, so
+#: a workbook without one hashes as before.
+ANSWER_KINDS = ("profile", "requirement", "scenario", "condition", "evidence", "setting")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
         rows.append(
             ("evidence", ev.requirement_id, str(ev.size), _text(ev.file_name), "", ev.sha256)
         )
+    if a.weights_id:
+        rows.append(("setting", "weights", a.weights_id, "", "", ""))
     meta = {
         "form_id": sub.form.id,
         "rules_id": sub.rules.id,
@@ -210,6 +214,7 @@ def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, 
     scenarios: dict[str, dict[str, Any]] = {}
     conditions: dict[str, bool | None] = {}
     evidence: list[Evidence] = []
+    settings: dict[str, str] = {}
     for index, (kind, ident, value, text, flag, digest) in enumerate(machine.rows):
         where = f"{MACHINE_SHEET} {kind} {ident}"
         if kind == "profile":
@@ -232,6 +237,10 @@ def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, 
             if not value.isdigit() or len(digest) != 64:
                 raise WorkbookError(f"{where}: evidence row #{index} needs a size and a SHA-256")
             evidence.append(Evidence(ident, _json_text(text, where) or "", int(value), digest))
+        elif kind == "setting":
+            if ident != "weights":
+                raise WorkbookError(f"{where}: unknown setting {ident!r}")
+            settings[ident] = value
     data = {
         "form": machine.meta["form_id"],
         "rules": machine.meta["rules_id"],
@@ -241,5 +250,6 @@ def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, 
         "scenarios": scenarios,
         "conditions": conditions,
         "notes": notes,
+        **({"weights": settings["weights"]} if "weights" in settings else {}),
     }
     return data, tuple(evidence)

@@ -58,6 +58,10 @@ class ProfilePage(Page):
         self.type_group.addButton(self.discrete)
         self.type_group.addButton(self.process)
         self.rules = QComboBox()
+        self.weights = QComboBox()  # the form's own (equal) weights, or a named estimate
+        self.weights_note = QLabel()
+        self.weights_note.setWordWrap(True)
+        self.weights_note.setObjectName("hint")
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.form = QFormLayout()
@@ -102,6 +106,9 @@ class ProfilePage(Page):
         self.type_label, self.rules_label = QLabel(), QLabel()
         self.form.addRow(self.type_label, types)
         self.form.addRow(self.rules_label, self.rules)
+        self.weights_label = QLabel()
+        self.form.addRow(self.weights_label, self.weights)
+        self.form.addRow("", self.weights_note)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(self.heading)
@@ -121,6 +128,7 @@ class ProfilePage(Page):
         self.industry.currentIndexChanged.connect(lambda _: self.save())
         self.type_group.buttonClicked.connect(lambda _: self.save())
         self.rules.currentIndexChanged.connect(lambda _: self.save())
+        self.weights.currentIndexChanged.connect(lambda _: self.save())
         self._loading = False
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
@@ -150,6 +158,8 @@ class ProfilePage(Page):
         self.type_label.setText(self.tr("Industry type"))
         self.rules_label.setText(self.tr("Rule set"))
         self.rules.setAccessibleName(self.tr("Rule set"))
+        self.weights_label.setText(self.tr("Weights"))
+        self.weights.setAccessibleName(self.tr("Weights"))
         self.discrete.setText(self.tr("Discrete manufacturing"))
         self.process.setText(self.tr("Process manufacturing"))
         self.edits["size"].setPlaceholderText(self.tr("e.g. large, medium, small, micro"))
@@ -181,6 +191,16 @@ class ProfilePage(Page):
             if info.kind == "rules":
                 self.rules.addItem(self.ctx.text(info.name), info.id)
         self.rules.setCurrentIndex(max(self.rules.findData(answers.rules_id), 0))
+        form = lib.maturity(answers.form_id)
+        self.weights.clear()
+        self.weights.addItem(self.tr("Every domain weighs the same (default estimate)"), "")
+        for ws in form.weight_sets:
+            self.weights.addItem(self.ctx.text(ws.name), ws.id)
+        self.weights.setCurrentIndex(max(self.weights.findData(answers.weights_id or ""), 0))
+        chosen = form.weight_set(answers.weights_id)
+        self.weights_note.setText(
+            self.ctx.text(chosen.note) if chosen else self.ctx.text(form.weights_note)
+        )
         for key in self.problems:
             self._validate(key)
         editable = session.editable
@@ -191,6 +211,7 @@ class ProfilePage(Page):
             self.discrete,
             self.process,
             self.rules,
+            self.weights,
         ):
             w.setEnabled(editable)
         self._loading = False
@@ -226,14 +247,22 @@ class ProfilePage(Page):
             )
         industry = IndustryType.PROCESS if self.process.isChecked() else IndustryType.DISCRETE
         rules_id = self.rules.currentData() or session.answers.rules_id
-        if (profile, industry, rules_id) == (
+        weights_id = self.weights.currentData() or None
+        if (profile, industry, rules_id, weights_id) == (
             dict(session.answers.profile),
             session.answers.industry_type,
             session.answers.rules_id,
+            session.answers.weights_id,
         ):
             return
+        chosen = lib.maturity(session.answers.form_id).weight_set(weights_id)
+        self.weights_note.setText(
+            self.ctx.text(chosen.note)
+            if chosen
+            else self.ctx.text(lib.maturity(session.answers.form_id).weights_note)
+        )
         self.window_.persist(  # type: ignore[attr-defined]
-            session.set_profile(profile, industry, rules_id),
+            session.set_profile(profile, industry, rules_id, weights_id),
             lambda _: self.ctx.events.assessments_changed.emit(),  # the list shows the new name
         )
         self.ctx.events.answers_changed.emit()

@@ -101,6 +101,7 @@ class ResultsPage(Page):
             for ls in m.level_scores
         )
         rule_set_word = self.tr("Rule set")
+        weights_word = self.tr("Weights")
         catalogue = lib.catalogue(rules.scenarios_id)
         covered = "、".join(
             self.ctx.text(x.name) for x in catalogue.links if x.id in t.covered_links
@@ -124,7 +125,8 @@ class ResultsPage(Page):
             f"<p style='font-size:16pt'><b>S = {format_hundredths(m.score_hundredths)}</b> · "
             f"{self.ctx.text(form.band_for_level(m.level).name)} · <b>{tier}</b></p>"
             f"<table cellspacing='6'>{rows}</table><p>{rule}</p>"
-            f"<p>{coverage}</p><p>{rule_set_word}: {self.ctx.text(rules.name)}</p>"
+            f"<p>{coverage}</p><p>{rule_set_word}: {self.ctx.text(rules.name)}<br>"
+            f"{weights_word}: {self.ctx.text(form.weights_name(answers.weights_id))}</p>"
         )
         self.gaps.clear()
         if t.next_tier is None:

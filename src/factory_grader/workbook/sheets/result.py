@@ -36,6 +36,7 @@ def result_sheet(sub: Submission) -> SheetPlan:
         ("level", Cell(level_name(sub, m.level, lang), Style.STRONG)),
         ("computed_tier", Cell(tier_name(sub, t.tier, lang), Style.STRONG)),
         ("rule", Cell(visible_text(sub.rule_sentence), Style.WRAP)),
+        ("weights", Cell(sub.form.weights_name(sub.answers.weights_id).get(lang))),
     ):
         r = sheet.row(Cell(word(label, lang), Style.LABEL), cell)
         sheet.merges.append(f"B{r}:{cell_ref(r, LAST_COL)}")
