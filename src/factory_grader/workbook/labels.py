@@ -98,7 +98,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "plan_to_tier": ("达到下一梯度的路径", "Path to the next tier"),
     "plan_short": ("按建议路径仍达不到目标得分", "The suggested path does not reach the target"),
-    "improvements": ("提升 S 最有效的改进", "Improvements that raise S most"),
+    "improvements": (
+        "最有效的改进（先列卡住下一梯度的那一级）",
+        "Improvements that help most (the blocking level first)",
+    ),
     "rank": ("序号", "No."),
     "current": ("当前", "Now"),
     "to": ("提升至", "Raise to"),
