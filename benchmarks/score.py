@@ -56,6 +56,11 @@ def main() -> None:
     maturity = score_maturity(form, answers.industry_type, answers.requirements)
     tier = place_tier(rules, catalogue, answers, maturity)
     click = {form.requirements[100].id: Grade.FULL}
+    # A factory one level short of the next tier: the plan to it is computed too (the costliest
+    # gap analysis). Levels 1–2 met, everything above 部分满足: S 2.50, 卓越级 needs 三级.
+    blocked = answers.with_grades(
+        {r.id: Grade.FULL if r.level <= 2 else Grade.PARTIAL for r in form.requirements}
+    )
 
     def score() -> None:
         m = score_maturity(form, answers.industry_type, answers.requirements)
@@ -64,8 +69,9 @@ def main() -> None:
     cases = {
         "baseline: json.loads of the answers file": lambda: json.loads(text),
         "score (maturity + tier)": score,
-        "gap analysis": lambda: analyse_gaps(
-            form, rules, answers.industry_type, answers.requirements, maturity, tier
+        "gap analysis": lambda: analyse_gaps(form, rules, catalogue, answers, maturity, tier),
+        "whole result, level 3 blocking (with plan)": lambda: assess(
+            form, catalogue, rules, blocked
         ),
         "whole result (score + gaps)": lambda: assess(form, catalogue, rules, answers),
         "what-if after one click": lambda: what_if(form, catalogue, rules, answers, click),

@@ -407,42 +407,42 @@
         <translation>基本条件（各梯度通用）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="69"/>
         <source>Whole tier</source>
         <translation>整个梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="73"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="76"/>
         <source>{tier}: construction and results</source>
         <translation>{tier}：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="79"/>
         <source>Required: the items of the stages this tier must cover ({links}), the results item and whole-tier items. Items of other stages are optional and never block the tier.</source>
         <translation>必需：本梯度须覆盖的环节（{links}）的建设内容、建设成效，以及不分环节的整体要求。其他环节的内容为可选，不影响是否达到本梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="113"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="113"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="125"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="125"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="125"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -988,17 +988,17 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="221"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="223"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="225"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1196,6 +1196,11 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>不计入</translation>
     </message>
     <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="127"/>
+        <source>(Level scores are rounded for display, so they may add up to 0.01 more or less than S; every decision uses the unrounded values.)</source>
+        <translation>（各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。）</translation>
+    </message>
+    <message>
         <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
@@ -1226,47 +1231,47 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="138"/>
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="141"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="150"/>
         <source>Path to {tier}:</source>
         <translation>达到{tier}的路径：</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="192"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="206"/>
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="204"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="211"/>
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="214"/>
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="235"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="238"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1467,18 +1472,18 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>WeightsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="28"/>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="56"/>
         <source>Weights of the sub-domains</source>
         <translation>各能力子域权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="31"/>
-        <source>Each level score is the mean of the domain scores at that level (every domain weighs the same), and a domain&apos;s score is the mean of its sub-domains. Parts answered &apos;not applicable&apos; are left out and the rest share their weight. So a sub-domain of Production, one of its seven, weighs 1/84 of a level when all twelve domains count. The weights are an estimate (the official ones are not published).</source>
-        <translation>每一级得分是该级各能力域得分的平均（各能力域等权），能力域得分是其各能力子域得分的平均。答“不适用”的部分不计入，其权重由其余部分分摊。因此在 12 个能力域都计分时，“生产”的 7 个能力子域之一占该级得分的 1/84。权重为估计值（官方权重未公开）。</translation>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="36"/>
+        <source>Each level score is the weighted mean of the domain scores at that level, and a domain&apos;s score is the mean of its sub-domains. Parts answered &apos;not applicable&apos; are left out and the rest share their weight. With the default weights (every domain the same) a sub-domain of Production, one of its seven, weighs 1/84 of a level when all twelve domains count. Weights in use: {name}.</source>
+        <translation>每一级得分是该级各能力域得分的加权平均，能力域得分是其各能力子域得分的平均。答“不适用”的部分不计入，其权重由其余部分分摊。按默认权重（各能力域等权），在 12 个能力域都计分时，“生产”的 7 个能力子域之一占该级得分的 1/84。当前使用的权重：{name}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/weights_dialog.py" line="48"/>
         <source>Level {n}</source>
         <translation>{n} 级</translation>
     </message>

@@ -25,9 +25,11 @@ def test_forms_show_rules_says_what_each_tier_requires_and_where_it_comes_from(c
     assert main(["forms", "show", "hainan-2025", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     basic = next(t for t in data["tiers"] if t["id"] == "basic")
-    # 基础级 covers 生产作业: its item there, the tier-wide 核心数据实时采集 and the results item
+    # 基础级 covers 生产作业: its item there, Hainan's two tier-wide items (核心数据实时采集,
+    # 生产经营管理信息化) and the results item
     assert basic["required_conditions"] == [
         "basic.core-data-realtime",
+        "basic.management-informatisation",
         "basic.key-equipment",
         "basic.results",
     ]
@@ -44,7 +46,7 @@ def test_score_prints_the_path_to_the_next_tier(capsys) -> None:
     assert main(["score", str(example_answers_path())]) == 0
     out = capsys.readouterr().out
     assert "达到先进级的路径:" in out
-    assert "1. 场景：“运营管理”环节至少建成 1 个典型场景，可选：智能经营决策" in out
+    assert "1. 场景：“运营管理”环节还需建成 1 个典型场景，可选：智能经营决策" in out
     assert "条件：建设数字化供应链" in out
     assert main(["score", str(example_answers_path()), "--json"]) == 0
     plan = json.loads(capsys.readouterr().out)["plan_to_next_tier"]

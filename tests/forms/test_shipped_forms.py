@@ -105,6 +105,7 @@ def test_only_what_domain_facts_calls_official_is_marked_official(library: FormL
         ("hainan-2025", "elig.organisation"),
         ("hainan-2025", "elig.tax-clearance"),
         ("hainan-2025", "basic.core-data-realtime"),
+        ("hainan-2025", "basic.management-informatisation"),
         ("hainan-2025", "basic.min_level"),
         ("hainan-2025", "advanced.min_level"),
         ("hainan-2025", "excellent.min_level"),

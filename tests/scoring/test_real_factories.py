@@ -360,3 +360,52 @@ def test_no_listed_improvement_leaves_every_shown_figure_unchanged(library: Form
                 item.current or Grade.NONE
             )
             assert steps == item.steps
+
+
+def _independent_level_score(library: FormLibrary, grades, industry, weights_id, level):
+    """Aᵢ re-derived here with Fractions straight from the rule in the docstring above (domain
+    means weighted by the set's weights), not through the scoring module."""
+    from fractions import Fraction
+
+    form = library.maturity("cmmm-2020")
+    weight_set = form.weight_set(weights_id)
+    value = {Grade.FULL: Fraction(1), Grade.MOST: Fraction(4, 5), Grade.PARTIAL: Fraction(1, 2)}
+    num = den = Fraction(0)
+    for d in form.domains:
+        subs = []
+        for s in (s for s in form.subdomains if s.domain_id == d.id):
+            ids = [
+                r.id
+                for r in form.requirements
+                if (r.subdomain_id, r.level) == (s.id, level)
+                and industry in r.applies_to
+                and grades.get(r.id) is not Grade.NA
+            ]
+            if ids:
+                subs.append(sum(value.get(grades.get(i), Fraction(0)) for i in ids) / len(ids))
+        if subs:
+            w = Fraction(
+                repr(weight_set.weight(d, industry) if weight_set else d.weights[industry])
+            )
+            num += w * sum(subs) / len(subs)
+            den += w
+    return num / den
+
+
+def test_a_score_a_billionth_under_a_band_edge_is_the_band_below(library: FormLibrary) -> None:
+    """Found in review: with the draft weight set (weights adding up to 3000) a process plant
+    with 54 不适用 answers has S = 2508317009/1393509450 = 1.79999999928…, under 二级's 1.80.
+    A float comparison with a 1e-9 tolerance called it 二级; exact arithmetic says 一级."""
+    import json
+    from fractions import Fraction
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "band_edge_draft_weights.json"
+    grades = {k: Grade(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    a = [_independent_level_score(library, grades, PR, "draft-2024-shares", lv) for lv in (1, 2, 3)]
+    assert a[0] >= Fraction(4, 5) and a[1] >= Fraction(4, 5) and a[2] < Fraction(4, 5)
+    assert sum(a) == Fraction(2508317009, 1393509450) < Fraction(9, 5)
+    m = score_maturity(library.maturity("cmmm-2020"), PR, grades, "draft-2024-shares")
+    assert [ls.exact for ls in m.level_scores[:3]] == a
+    assert m.score_exact == sum(a)
+    assert (m.level, m.score_hundredths, m.stop_level) == (1, 179, 3)

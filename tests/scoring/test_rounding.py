@@ -1,9 +1,14 @@
+from fractions import Fraction
+
 import pytest
 
 from factory_grader.scoring.rounding import (
     format_gain,
     format_hundredths,
     parse_hundredths,
+    reaches,
+    reaches_scaled,
+    shown_scaled,
     to_hundredths,
 )
 
@@ -71,3 +76,28 @@ def test_parse(text: str, h: int) -> None:
 def test_parse_rejects(bad: str) -> None:
     with pytest.raises(ValueError):
         parse_hundredths(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "thresholds", "expected"),
+    [
+        (Fraction(7975, 10000), (80,), 79),  # exact: held under the pass mark it fails
+        (Fraction(4, 5), (80,), 80),
+        (Fraction(1, 200), (), 1),  # exactly half a hundredth: up
+        (Fraction(2675, 1000), (), 268),
+        (Fraction(2508317009, 1393509450), (80, 180, 280), 179),  # 1.7999999993: band below
+        (Fraction(9, 5), (80, 180, 280), 180),
+    ],
+)
+def test_exact_values_round_half_up_without_crossing(
+    value: Fraction, thresholds: tuple, expected: int
+) -> None:
+    assert to_hundredths(value, thresholds) == expected
+    scale = value.denominator * 7  # the same value held as an integer over another scale
+    assert shown_scaled(value.numerator * 7, scale, thresholds) == expected
+    for t in thresholds:
+        assert (
+            reaches(value, t)
+            == reaches_scaled(value.numerator * 7, t, scale)
+            == (value >= Fraction(t, 100))
+        )

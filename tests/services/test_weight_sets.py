@@ -129,3 +129,26 @@ def test_stored_per_assessment(library: FormLibrary, tmp_path: Path) -> None:
             )
     finally:
         db.close()
+
+
+def test_a_shown_sum_that_differs_from_s_is_explained(library: FormLibrary, tmp_path: Path) -> None:
+    """The example under the draft weights shows A1 0.90 + A2 0.83 + A3 0.47 = 2.20 against
+    S 2.21 (each rounded half-up on its own): the report and the workbook say why."""
+    from openpyxl import load_workbook
+
+    from factory_grader.services.report import render_text
+
+    answers = replace(read_answers_file(example_answers_path(), library), weights_id=DRAFT)
+    result = score_answers(library, answers)
+    m = result.maturity
+    shown = [ls.hundredths for ls in m.level_scores if ls.counted]
+    assert (shown, m.score_hundredths) == ([90, 83, 47], 221)
+    assert "合计与 S 可能相差 0.01" in render_text(result, answers, library)
+    out = tmp_path / "w.xlsx"
+    export_workbook(build_submission(library, answers), out)
+    sheet = load_workbook(out)["评估结果"]
+    texts = [c.value for row in sheet.iter_rows(max_row=25) for c in row if c.value]
+    assert any(isinstance(t, str) and "合计与 S 可能相差 0.01" in t for t in texts)
+    # and not where the shown figures do add up (the example under the default weights)
+    plain = read_answers_file(example_answers_path(), library)
+    assert "合计与 S" not in render_text(score_answers(library, plain), plain, library)

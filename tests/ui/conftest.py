@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from factory_grader.ui.app import build
 from factory_grader.ui.main_window import MainWindow
@@ -88,6 +88,25 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
         w.ctx.background.wait()
         if w.ctx.database is not None:
             w.ctx.database.close()
+
+
+def on_next_dialog(kind: type[QWidget], handle: Callable[[QWidget], None]) -> None:
+    """Call handle(dialog) once a modal dialog of this kind is up (the test expects it); the
+    handler closes it. Stops polling when the test that scheduled it has ended."""
+    expect_dialogs(1)
+    alive = alive_check()
+
+    def poll() -> None:
+        if not alive():
+            return
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, poll)
+            return
+        expect_dialogs(-1)
+        handle(dialog)
+
+    QTimer.singleShot(0, poll)
 
 
 def answer_next_dialog(

@@ -3,7 +3,7 @@ result on screen equals the scoring module's for what is stored in the database.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from factory_grader.domain.maturity_model import Grade
@@ -13,7 +13,7 @@ from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.requirement_row import CHOICES
-from tests.ui.conftest import alive_check, answer_next_dialog, expect_dialogs, wait_idle
+from tests.ui.conftest import answer_next_dialog, on_next_dialog, wait_idle
 
 KEYS = [
     Qt.Key.Key_1,
@@ -28,22 +28,12 @@ KEYS = [
 
 
 def fill_new_assessment_dialog(qtbot) -> None:
-    expect_dialogs(1)
-    alive = alive_check()
-
-    def fill() -> None:
-        if not alive():
-            return
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, NewAssessmentDialog):
-            QTimer.singleShot(20, fill)
-            return
-        expect_dialogs(-1)
+    def fill(dialog: NewAssessmentDialog) -> None:
         dialog.name.insert("键盘测试机械有限公司")  # Chinese arrives via the IME, not key codes
         qtbot.keyClicks(dialog.code, "91460100MA5T1R2K7J")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
-    QTimer.singleShot(0, fill)
+    on_next_dialog(NewAssessmentDialog, fill)  # type: ignore[arg-type]
 
 
 def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from factory_grader.domain.records import Status
 from factory_grader.scoring.rounding import format_hundredths
@@ -87,7 +86,7 @@ def test_results_what_if(qtbot, open_window) -> None:
     assert page.gaps.count() == 1 + len(result.gaps.unmet) + 1 + len(path)
     texts = [page.gaps.item(i).text() for i in range(page.gaps.count())]
     assert "达到先进级的路径：" in texts
-    assert any(t.startswith("1. 场景：“运营管理”环节至少建成 1 个典型场景") for t in texts)
+    assert any(t.startswith("1. 场景：“运营管理”环节还需建成 1 个典型场景") for t in texts)
     assert page.chart is not None and page.chart.canvas is not None  # radar drawn
     assert page.projection.text() == ""
     changes = {}
@@ -127,23 +126,14 @@ def test_results_show_the_effective_weights(qtbot, open_window) -> None:
     window.go(RESULTS)
     page = window.stack.currentWidget()
     seen: dict[str, str] = {}
-    conftest.expect_dialogs(1)
-    alive = conftest.alive_check()
 
-    def read() -> None:
-        if not alive():
-            return
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, WeightsDialog):
-            QTimer.singleShot(20, read)
-            return
+    def read(dialog: WeightsDialog) -> None:
         table = dialog.table
         for row in range(table.rowCount()):
             seen[table.verticalHeaderItem(row).text()] = table.item(row, 0).text()
-        conftest.expect_dialogs(-1)
         dialog.reject()
 
-    QTimer.singleShot(0, read)
+    conftest.on_next_dialog(WeightsDialog, read)  # type: ignore[arg-type]
     page.weights_button.click()
     assert seen["采购"] == "1/84" and seen["能源管理"] == "1/84"
     assert seen["组织战略"] == "1/12" and seen["产品设计"] == "1/24"

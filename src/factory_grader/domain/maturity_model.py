@@ -130,6 +130,11 @@ class MaturityForm:
     def subdomain(self, subdomain_id: str) -> SubDomain:
         return next(s for s in self.subdomains if s.id == subdomain_id)
 
+    def weights_note_for(self, weights_id: str | None) -> Text:
+        """What to say about the weights in use: the chosen set's note, or the form's."""
+        chosen = self.weight_set(weights_id)
+        return chosen.note if chosen else self.weights_note
+
     def weights_name(self, weights_id: str | None) -> Text:
         """What the weights in use are called, for every screen, report and sheet."""
         chosen = self.weight_set(weights_id)

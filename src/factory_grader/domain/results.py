@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from fractions import Fraction
 
 from factory_grader.domain.maturity_model import Grade
 
@@ -21,7 +22,8 @@ class Problem:
 class LevelScore:
     level: int
     hundredths: int  # Aᵢ as shown (scoring.rounding): never shown passing when it fails
-    raw: float  # exact Aᵢ: what every decision uses
+    raw: float  # Aᵢ as a float (for JSON and charts)
+    exact: Fraction  # Aᵢ exactly: what every decision uses
     scorable: bool  # False: nothing at this level could be scored (all 不适用)
     counted: bool  # part of S: at or below the first level under the pass mark
 
@@ -29,7 +31,8 @@ class LevelScore:
 @dataclass(frozen=True)
 class MaturityResult:
     score_hundredths: int  # S as shown (scoring.rounding): never shown in a higher band
-    score_raw: float  # exact S: what the level and every decision use
+    score_raw: float  # S as a float (for JSON and charts)
+    score_exact: Fraction  # S exactly: what the level and every decision use
     level: int  # 0 = 未达一级
     level_scores: tuple[LevelScore, ...]
     #: The first level whose score is under the pass mark: S stops there. None when all pass.
@@ -112,6 +115,7 @@ class LinkGap:
 
     link_id: str
     candidates: tuple[str, ...]
+    needed: int = 1  # how many more built scenarios the 环节 needs
 
 
 @dataclass(frozen=True)

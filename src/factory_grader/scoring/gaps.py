@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from fractions import Fraction
 
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.maturity_model import (
@@ -40,25 +41,25 @@ from factory_grader.scoring.maturity import (
     MaturityTerms,
     level_hundredths,
     maturity_terms,
-    score_hundredths,
-    total_from_levels,
+    scaled_total,
 )
-from factory_grader.scoring.rounding import reaches
+from factory_grader.scoring.rounding import reaches_scaled, shown_scaled
 from factory_grader.scoring.tier import ai_conversions_needed
-
-_MIN_GAIN = 1e-12
 
 
 def _step_index(grade: Grade | None) -> int:
     return 0 if grade is None else SCORED_GRADES.index(grade)
 
 
-def blocking_level(raws: Sequence[float], pass_mark: int, target_level: int | None) -> int | None:
-    """The first of levels 1 … target_level whose score is under the pass mark (None: none)."""
+def blocking_level(
+    raws: Sequence[int], pass_mark: int, target_level: int | None, scale: int
+) -> int | None:
+    """The first of levels 1 … target_level whose score (raws / scale) is under the pass mark
+    (None: none)."""
     if target_level is None:
         return None
     for level in range(1, target_level + 1):
-        if not reaches(raws[level - 1], pass_mark):
+        if not reaches_scaled(raws[level - 1], pass_mark, scale):
             return level
     return None
 
@@ -76,51 +77,57 @@ def rank_improvements(
     shown figure (S, or the score of its level); one that changes nothing visible is no help
     to show."""
     terms = maturity_terms(form, industry, grades, weights_id)
-    values = [form.grade_values[g] for g in SCORED_GRADES]
+    values, scale = terms.step_values, terms.scale
     raws = [terms.level_raw(level) for level in LEVELS]
     pass_mark = form.pass_mark_hundredths
-    base_raw, stop = total_from_levels(raws, pass_mark)
-    base_shown = score_hundredths(form, base_raw)
-    blocker = blocking_level(raws, pass_mark, target_level)
+    edges = [b.min_hundredths for b in form.bands]
+    base_raw, stop = scaled_total(raws, pass_mark, scale)
+    base_shown = shown_scaled(base_raw, scale, edges)
+    blocker = blocking_level(raws, pass_mark, target_level, scale)
     stop_level = stop or len(LEVELS)
-    found: list[tuple[int, float, float, int, Improvement]] = []
+    level_shown = [shown_scaled(raw, scale, (pass_mark,)) for raw in raws]
+    found: list[tuple[int, Fraction, int, int, Improvement]] = []
     for order, req in enumerate(form.requirements):
         if req.id not in terms.values or req.level > stop_level:
             continue  # 不适用 / other industry type, or above the stop level: adds nothing to S
         current = grades.get(req.id)
         start = _step_index(current)
         coef = terms.coefficients[req.level - 1][req.id]
-        level_shown = level_hundredths(form, raws[req.level - 1])
-        best: Improvement | None = None
+        best: tuple[Fraction, int, int, int] | None = None  # per step, gain, target, shown
         for target in range(start + 1, len(SCORED_GRADES)):
             delta = coef * (values[target] - values[start])
-            trial = list(raws)
-            trial[req.level - 1] += delta
-            after_raw, _ = total_from_levels(trial, pass_mark)
-            after_shown = score_hundredths(form, after_raw)
-            visible = after_shown != base_shown or (
-                level_hundredths(form, trial[req.level - 1]) != level_shown
-            )
-            gain = after_raw - base_raw
-            steps = target - start
-            if not visible or gain <= _MIN_GAIN:
+            if req.level < stop_level:  # a passing level stays passing: S rises by delta
+                after_raw = base_raw + delta
+            else:  # at the stop level a raise may pass it and unlock the levels above
+                trial = list(raws)
+                trial[req.level - 1] += delta
+                after_raw = scaled_total(trial, pass_mark, scale)[0]
+            gain, steps = after_raw - base_raw, target - start
+            per_step = Fraction(gain, steps)
+            if gain <= 0 or (best is not None and per_step <= best[0]):
                 continue
-            if best and gain / steps <= best.gain_per_step:
-                continue
-            best = Improvement(
+            after_shown = shown_scaled(after_raw, scale, edges)
+            if after_shown == base_shown and (
+                shown_scaled(raws[req.level - 1] + delta, scale, (pass_mark,))
+                == level_shown[req.level - 1]
+            ):
+                continue  # changes nothing a reader can see
+            best = (per_step, gain, target, after_shown)
+        if best:
+            per_step, gain, target, after_shown = best
+            item = Improvement(
                 req.id,
                 req.subdomain_id,
                 req.level,
                 current,
                 SCORED_GRADES[target],
-                steps,
-                gain,
-                gain / steps,
+                target - start,
+                gain / scale,
+                float(per_step / scale),
                 after_shown,
             )
-        if best:
             group = 0 if req.level == blocker else 1
-            found.append((group, -best.gain_per_step, -best.gain, order, best))
+            found.append((group, -per_step, -gain, order, item))
     found.sort(key=lambda item: item[:4])
     ranked = tuple(item[4] for item in found)
     return ranked if limit is None else ranked[:limit]
@@ -142,7 +149,7 @@ def plan_to_target(
     once it and every item before it are done. Returns (items, reached).
     """
     terms = maturity_terms(form, industry, grades, weights_id)
-    values = [form.grade_values[g] for g in SCORED_GRADES]
+    values, scale = terms.step_values, terms.scale
     raws = [terms.level_raw(level) for level in LEVELS]
     pass_mark = form.pass_mark_hundredths
     if target_level is None:
@@ -152,7 +159,7 @@ def plan_to_target(
     position = {rid: _step_index(grades.get(rid)) for rid in terms.values}
     order = {r.id: i for i, r in enumerate(form.requirements)}
     # One heap per level of (−level-score raise of the next step, form order, requirement id).
-    heaps: list[list[tuple[float, int, str]]] = [[] for _ in LEVELS]
+    heaps: list[list[tuple[int, int, str]]] = [[] for _ in LEVELS]
     for rid, pos in position.items():
         if pos + 1 < len(values):
             delta = terms.coefficients[terms.levels[rid] - 1][rid] * (values[pos + 1] - values[pos])
@@ -162,19 +169,19 @@ def plan_to_target(
 
     sequence: list[str] = []
     start_pos = dict(position)
-    total_raw, stop = total_from_levels(raws, pass_mark)
-    while not reaches(total_raw, target_hundredths):
-        blocker = blocking_level(raws, pass_mark, target_level)
+    total_raw, stop = scaled_total(raws, pass_mark, scale)
+    while not reaches_scaled(total_raw, target_hundredths, scale):
+        blocker = blocking_level(raws, pass_mark, target_level, scale)
         candidates = [blocker - 1] if blocker else range(stop or len(LEVELS))
-        best: tuple[float, int, int] | None = None  # (gain, -order, level index)
+        best: tuple[int, int, int] | None = None  # (gain, -order, level index)
         for index in candidates:
             if not heaps[index]:
                 continue
             neg_delta, rank, _ = heaps[index][0]
             trial = list(raws)
             trial[index] -= neg_delta
-            gain = total_from_levels(trial, pass_mark)[0] - total_raw
-            if gain > _MIN_GAIN and (best is None or (gain, -rank) > best[:2]):
+            gain = scaled_total(trial, pass_mark, scale)[0] - total_raw
+            if gain > 0 and (best is None or (gain, -rank) > best[:2]):
                 best = (gain, -rank, index)
         if best is None:
             return _merge(form, terms, grades, start_pos, position, sequence), False
@@ -187,7 +194,7 @@ def plan_to_target(
         if pos + 1 < len(values):
             delta = terms.coefficients[best[2]][rid] * (values[pos + 1] - values[pos])
             heapq.heappush(heaps[best[2]], (-delta, order[rid], rid))
-        total_raw, stop = total_from_levels(raws, pass_mark)
+        total_raw, stop = scaled_total(raws, pass_mark, scale)
     return _merge(form, terms, grades, start_pos, position, sequence), True
 
 
@@ -199,16 +206,17 @@ def _merge(
     end: dict[str, int],
     sequence: list[str],
 ) -> tuple[Improvement, ...]:
-    values = [form.grade_values[g] for g in SCORED_GRADES]
+    values, scale = terms.step_values, terms.scale
     raws = [terms.level_raw(level) for level in LEVELS]
     pass_mark = form.pass_mark_hundredths
+    edges = [b.min_hundredths for b in form.bands]
     items: list[Improvement] = []
     for rid in sequence:
-        before_raw, _ = total_from_levels(raws, pass_mark)
+        before_raw, _ = scaled_total(raws, pass_mark, scale)
         level = terms.levels[rid]
         coef = terms.coefficients[level - 1][rid]
         raws[level - 1] += coef * (values[end[rid]] - values[start[rid]])
-        after_raw, _ = total_from_levels(raws, pass_mark)
+        after_raw, _ = scaled_total(raws, pass_mark, scale)
         steps = end[rid] - start[rid]
         gain = after_raw - before_raw
         req = form.requirement(rid)
@@ -221,9 +229,9 @@ def _merge(
                 grades.get(rid),
                 SCORED_GRADES[end[rid]],
                 steps,
-                gain,
-                gain / steps,
-                score_hundredths(form, after_raw),
+                gain / scale,
+                gain / scale / steps,
+                shown_scaled(after_raw, scale, edges),
             )
         )
     return tuple(items)
@@ -244,15 +252,15 @@ def _level_raises(
     return tuple(
         LevelRaise(
             level,
-            level_hundredths(form, before.level_raw(level)),
-            level_hundredths(form, after.level_raw(level)),
+            level_hundredths(form, before.exact(before.level_raw(level))),
+            level_hundredths(form, after.exact(after.level_raw(level))),
         )
         for level in raised
     )
 
 
 def _links_to_cover(
-    catalogue: ScenarioCatalogue, answers: Answers, subjects: Sequence[str]
+    catalogue: ScenarioCatalogue, answers: Answers, subjects: Sequence[str], per_link: int
 ) -> tuple[LinkGap, ...]:
     return tuple(
         LinkGap(
@@ -262,6 +270,7 @@ def _links_to_cover(
                 for s in catalogue.scenarios
                 if catalogue.link_of(s) == link and not answers.scenario(s.id).built
             ),
+            max(0, per_link - _built_in(catalogue, answers, link)),
         )
         for link in subjects
     )
@@ -298,14 +307,11 @@ def analyse_gaps(
             plan, reached = plan_to_target(form, industry, grades, target, target_level, weights)
             raises = _level_raises(form, industry, grades, plan, weights)
     coverage = [c.subject for c in unmet if c.kind is CheckKind.COVERAGE]
-    links = _links_to_cover(catalogue, answers, coverage)
+    links = _links_to_cover(catalogue, answers, coverage, next_rule.min_scenarios_per_link)
     ai_needed = 0
     if next_rule.ai_share_min_percent:
         # Scenarios built to cover a 环节 count in the share too (as built without AI).
-        new_built = sum(
-            max(0, next_rule.min_scenarios_per_link - _built_in(catalogue, answers, link))
-            for link in coverage
-        )
+        new_built = sum(gap.needed for gap in links)
         ai_needed = ai_conversions_needed(
             tier.ai_count, max(1, tier.built_count + new_built), next_rule.ai_share_min_percent
         )

@@ -10,24 +10,35 @@ level comes from the bands. Every decision is on exact values (scoring.rounding)
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from factory_grader.domain.maturity_model import (
     LEVELS,
+    SCORED_GRADES,
     Grade,
     IndustryType,
     MaturityForm,
     Requirement,
 )
 from factory_grader.domain.results import LevelScore, MaturityResult
-from factory_grader.scoring.rounding import reaches, to_hundredths
+from factory_grader.scoring.rounding import reaches, reaches_scaled, to_hundredths
 
 Grades = Mapping[str, Grade | None]
 
-# level -> [(domain weight, [(sub-domain id, weight, [requirements])])]
-_Tree = list[tuple[float, list[tuple[str, float, list[Requirement]]]]]
+# level -> [(domain weight, [(sub-domain id, weight, [requirements])])], weights exact
+_Tree = list[tuple[Fraction, list[tuple[str, Fraction, list[Requirement]]]]]
+
+
+def exact(value: float) -> Fraction:
+    """A weight or grade value from the data as the short decimal it was written as (0.8 is
+    4/5, not the binary float nearest to it)."""
+    return Fraction(repr(value))
+
+
 _TreeKey = tuple[IndustryType, str | None]
 _tree_cache: weakref.WeakKeyDictionary[MaturityForm, dict[_TreeKey, dict[int, _Tree]]] = (
     weakref.WeakKeyDictionary()
@@ -55,9 +66,9 @@ def _applicable_tree(
                     for r in form.requirements
                     if r.subdomain_id == sub.id and r.level == level and industry in r.applies_to
                 ]
-                subs.append((sub.id, sub.weights[industry], reqs))
+                subs.append((sub.id, exact(sub.weights[industry]), reqs))
             weight = weight_set.weight(domain, industry) if weight_set else domain.weights[industry]
-            tree.append((weight, subs))
+            tree.append((exact(weight), subs))
         trees[level] = tree
     per_form[key] = trees
     return trees
@@ -65,40 +76,72 @@ def _applicable_tree(
 
 @dataclass(frozen=True)
 class MaturityTerms:
-    """Aᵢ as a linear sum: Aᵢ = Σ coefficient[r] × value(r) over the level's scorable requirements.
+    """Aᵢ as a linear sum over the level's scorable requirements, exactly, in integers:
+    Aᵢ = level_raw(i) / scale, level_raw(i) = Σ coefficient[r] × value(r). The coefficients and
+    grade values are the exact fractions scaled by their common denominators, so every sum and
+    every comparison is exact and fast (gap analysis prices thousands of changes).
 
     Grades other than 不适用 never change a coefficient, so gap analysis can price any one-grade
     change exactly without rescoring everything.
     """
 
-    coefficients: tuple[dict[str, float], ...]  # index 0 = level 1
-    values: dict[str, float]  # scorable requirement id -> current value
+    coefficients: tuple[dict[str, int], ...]  # index 0 = level 1
+    values: dict[str, int]  # scorable requirement id -> current grade value × value_scale
+    step_values: tuple[int, ...]  # SCORED_GRADES' values × value_scale, worst first
+    value_scale: int
+    scale: int  # Aᵢ = level_raw(i) / scale
     levels: dict[str, int]
     subdomain_members: dict[tuple[str, int], list[str]]
     #: (sub-domain, level) -> its effective weight in Aᵢ after rescaling (the weights of one
     #: level add up to 1)
-    subdomain_weights: dict[tuple[str, int], float]
+    subdomain_weights: dict[tuple[str, int], Fraction]
 
-    def level_raw(self, level: int) -> float:
-        coefs = self.coefficients[level - 1]
-        return sum(c * self.values[r] for r, c in coefs.items())
+    def level_raw(self, level: int) -> int:
+        values = self.values
+        return sum(c * values[r] for r, c in self.coefficients[level - 1].items())
+
+    def exact(self, scaled: int) -> Fraction:
+        return Fraction(scaled, self.scale)
 
 
 def maturity_terms(
     form: MaturityForm, industry: IndustryType, grades: Grades, weights_id: str | None = None
 ) -> MaturityTerms:
-    grade_value = form.grade_values
+    """The terms of an answer set, shared by scoring and gap analysis (which ask for the same
+    answers several times in a row): the last few are kept, keyed by every input. Callers must
+    not change what they get."""
+    key = (industry, weights_id, frozenset(grades.items()))
+    per_form = _terms_cache.setdefault(form, {})
+    if key in per_form:
+        return per_form[key]
+    terms = _build_terms(form, industry, grades, weights_id)
+    if len(per_form) >= 8:
+        per_form.pop(next(iter(per_form)))  # oldest first
+    per_form[key] = terms
+    return terms
+
+
+_TermsKey = tuple[IndustryType, str | None, frozenset[tuple[str, Grade | None]]]
+_terms_cache: weakref.WeakKeyDictionary[MaturityForm, dict[_TermsKey, MaturityTerms]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _build_terms(
+    form: MaturityForm, industry: IndustryType, grades: Grades, weights_id: str | None
+) -> MaturityTerms:
+    grade_value = {g: exact(v) for g, v in form.grade_values.items()}
     none_value = grade_value[Grade.NONE]
-    coefficients: list[dict[str, float]] = []
-    values: dict[str, float] = {}
+    coefficients: list[dict[str, Fraction]] = []
+    values: dict[str, Fraction] = {}
     levels: dict[str, int] = {}
     members: dict[tuple[str, int], list[str]] = {}
-    weights: dict[tuple[str, int], float] = {}
+    weights: dict[tuple[str, int], Fraction] = {}
     for level, tree in _applicable_tree(form, industry, weights_id).items():
-        coefs: dict[str, float] = {}
-        domains: list[tuple[float, list[tuple[str, float, list[str]]]]] = []
+        coefs: dict[str, Fraction] = {}
+        domains: list[tuple[Fraction, list[tuple[str, Fraction, list[str]]]]] = []
         for dom_w, subs in tree:
-            kept_subs: list[tuple[str, float, list[str]]] = []
+            kept_subs: list[tuple[str, Fraction, list[str]]] = []
             for sub_id, sub_w, reqs in subs:
                 scorable = [r.id for r in reqs if grades.get(r.id) is not Grade.NA]
                 if scorable:
@@ -106,9 +149,9 @@ def maturity_terms(
                     members[(sub_id, level)] = scorable
             if kept_subs:
                 domains.append((dom_w, kept_subs))
-        dom_total = sum(w for w, _ in domains)
+        dom_total = sum((w for w, _ in domains), Fraction(0))
         for dom_w, kept_subs in domains:
-            sub_total = sum(w for _, w, _ in kept_subs)
+            sub_total = sum((w for _, w, _ in kept_subs), Fraction(0))
             for sub_id, sub_w, req_ids in kept_subs:
                 share = (dom_w / dom_total) * (sub_w / sub_total)
                 weights[(sub_id, level)] = share
@@ -119,13 +162,27 @@ def maturity_terms(
                     values[rid] = none_value if grade is None else grade_value[grade]
                     levels[rid] = level
         coefficients.append(coefs)
-    return MaturityTerms(tuple(coefficients), values, levels, members, weights)
+    # Common denominators: every coefficient × value becomes an integer over one scale.
+    coef_scale = math.lcm(1, *(c.denominator for coefs in coefficients for c in coefs.values()))
+    value_scale = math.lcm(1, *(v.denominator for v in grade_value.values()))
+    return MaturityTerms(
+        tuple({r: int(c * coef_scale) for r, c in coefs.items()} for coefs in coefficients),
+        {r: int(v * value_scale) for r, v in values.items()},
+        tuple(int(grade_value[g] * value_scale) for g in SCORED_GRADES),
+        value_scale,
+        coef_scale * value_scale,
+        levels,
+        members,
+        weights,
+    )
 
 
-def total_from_levels(raw_levels: Sequence[float], pass_mark: int) -> tuple[float, int | None]:
-    """(S exact, stop level): S adds Aᵢ up to and including the first level under the pass mark
-    (decided on the exact Aᵢ); stop level None when every level passes."""
-    total = 0.0
+def total_from_levels(
+    raw_levels: Sequence[Fraction], pass_mark: int
+) -> tuple[Fraction, int | None]:
+    """(S, stop level): S adds Aᵢ up to and including the first level under the pass mark;
+    stop level None when every level passes. Exact."""
+    total = Fraction(0)
     for index, raw in enumerate(raw_levels):
         total += raw
         if not reaches(raw, pass_mark):
@@ -133,20 +190,30 @@ def total_from_levels(raw_levels: Sequence[float], pass_mark: int) -> tuple[floa
     return total, None
 
 
-def level_for_score(form: MaturityForm, score: float) -> int:
-    """The band of the exact S."""
+def scaled_total(raws: Sequence[int], pass_mark: int, scale: int) -> tuple[int, int | None]:
+    """total_from_levels on level scores held as integers over one scale (MaturityTerms)."""
+    total = 0
+    for index, raw in enumerate(raws):
+        total += raw
+        if not reaches_scaled(raw, pass_mark, scale):
+            return total, index + 1
+    return total, None
+
+
+def level_for_score(form: MaturityForm, score: Fraction | float) -> int:
+    """The band of S."""
     for band in reversed(form.bands):
         if reaches(score, band.min_hundredths):
             return band.level
     return 0
 
 
-def score_hundredths(form: MaturityForm, score: float) -> int:
+def score_hundredths(form: MaturityForm, score: Fraction | float) -> int:
     """S as shown: rounded half-up, never shown in a higher band than it is in."""
     return to_hundredths(score, (b.min_hundredths for b in form.bands))
 
 
-def level_hundredths(form: MaturityForm, raw: float) -> int:
+def level_hundredths(form: MaturityForm, raw: Fraction | float) -> int:
     """Aᵢ as shown: rounded half-up, never shown as passing when it fails."""
     return to_hundredths(raw, (form.pass_mark_hundredths,))
 
@@ -155,13 +222,14 @@ def score_maturity(
     form: MaturityForm, industry: IndustryType, grades: Grades, weights_id: str | None = None
 ) -> MaturityResult:
     terms = maturity_terms(form, industry, grades, weights_id)
-    raws = [terms.level_raw(level) for level in LEVELS]
+    raws = [terms.exact(terms.level_raw(level)) for level in LEVELS]
     total, stop = total_from_levels(raws, form.pass_mark_hundredths)
     level_scores = tuple(
         LevelScore(
             level=level,
             hundredths=level_hundredths(form, raw),
-            raw=raw,
+            raw=float(raw),
+            exact=raw,
             scorable=bool(terms.coefficients[level - 1]),
             counted=stop is None or level <= stop,
         )
@@ -173,17 +241,20 @@ def score_maturity(
         per_level: list[float | None] = []
         for level in LEVELS:
             ids = terms.subdomain_members.get((sub.id, level))
-            per_level.append(sum(terms.values[r] for r in ids) / len(ids) if ids else None)
+            total_value = sum(terms.values[r] for r in ids) if ids else 0
+            per_level.append(total_value / (len(ids) * terms.value_scale) if ids else None)
         subdomain_scores[sub.id] = tuple(per_level)
         subdomain_weights[sub.id] = tuple(
-            terms.subdomain_weights.get((sub.id, lv)) for lv in LEVELS
+            None if (w := terms.subdomain_weights.get((sub.id, lv))) is None else float(w)
+            for lv in LEVELS
         )
     unanswered = tuple(
         r.id for r in form.requirements if industry in r.applies_to and grades.get(r.id) is None
     )
     return MaturityResult(
         score_hundredths=score_hundredths(form, total),
-        score_raw=total,
+        score_raw=float(total),
+        score_exact=total,
         level=level_for_score(form, total),
         level_scores=level_scores,
         stop_level=stop,
@@ -200,6 +271,9 @@ def default_subdomain_weights(
     give before any answer rescales them)."""
     terms = maturity_terms(form, industry, {}, weights_id)
     return {
-        s.id: tuple(terms.subdomain_weights.get((s.id, level)) for level in LEVELS)
+        s.id: tuple(
+            None if (w := terms.subdomain_weights.get((s.id, level))) is None else float(w)
+            for level in LEVELS
+        )
         for s in form.subdomains
     }

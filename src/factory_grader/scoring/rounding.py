@@ -2,20 +2,21 @@
 
 Decisions are taken on exact values; rounding is for display only, once.
 
-- Every score is a rational number (grade values and weights are short decimals), computed in
-  binary floating point. Two different scores of the shipped forms differ by far more than 1e-6
-  (their denominators are products of weight totals and requirement counts, well under 10⁶), so a
-  comparison with a tolerance of 1e-9 decides exactly as exact arithmetic would: 0.8 computed as
-  0.7999999999999999 reaches 0.80, and 179/180 + 145/180 = 1.80 reaches the 二级 band.
-- A shown value is the exact value rounded half-up to two decimals, except that a shown value
-  never crosses a threshold the exact value has not reached: a level score of 0.7996 shows as
-  0.79 (it fails the 0.80 pass mark), not 0.80; an S of 2.7996 shows as 2.79 (二级), not 2.80.
-  So what is shown never contradicts the verdict. The shown level scores may then add up to
-  0.01 more or less than the shown S; the reports say so where it happens.
+- Scores are computed in exact rational arithmetic (scoring.maturity: grade values and weights
+  are the short decimals the data writes, as fractions), so "Aᵢ ≥ 0.80" and "S ≥ 1.80" are
+  decided exactly: 179/180 + 145/180 = 1.80 reaches the 二级 band, and a sum a hair under an
+  edge does not. A float given here (a caller's own figure) is compared with a tolerance of
+  1e-9 that absorbs binary noise (0.7999999999999999 counts as 0.80).
+- A shown value is the value rounded half-up to two decimals, except that a shown value never
+  crosses a threshold the value has not reached: a level score of 0.7996 shows as 0.79 (it
+  fails the 0.80 pass mark), not 0.80; an S of 2.7996 shows as 2.79 (二级), not 2.80. So what is
+  shown never contradicts the verdict. The shown level scores may then add up to 0.01 more or
+  less than the shown S; the reports say so where it happens.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from fractions import Fraction
@@ -23,15 +24,39 @@ from fractions import Fraction
 _TOLERANCE = 1e-9
 
 
-def reaches(value: float, hundredths: int) -> bool:
-    """value ≥ hundredths / 100, decided on the exact value (binary noise absorbed)."""
+@functools.cache
+def _edge(hundredths: int) -> Fraction:
+    return Fraction(hundredths, 100)
+
+
+def reaches(value: Fraction | float, hundredths: int) -> bool:
+    """value ≥ hundredths / 100: exact for a Fraction, binary noise absorbed for a float."""
+    if isinstance(value, Fraction):
+        return value >= _edge(hundredths)
     return value >= hundredths / 100 - _TOLERANCE
 
 
-def to_hundredths(value: float, thresholds: Iterable[int] = ()) -> int:
+def reaches_scaled(scaled: int, hundredths: int, scale: int) -> bool:
+    """scaled / scale ≥ hundredths / 100, in integers (scoring's fast exact path)."""
+    return 100 * scaled >= hundredths * scale
+
+
+def shown_scaled(scaled: int, scale: int, thresholds: Iterable[int] = ()) -> int:
+    """to_hundredths of scaled / scale, in integers: half-up, held below unreached thresholds."""
+    shown = (200 * scaled + scale) // (2 * scale)
+    for threshold in thresholds:
+        if shown >= threshold and 100 * scaled < threshold * scale:
+            shown = threshold - 1
+    return shown
+
+
+def to_hundredths(value: Fraction | float, thresholds: Iterable[int] = ()) -> int:
     """The value to show, in hundredths: rounded half-up, held below any threshold (in
-    hundredths) that the exact value does not reach."""
-    shown = math.floor(value * 100 + 0.5 + _TOLERANCE * 100)
+    hundredths) that the value does not reach."""
+    if isinstance(value, Fraction):
+        return shown_scaled(value.numerator, value.denominator, thresholds)
+    else:
+        shown = math.floor(value * 100 + 0.5 + _TOLERANCE * 100)
     for threshold in thresholds:
         if shown >= threshold and not reaches(value, threshold):
             shown = threshold - 1
@@ -44,7 +69,7 @@ def format_hundredths(hundredths: int) -> str:
     return f"{sign}{whole}.{part:02d}"
 
 
-def format_gain(value: float) -> str:
+def format_gain(value: Fraction | float) -> str:
     """A raise of S as shown next to an improvement: two decimals, or '<0.01' for a raise that
     is real but smaller than the last shown digit."""
     if value <= 0:

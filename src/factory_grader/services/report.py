@@ -137,8 +137,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "(raising answers alone does not reach the target S)",
     ),
     "plan_link": (
-        "场景：“{link}”环节至少建成 1 个典型场景，可选：{names}",
-        "Scenarios: build at least one scenario of the {link} stage, e.g. {names}",
+        "场景：“{link}”环节还需建成 {n} 个典型场景，可选：{names}",
+        "Scenarios: build {n} more scenario(s) of the {link} stage, e.g. {names}",
     ),
     "plan_ai": (
         "AI：还需 {n} 个已建场景应用人工智能（占比需 ≥ {pct}%）",
@@ -216,7 +216,7 @@ def render_text(
             out.append(f"  - {unanswered_r} {_w('unanswered', lang)}")
         if unanswered_c:
             out.append(f"  - {unanswered_c} {_w('unanswered_c', lang)}")
-    out += ["", form.disclaimer.get(lang), form.weights_note.get(lang)]
+    out += ["", form.disclaimer.get(lang), form.weights_note_for(answers.weights_id).get(lang)]
     return "\n".join(out)
 
 
@@ -270,14 +270,14 @@ def plan_lines(
             )
             + ("" if g.plan_reaches_target else _w("plan_q_short", lang))
         )
-    elif g.target_hundredths is not None:
-        lines.append(_w("plan_q_short", lang).strip("（）()"))
+    elif g.target_hundredths is not None and not g.plan_reaches_target:
+        lines.append(_w("plan_q_short", lang).strip("（）()"))  # a plan was tried: nothing helps
     scenario_names = {s.id: s.name.get(lang) for s in catalogue.scenarios}
     for gap in g.links_to_cover:
         link = next(x for x in catalogue.links if x.id == gap.link_id).name.get(lang)
         sep = "、" if lang == "zh" else ", "
         names = sep.join(scenario_names[c] for c in gap.candidates[:4])
-        lines.append(_w("plan_link", lang).format(link=link, names=names or "—"))
+        lines.append(_w("plan_link", lang).format(link=link, n=gap.needed, names=names or "—"))
     if g.ai_needed:
         pct = rules.tier(g.next_tier).ai_share_min_percent if g.next_tier else 0
         lines.append(_w("plan_ai", lang).format(n=g.ai_needed, pct=pct))

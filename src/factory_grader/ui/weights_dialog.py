@@ -22,19 +22,25 @@ from factory_grader.ui.context import AppContext
 
 class WeightsDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, form: MaturityForm, maturity: MaturityResult, parent: QWidget
+        self,
+        ctx: AppContext,
+        form: MaturityForm,
+        maturity: MaturityResult,
+        weights_id: str | None,
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Weights of the sub-domains"))
         explain = QLabel(
             self.tr(
-                "Each level score is the mean of the domain scores at that level (every domain "
-                "weighs the same), and a domain's score is the mean of its sub-domains. Parts "
-                "answered 'not applicable' are left out and the rest share their weight. So a "
-                "sub-domain of Production, one of its seven, weighs 1/84 of a level when all "
-                "twelve domains count. The weights are an estimate (the official ones are not "
-                "published)."
-            )
+                "Each level score is the weighted mean of the domain scores at that level, and "
+                "a domain's score is the mean of its sub-domains. Parts answered 'not "
+                "applicable' are left out and the rest share their weight. With the default "
+                "weights (every domain the same) a sub-domain of Production, one of its seven, "
+                "weighs 1/84 of a level when all twelve domains count. Weights in use: {name}."
+            ).format(name=ctx.text(form.weights_name(weights_id)))
+            + " "
+            + ctx.text(form.weights_note_for(weights_id))
         )
         explain.setWordWrap(True)
         self.table = QTableWidget(len(form.subdomains), len(LEVELS))

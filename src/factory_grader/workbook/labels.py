@@ -50,6 +50,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "optional": ("可选", "optional"),
     "weights": ("权重", "Weights"),
+    "sum_note": (
+        "各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。",
+        "Level scores are rounded for display and may add up to 0.01 more or less than S; "
+        "decisions use the unrounded values.",
+    ),
     "all_tiers": ("各梯度", "every tier"),
     "element": ("能力要素", "Element"),
     "domain": ("能力域", "Domain"),

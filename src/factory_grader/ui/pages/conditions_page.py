@@ -59,6 +59,9 @@ class ConditionsPage(Page):
         link_names = {x.id: self.ctx.text(x.name) for x in catalogue.links}
         eligibility = [c for c in rules.conditions if c.group is ConditionGroup.ELIGIBILITY]
         self._group(self.tr("Eligibility (every tier)"), [(None, eligibility, True)])
+        # which items a tier requires is a reading of the 要素条件's structure: say so
+        label = self.ctx.text(rules.content_links_provenance.label)
+        basis = f"（{label}）" if self.ctx.lang == "zh" else f" ({label})"
         for tier in rules.tiers:
             required = set(rules.required_condition_ids(tier))
             own = [rules.condition(cid) for cid in tier.condition_ids]
@@ -80,7 +83,8 @@ class ConditionsPage(Page):
                     links="、".join(link_names[x] for x in tier.required_links)
                     if self.ctx.lang == "zh"
                     else ", ".join(link_names[x] for x in tier.required_links)
-                ),
+                )
+                + basis,
             )
         self.inner_layout.addStretch(1)
 

@@ -197,10 +197,7 @@ class ProfilePage(Page):
         for ws in form.weight_sets:
             self.weights.addItem(self.ctx.text(ws.name), ws.id)
         self.weights.setCurrentIndex(max(self.weights.findData(answers.weights_id or ""), 0))
-        chosen = form.weight_set(answers.weights_id)
-        self.weights_note.setText(
-            self.ctx.text(chosen.note) if chosen else self.ctx.text(form.weights_note)
-        )
+        self.weights_note.setText(self.ctx.text(form.weights_note_for(answers.weights_id)))
         for key in self.problems:
             self._validate(key)
         editable = session.editable
@@ -255,12 +252,8 @@ class ProfilePage(Page):
             session.answers.weights_id,
         ):
             return
-        chosen = lib.maturity(session.answers.form_id).weight_set(weights_id)
-        self.weights_note.setText(
-            self.ctx.text(chosen.note)
-            if chosen
-            else self.ctx.text(lib.maturity(session.answers.form_id).weights_note)
-        )
+        form = lib.maturity(session.answers.form_id)
+        self.weights_note.setText(self.ctx.text(form.weights_note_for(weights_id)))
         self.window_.persist(  # type: ignore[attr-defined]
             session.set_profile(profile, industry, rules_id, weights_id),
             lambda _: self.ctx.events.assessments_changed.emit(),  # the list shows the new name

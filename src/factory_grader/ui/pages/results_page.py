@@ -121,6 +121,11 @@ class ResultsPage(Page):
                 n=m.stop_level,
                 a=format_hundredths(m.level_scores[m.stop_level - 1].hundredths),
             )
+        shown_sum = sum(ls.hundredths for ls in m.level_scores if ls.counted)
+        if shown_sum != m.score_hundredths:
+            rule += " " + self.tr(
+                "(Level scores are rounded for display, so they may add up to 0.01 more or less than S; every decision uses the unrounded values.)"
+            )
         self.summary.setText(
             f"<p style='font-size:16pt'><b>S = {format_hundredths(m.score_hundredths)}</b> · "
             f"{self.ctx.text(form.band_for_level(m.level).name)} · <b>{tier}</b></p>"
@@ -167,7 +172,9 @@ class ResultsPage(Page):
         self.plan.blockSignals(False)
         self.projection.setText("")
         self.disclaimer.setText(
-            self.ctx.text(form.disclaimer) + " " + self.ctx.text(form.weights_note)
+            self.ctx.text(form.disclaimer)
+            + " "
+            + self.ctx.text(form.weights_note_for(answers.weights_id))
         )
         self._draw_chart(result, answers)
 
@@ -178,7 +185,7 @@ class ResultsPage(Page):
         from factory_grader.ui.weights_dialog import WeightsDialog
 
         form = lib.maturity(session.answers.form_id)
-        WeightsDialog(self.ctx, form, result.maturity, self).exec()
+        WeightsDialog(self.ctx, form, result.maturity, session.answers.weights_id, self).exec()
 
     def _grade(self, grade: object) -> str:
         return grade_word(getattr(grade, "value", None))

@@ -61,7 +61,7 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     for key, cell in rows:
         sheet.row(Cell(word(key, lang), Style.LABEL), cell)
     sheet.skip()
-    note = visible_text(sub.form.weights_note.get(lang))
+    note = visible_text(sub.form.weights_note_for(sub.answers.weights_id).get(lang))
     r = sheet.merged_row(note, Style.NOTE, 2)
     sheet.heights[r] = wrapped_height(note, sum(WIDTHS.values()), 13)
     return sheet

@@ -57,6 +57,10 @@ def result_sheet(sub: Submission) -> SheetPlan:
             Cell(ls.hundredths / 100, Style.SCORE),
             Cell(word("yes" if ls.counted else "no", lang), Style.CENTER),
         )
+    if sum(ls.hundredths for ls in m.level_scores if ls.counted) != m.score_hundredths:
+        note = word("sum_note", lang)
+        r = sheet.merged_row(note, Style.NOTE, LAST_COL)
+        sheet.heights[r] = wrapped_height(note, sum(widths.values()))
     sheet.skip()
 
     sheet.merged_row(word("subdomain_scores", lang), Style.HEADER, LAST_COL)
