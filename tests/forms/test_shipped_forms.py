@@ -117,3 +117,18 @@ def test_disclaimer_says_self_assessment_and_names_the_platform(library: FormLib
     form = library.maturity("cmmm-2020")
     assert "自评" in form.disclaimer.zh and "公共服务平台" in form.disclaimer.zh
     assert "self-assessment" in form.disclaimer.en and "not the text" in form.disclaimer.en
+
+
+def test_the_questionnaire_change_log_names_real_ids(library: FormLibrary) -> None:
+    import tomllib
+
+    form = library.maturity("cmmm-2020")
+    log = tomllib.loads((forms_root() / "cmmm-2020" / "changes.toml").read_text(encoding="utf-8"))
+    [release] = [r for r in log["release"] if r["version"] == form.version]
+    listed = [*release["reworded"], *release["clarified"], *release["added"]]
+    assert len(listed) == len(set(listed))  # each id in one list only
+    assert all(form.requirement(rid) is not None for rid in listed)
+    # the issue's own examples of statements at the wrong level were reworded
+    for rid in ("org-strategy.L2.03", "safety-environment.L3.02", "equipment.L4.02"):
+        assert rid in release["reworded"]
+    assert "info-security.L4.04" in release["added"]  # a split half
