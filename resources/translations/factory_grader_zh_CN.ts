@@ -586,87 +586,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="141"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="143"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="144"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="134"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="145"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="135"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="146"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="147"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="137"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="148"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="149"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="158"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="166"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="167"/>
+        <source>&amp;Undo answer</source>
+        <translation>撤销答题(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="168"/>
+        <source>&amp;Redo answer</source>
+        <translation>重做答题(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="169"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="171"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="345"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="282"/>
+        <source>Undone: {item}</source>
+        <translation>已撤销：{item}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="287"/>
+        <source>Redone: {item}</source>
+        <translation>已重做：{item}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="386"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="347"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="388"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="376"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="378"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -677,155 +702,155 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="404"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="445"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="422"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="463"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="464"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="460"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="465"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="425"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="466"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="426"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="467"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="149"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="150"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="172"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="173"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="241"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="275"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="290"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="331"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="292"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="333"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="303"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="344"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="317"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="317"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="313"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="354"/>
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="313"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="354"/>
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="315"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="356"/>
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="317"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="490"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

@@ -10,7 +10,7 @@ from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.records import Status
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE
+from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE, RESULTS
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.requirement_row import CHOICES
 from tests.ui.conftest import answer_next_dialog, on_next_dialog, wait_idle
@@ -78,3 +78,36 @@ def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
     assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
     questionnaire = window.stack.widget(QUESTIONNAIRE)
     assert not questionnaire.rows[0].buttons[0].isEnabled()  # frozen on screen too
+
+
+def test_undo_and_redo_answers_from_the_edit_menu(qtbot, open_window) -> None:
+    """Ctrl+Z puts an answer back (stored too), across a page switch; Ctrl+Shift+Z redoes it."""
+    from tests.ui.conftest import load_example
+
+    window = open_window()
+    load_example(qtbot, window)
+    ctx = window.ctx
+    window.go(QUESTIONNAIRE)
+    page = window.stack.currentWidget()
+    window.activateWindow()
+    page.focus_first()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.rows[0], timeout=5000)
+    row = page.rows[0]
+    rid = row.requirement.id
+    before = ctx.session.answers.grade(rid)
+    qtbot.keyClick(row, Qt.Key.Key_4)  # 不满足
+    wait_idle(qtbot, window)
+    assert ctx.service.answers(ctx.session.assessment_id).grade(rid) is Grade.NONE
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    window.go(RESULTS)  # undo works from any page
+    window.undo_action.trigger()
+    wait_idle(qtbot, window)
+    assert ctx.service.answers(ctx.session.assessment_id).grade(rid) is before
+    assert ctx.session.answers.grade(rid) is before
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    wait_idle(qtbot, window)
+    assert ctx.service.answers(ctx.session.assessment_id).grade(rid) is Grade.NONE
+    truth = score_answers(ctx.library, ctx.service.answers(ctx.session.assessment_id))
+    assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
+    assert window.edit_menu.title() == "编辑(&E)"

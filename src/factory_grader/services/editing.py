@@ -1,16 +1,23 @@
 """An assessment open for editing: answers held in memory, each change persisted on its own.
 
-The GUI changes the in-memory answers at once (so it can rescore on every click) and hands the
-returned persist callable to its single background writer, which saves changes in order. Every
-save names the version it was loaded at, so a change made meanwhile by someone else on a shared
-server is refused (AnswerConflict) instead of overwritten. Qt-free; tested without a GUI.
+Every change is an Edit captured when the user acts: the item, its value before and after. The
+GUI applies it to the in-memory answers at once (so it can rescore on every click) and hands the
+returned persist callable to its single background writer, which saves edits in order. A save
+writes the value of ITS edit (never whatever memory holds when it runs) and names the version
+the session has for that item, so a change made meanwhile by someone else on a shared server is
+refused (AnswerConflict) instead of overwritten; both values are kept as an open conflict. After
+a conflict only that item is reloaded, and every edit of that item clicked before the conflict
+became known is refused the same way (it was made against the old value); other edits are
+unaffected. Undo and redo are edits too, so undoing a change a colleague has since changed is a
+conflict, not an overwrite. Qt-free; tested without a GUI.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict
@@ -21,6 +28,22 @@ from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
 
 Persist = Callable[[], None]
+
+#: A requirement's value: its grade and its note (comment, review flag) travel together.
+RequirementValue = tuple[Grade | None, RequirementNote]
+#: A version no stored row has: a save with it is refused and recorded as a conflict.
+_STALE = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change as the user made it, captured at that moment."""
+
+    kind: str  # requirement | scenario | condition
+    key: str  # the item's id
+    old: object  # RequirementValue | ScenarioAnswer | bool | None
+    new: object
+    seq: int  # click order within this session
 
 
 class EditSession:
@@ -36,6 +59,12 @@ class EditSession:
             **{("scenario", k): v.version for k, v in sheet.scenarios.items()},
             **{("condition", k): v.version for k, v in sheet.conditions.items()},
         }
+        self._seq = itertools.count(1)
+        self._last_seq = 0
+        #: item -> the last click made before a conflict on it became known
+        self._stale_upto: dict[tuple[str, str], int] = {}
+        self._undo: list[Edit] = []
+        self._redo: list[Edit] = []
 
     @property
     def editable(self) -> bool:
@@ -50,33 +79,82 @@ class EditSession:
         self, requirement_id: str, grade: Grade | None, note: RequirementNote | None = None
     ) -> Persist:
         with self._lock:
-            note = note if note is not None else self.note(requirement_id)
-            notes = dict(self.answers.notes)
-            if note == RequirementNote():
-                notes.pop(requirement_id, None)
-            else:
-                notes[requirement_id] = note
-            self.answers = replace(
-                self.answers,
-                requirements={**self.answers.requirements, requirement_id: grade},
-                notes=notes,
-            )
-        return lambda: self._persist_requirement(requirement_id)
+            old = (self.answers.grade(requirement_id), self.note(requirement_id))
+            new = (grade, note if note is not None else old[1])
+        return self._apply(self._edit("requirement", requirement_id, old, new))
 
     def set_note(self, requirement_id: str, note: RequirementNote) -> Persist:
         return self.set_requirement(requirement_id, self.answers.grade(requirement_id), note)
 
     def set_scenario(self, scenario_id: str, answer: ScenarioAnswer) -> Persist:
-        with self._lock:
-            scenarios = {**self.answers.scenarios, scenario_id: answer}
-            self.answers = replace(self.answers, scenarios=scenarios)
-        return lambda: self._persist("scenario", scenario_id)
+        return self._apply(
+            self._edit("scenario", scenario_id, self.answers.scenario(scenario_id), answer)
+        )
 
     def set_condition(self, condition_id: str, value: bool | None) -> Persist:
+        old = self.answers.conditions.get(condition_id)
+        return self._apply(self._edit("condition", condition_id, old, value))
+
+    # --- undo / redo: edits too ----------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> tuple[Edit, Persist] | None:
+        """Put the last edit's item back as it was; None when there is nothing to undo."""
         with self._lock:
-            conditions = {**self.answers.conditions, condition_id: value}
-            self.answers = replace(self.answers, conditions=conditions)
-        return lambda: self._persist("condition", condition_id)
+            if not self._undo:
+                return None
+            done = self._undo.pop()
+            self._redo.append(done)
+        back = self._edit(done.kind, done.key, done.new, done.old)
+        return done, self._apply(back, record=False)
+
+    def redo(self) -> tuple[Edit, Persist] | None:
+        with self._lock:
+            if not self._redo:
+                return None
+            done = self._redo.pop()
+            self._undo.append(done)
+        again = self._edit(done.kind, done.key, done.old, done.new)
+        return done, self._apply(again, record=False)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _edit(self, kind: str, key: str, old: object, new: object) -> Edit:
+        with self._lock:
+            seq = next(self._seq)
+            self._last_seq = seq
+        return Edit(kind, key, old, new, seq)
+
+    def _apply(self, edit: Edit, record: bool = True) -> Persist:
+        """Show the edit in memory now; return its save (for the writer thread)."""
+        with self._lock:
+            self._set_value(edit.kind, edit.key, edit.new)
+            if record:
+                self._undo.append(edit)
+                self._redo.clear()
+        return lambda: self._persist_edit(edit)
+
+    def _set_value(self, kind: str, key: str, value: object) -> None:
+        a = self.answers
+        if kind == "requirement":
+            grade, note = value  # type: ignore[misc]
+            notes = dict(a.notes)
+            if note == RequirementNote():
+                notes.pop(key, None)
+            else:
+                notes[key] = note
+            self.answers = replace(a, requirements={**a.requirements, key: grade}, notes=notes)
+        elif kind == "scenario":
+            self.answers = replace(a, scenarios={**a.scenarios, key: value})  # type: ignore[dict-item]
+        else:
+            self.answers = replace(a, conditions={**a.conditions, key: value})  # type: ignore[dict-item]
 
     def set_profile(
         self,
@@ -110,42 +188,50 @@ class EditSession:
 
     # --- run on the writer thread ------------------------------------------------------------
 
-    def _persist_requirement(self, requirement_id: str) -> None:
+    def _persist_edit(self, edit: Edit) -> None:
+        item = (edit.kind, edit.key)
         with self._lock:
-            grade = self.answers.grade(requirement_id)
-            note = self.note(requirement_id)
-            version = self._versions[("requirement", requirement_id)]
+            # Clicked before a conflict on this item was known: made against the old value.
+            stale = edit.seq <= self._stale_upto.get(item, 0)
+            version = _STALE if stale else self._versions[item]
         try:
-            new = self.service.save_requirement(
-                self.assessment_id, requirement_id, grade, note, version
+            new = self._save(edit, version)
+        except AnswerConflict:
+            with self._lock:
+                self._stale_upto[item] = self._last_seq
+            self._reload_item(edit.kind, edit.key)
+            raise
+        with self._lock:
+            self._versions[item] = new
+
+    def _save(self, edit: Edit, version: int) -> int:
+        if edit.kind == "requirement":
+            grade, note = edit.new  # type: ignore[misc]
+            return self.service.save_requirement(self.assessment_id, edit.key, grade, note, version)
+        if edit.kind == "scenario":
+            return self.service.save_scenario(
+                self.assessment_id,
+                edit.key,
+                edit.new,
+                version,  # type: ignore[arg-type]
             )
-        except AnswerConflict:
-            self._reload()
-            raise
-        with self._lock:
-            self._versions[("requirement", requirement_id)] = new
+        return self.service.save_condition(
+            self.assessment_id,
+            edit.key,
+            edit.new,
+            version,  # type: ignore[arg-type]
+        )
 
-    def _persist(self, kind: str, key: str) -> None:
+    def _reload_item(self, kind: str, key: str) -> None:
+        """After a conflict: this item as stored (theirs) and its version; ours is kept as an
+        open conflict in the database. Every other item stays as the user left it."""
+        sheet = self.service.sheet(self.assessment_id)
+        table = {
+            "requirement": sheet.requirements,
+            "scenario": sheet.scenarios,
+            "condition": sheet.conditions,
+        }[kind]
+        stored = table[key]
         with self._lock:
-            version = self._versions[(kind, key)]
-            if kind == "scenario":
-                answer = self.answers.scenario(key)
-            else:
-                value = self.answers.conditions.get(key)
-        try:
-            if kind == "scenario":
-                new = self.service.save_scenario(self.assessment_id, key, answer, version)
-            else:
-                new = self.service.save_condition(self.assessment_id, key, value, version)
-        except AnswerConflict:
-            self._reload()
-            raise
-        with self._lock:
-            self._versions[(kind, key)] = new
-
-    def _reload(self) -> None:
-        """After a conflict: take the stored answers (theirs) and versions; ours is kept as an
-        open conflict in the database."""
-        fresh = EditSession(self.service, self.assessment_id)
-        with self._lock:
-            self.answers, self._versions = fresh.answers, fresh._versions
+            self._set_value(kind, key, stored.value)
+            self._versions[(kind, key)] = stored.version

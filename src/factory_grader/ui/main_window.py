@@ -112,6 +112,17 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for a in (self.new_action, self.import_action, self.export_action, self.quit_action):
             self.file_menu.addAction(a)
+        # 编辑: undo and redo of answers (a text field that has the focus keeps its own)
+        self.edit_menu = menu.addMenu("")
+        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.triggered.connect(self.redo)
+        for a in (self.undo_action, self.redo_action):
+            a.setEnabled(False)
+            self.edit_menu.addAction(a)
+        self.ctx.events.answers_changed.connect(self._update_undo)
+        self.ctx.events.assessment_opened.connect(self._update_undo)
         self.view_menu = menu.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
@@ -152,6 +163,9 @@ class MainWindow(QMainWindow):
         if not self.built:
             return
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo answer"))
+        self.redo_action.setText(self.tr("&Redo answer"))
         self.view_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.new_action.setText(self.tr("&New assessment…"))
@@ -261,6 +275,33 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
 
         self.ctx.background.run(load, opened, failed)
+
+    def undo(self) -> None:
+        session = self.ctx.session
+        if session is not None and session.editable:
+            self._step(session.undo(), self.tr("Undone: {item}"))
+
+    def redo(self) -> None:
+        session = self.ctx.session
+        if session is not None and session.editable:
+            self._step(session.redo(), self.tr("Redone: {item}"))
+
+    def _step(self, done: object, message: str) -> None:
+        """Save an undo or redo like any edit (a colleague's change since makes it a conflict)
+        and show every page the answers as they now are."""
+        if done is None:
+            return
+        edit, save = done  # type: ignore[misc]
+        self.persist(save)
+        self.ctx.events.assessment_opened.emit()
+        self.ctx.events.answers_changed.emit()
+        self.statusBar().showMessage(message.format(item=edit.key), 5000)
+
+    def _update_undo(self) -> None:
+        session = self.ctx.session
+        editable = session is not None and session.editable
+        self.undo_action.setEnabled(editable and session.can_undo)  # type: ignore[union-attr]
+        self.redo_action.setEnabled(editable and session.can_redo)  # type: ignore[union-attr]
 
     def rescore(self) -> None:
         session = self.ctx.session
