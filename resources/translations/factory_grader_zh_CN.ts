@@ -448,6 +448,50 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="35"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="56"/>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="38"/>
+        <source>Someone else changed these answers after you had loaded them, so your value was not saved. Choose the final value of each; an assessment with open conflicts cannot be finalised.</source>
+        <translation>以下答案在您载入后被他人修改，因此您的值没有保存。请为每一项选定最终答案；存在未解决冲突的评估不能定稿。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="45"/>
+        <source>Answer</source>
+        <translation>答题项</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="46"/>
+        <source>Your value (not saved)</source>
+        <translation>您的值（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="47"/>
+        <source>Stored value</source>
+        <translation>已保存的值</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="48"/>
+        <source>Stored by, at</source>
+        <translation>保存人、时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="57"/>
+        <source>Use &amp;my value</source>
+        <translation>采用我的值(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
+        <source>&amp;Keep the stored value</source>
+        <translation>保留已保存的值(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22"/>
@@ -523,62 +567,78 @@
 <context>
     <name>FinalisePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="50"/>
         <source>Check and finalise</source>
         <translation>检查并定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="47"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="51"/>
         <source>&amp;Finalise this revision…</source>
         <translation>定稿此版本(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="48"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="52"/>
         <source>Reopen as a new revision</source>
         <translation>重新打开为新版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="49"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="53"/>
+        <source>Open &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="54"/>
         <source>Items to check</source>
         <translation>待检查事项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="73"/>
         <source>Unanswered: [{id}] {text}</source>
         <translation>未作答：[{id}] {text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="73"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="78"/>
         <source>Marked for review: [{id}] {text}</source>
         <translation>待复核：[{id}] {text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="79"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="84"/>
         <source>Condition not answered: {text}</source>
         <translation>条件未作答：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="86"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="91"/>
         <source>Revision {rev} is final (since {when}). It can no longer change; reopen it to work on a new revision.</source>
         <translation>第 {rev} 版已定稿（{when}），不能再修改；如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="95"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="100"/>
         <source>{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met.</source>
         <translation>{u} 项要求未作答，{f} 项标记待复核，{c} 项条件未作答。未作答的要求按“不满足”计分。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="108"/>
+        <source>{n} open conflict(s): someone else changed these answers after you; choose the final values before finalising.</source>
+        <translation>{n} 个未解决的冲突：这些答案在您之后被他人修改；定稿前请先选定最终答案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="122"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="130"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="124"/>
+        <source>This revision has {n} open conflict(s). Choose the final value of each first (Open conflicts…).</source>
+        <translation>本版本有 {n} 个未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="132"/>
         <source>Freeze revision {rev}? Its answers can no longer change; to change them later you reopen it as a new revision.</source>
         <translation>确定将第 {rev} 版定稿？定稿后答案不能再修改；以后如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="156"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -586,112 +646,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="151"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="153"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="154"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="155"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="156"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="157"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="158"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="159"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="168"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="167"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="169"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="179"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="171"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="282"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="301"/>
+        <source>⚠ {n} open conflict(s)…</source>
+        <translation>⚠ {n} 个冲突待处理…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="314"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="287"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="319"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="386"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="403"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="388"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="434"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -702,155 +767,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="445"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="462"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="463"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="463"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="480"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="464"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="481"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="460"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="477"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="465"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="482"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="466"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="483"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="467"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="484"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="182"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="183"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="241"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="275"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="331"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="363"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="333"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="365"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="344"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="377"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
-        <source>unanswered</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
-        <source>not met</source>
-        <translation>不满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="354"/>
-        <source>built</source>
-        <translation>已建成</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="354"/>
-        <source>not built</source>
-        <translation>未建成</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="356"/>
-        <source>uses AI</source>
-        <translation>应用 AI</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
-        <source>met</source>
-        <translation>满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="490"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="507"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1517,11 +1552,13 @@ Its answers were imported as a draft and rescored; check them.</source>
     <name>Words</name>
     <message>
         <location filename="../../src/factory_grader/ui/words.py" line="11"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="40"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/words.py" line="12"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="39"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
@@ -1544,6 +1581,26 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/words.py" line="16"/>
         <source>not applicable</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="30"/>
+        <source>built</source>
+        <translation>已建成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="32"/>
+        <source>not built</source>
+        <translation>未建成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="35"/>
+        <source>uses AI</source>
+        <translation>应用 AI</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/words.py" line="38"/>
+        <source>met</source>
+        <translation>满足</translation>
     </message>
 </context>
 </TS>

@@ -166,3 +166,20 @@ def test_two_processes_editing_the_same_items_lose_nothing(
             assert final[rid].value[1].comment == last["comment"]
     kept = sorted(json.loads(c.yours)["comment"] for c in alice.conflicts(aid))
     assert kept == sorted(x["comment"] for x in refused)
+
+
+def test_finalising_with_an_open_conflict_is_refused_with_the_reason(two_people) -> None:
+    from factory_grader.domain.errors import OpenConflicts
+
+    alice, bob, aid = two_people
+    session = EditSession(bob, aid)
+    save = session.set_requirement(X, Grade.NONE)
+    EditSession(alice, aid).set_requirement(X, Grade.FULL)()
+    with pytest.raises(AnswerConflict):
+        save()
+    with pytest.raises(OpenConflicts, match=rf"1 open conflict\(s\) \(requirement:{X}\)"):
+        bob.finalise(aid)
+    assert bob.summary(aid).status.value == "draft"  # nothing changed
+    [conflict] = bob.conflicts(aid)
+    bob.resolve_conflict(conflict.id)
+    assert bob.finalise(aid).status.value == "final"

@@ -103,8 +103,8 @@ def on_next_dialog(kind: type[QWidget], handle: Callable[[QWidget], None]) -> No
         if not isinstance(dialog, kind):
             QTimer.singleShot(20, poll)
             return
+        handle(dialog)  # may wait for the dialog's own work: it is still expected meanwhile
         expect_dialogs(-1)
-        handle(dialog)
 
     QTimer.singleShot(0, poll)
 

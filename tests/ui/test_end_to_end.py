@@ -111,3 +111,66 @@ def test_undo_and_redo_answers_from_the_edit_menu(qtbot, open_window) -> None:
     truth = score_answers(ctx.library, ctx.service.answers(ctx.session.assessment_id))
     assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
     assert window.edit_menu.title() == "编辑(&E)"
+
+
+def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window, tmp_path) -> None:
+    """A colleague (another connection to the same file) changes an answer; the user's change of
+    it conflicts: the warning says so, the status bar offers the open conflict, finalising is
+    refused, and "use my value" stores the user's value and closes the conflict."""
+    from factory_grader.domain.records import RequirementNote
+    from factory_grader.services.assessments import AssessmentService
+    from factory_grader.services.editing import EditSession
+    from factory_grader.storage.assessment_store import AssessmentStore
+    from factory_grader.storage.database import open_database
+    from factory_grader.ui.conflicts_dialog import ConflictsDialog
+    from tests.ui import conftest
+    from tests.ui.conftest import load_example
+
+    window = open_window(db=tmp_path / "shared.db")
+    load_example(qtbot, window)
+    ctx = window.ctx
+    aid = ctx.session.assessment_id
+    rid = "data.L2.01"
+    other_db = open_database(f"sqlite:///{tmp_path / 'shared.db'}", ctx.service.clock)
+    try:
+        colleague = AssessmentService(
+            AssessmentStore(other_db), ctx.library, "同事", ctx.service.clock, tmp_path / "att"
+        )
+        EditSession(colleague, aid).set_requirement(rid, Grade.FULL, RequirementNote("同事改的"))()
+        warnings: list[str] = []
+        answer_next_dialog(texts=warnings)
+        window.persist(ctx.session.set_requirement(rid, Grade.NONE))
+        qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+        wait_idle(qtbot, window)
+        assert "同事" in warnings[0]
+        qtbot.waitUntil(lambda: window.conflicts_button.isVisible(), timeout=20000)
+        assert "1" in window.conflicts_button.text()
+        assert ctx.session.answers.grade(rid) is Grade.FULL  # the stored answer is shown
+
+        window.go(FINALISE)
+        page = window.stack.currentWidget()
+        refusal: list[str] = []
+        answer_next_dialog(texts=refusal)
+        page.finalise_button.click()
+        qtbot.waitUntil(lambda: bool(refusal), timeout=20000)
+        assert "冲突" in refusal[0]
+        assert ctx.service.summary(aid).status is Status.DRAFT
+
+        seen: list[tuple[str, str]] = []
+
+        def resolve(dialog: ConflictsDialog) -> None:
+            qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20000)
+            seen.append((dialog.table.item(0, 1).text(), dialog.table.item(0, 2).text()))
+            dialog.table.selectRow(0)
+            dialog.use_mine.click()
+            dialog.reject()
+
+        conftest.on_next_dialog(ConflictsDialog, resolve)  # type: ignore[arg-type]
+        window.conflicts_button.click()
+        wait_idle(qtbot, window)
+        assert seen == [("不满足", "全部满足 (同事改的)")]  # yours, and what is stored now
+        assert ctx.service.answers(aid).grade(rid) is Grade.NONE  # the user's value, stored
+        assert ctx.service.conflicts(aid) == []
+        qtbot.waitUntil(lambda: not window.conflicts_button.isVisible(), timeout=20000)
+    finally:
+        other_db.close()

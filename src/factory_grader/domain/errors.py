@@ -32,6 +32,10 @@ class NotFound(InputError):
     """An assessment or factory id that does not exist."""
 
 
+class OpenConflicts(InputError):
+    """An assessment with open conflicts cannot be finalised: its final values are not chosen."""
+
+
 class AssessmentFrozen(InputError):
     """A final assessment cannot change; reopen it as a new revision."""
 

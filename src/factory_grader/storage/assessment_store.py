@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
-from factory_grader.domain.errors import AnswerConflict, AssessmentFrozen, NotFound
+from factory_grader.domain.errors import AnswerConflict, AssessmentFrozen, NotFound, OpenConflicts
 from factory_grader.domain.maturity_model import Grade, IndustryType
 from factory_grader.domain.records import (
     AssessmentSummary,
@@ -315,6 +315,16 @@ class AssessmentStore:
             a = _assessment(s, assessment_id, for_update=True)
             if a.status == Status.FINAL.value:
                 raise AssessmentFrozen(f"assessment {assessment_id} is already final")
+            open_items = s.scalars(
+                select(ConflictRow.item).where(
+                    ConflictRow.assessment_id == assessment_id, ConflictRow.resolved_at.is_(None)
+                )
+            ).all()
+            if open_items:
+                raise OpenConflicts(
+                    f"assessment {assessment_id} has {len(open_items)} open conflict(s)"
+                    f" ({', '.join(open_items)}): choose the final values first"
+                )
             a.status, a.finalised_at, a.updated_at = Status.FINAL.value, now, now
             a.form_digest = form_digest
             s.flush()

@@ -25,6 +25,7 @@ class Events(QObject):
 
     assessment_opened = Signal()  # ctx.session changed (or closed: None)
     answers_changed = Signal()  # ctx.session.answers changed in memory
+    conflicts_changed = Signal()  # a conflict was kept or resolved
     result_changed = Signal(object)  # AssessmentResult of the current answers
     assessments_changed = Signal()  # the list of stored assessments changed
     saving_changed = Signal(bool)

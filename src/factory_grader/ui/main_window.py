@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
 )
 
 from factory_grader.ui.context import AppContext
-from factory_grader.ui.words import grade_word
+from factory_grader.ui.words import answer_words
 
 if TYPE_CHECKING:
     from factory_grader.ui.pages.base import Page
@@ -56,6 +57,13 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.save_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
+        # Open conflicts, when there are any: one click opens them.
+        self.open_conflicts = 0
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self.show_conflicts)
+        self.statusBar().addPermanentWidget(self.conflicts_button)
         self.statusBar().addPermanentWidget(self.save_label)
         self.built = False
         self.retranslate()
@@ -123,6 +131,8 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(a)
         self.ctx.events.answers_changed.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self._update_undo)
+        self.ctx.events.assessment_opened.connect(self.count_conflicts)
+        self.ctx.events.conflicts_changed.connect(self.count_conflicts)
         self.view_menu = menu.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
@@ -276,6 +286,28 @@ class MainWindow(QMainWindow):
 
         self.ctx.background.run(load, opened, failed)
 
+    def count_conflicts(self) -> None:
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None:
+            self._show_conflict_count([])
+            return
+        aid = session.assessment_id
+        self.ctx.background.run(lambda: service.conflicts(aid), self._show_conflict_count)
+
+    def _show_conflict_count(self, conflicts: object) -> None:
+        count = len(conflicts)  # type: ignore[arg-type]
+        changed = count != self.open_conflicts
+        self.open_conflicts = count
+        self.conflicts_button.setText(self.tr("⚠ {n} open conflict(s)…").format(n=count))
+        self.conflicts_button.setVisible(count > 0)
+        if changed and self.built:
+            self.stack.widget(FINALISE).refresh()  # type: ignore[attr-defined]
+
+    def show_conflicts(self) -> None:
+        from factory_grader.ui.conflicts_dialog import ConflictsDialog
+
+        ConflictsDialog(self.ctx, self).exec()
+
     def undo(self) -> None:
         session = self.ctx.session
         if session is not None and session.editable:
@@ -334,30 +366,15 @@ class MainWindow(QMainWindow):
                 ).format(
                     who=exc.theirs_by,
                     when=when,
-                    theirs=self._value_words(exc.theirs),
-                    yours=self._value_words(exc.yours),
+                    theirs=answer_words(exc.theirs),
+                    yours=answer_words(exc.yours),
                 ),
             )
             self.ctx.events.assessment_opened.emit()
+            self.ctx.events.conflicts_changed.emit()
             self.rescore()
             return
         QMessageBox.critical(self, self.tr("Not saved"), str(exc))
-
-    def _value_words(self, value: object) -> str:
-        """A stored answer as a person reads it: 大部分满足（备注…）, 已建成 · 应用 AI, 满足."""
-        if not isinstance(value, dict):
-            return str(value)
-        if "grade" in value:
-            text = grade_word(value["grade"])
-            return f"{text} ({value['comment']})" if value.get("comment") else text
-        if "built" in value:
-            parts = [self.tr("built") if value["built"] else self.tr("not built")]
-            if value.get("ai"):
-                parts.append(self.tr("uses AI"))
-            return " · ".join(parts)
-        return {True: self.tr("met"), False: self.tr("not met"), None: self.tr("unanswered")}.get(
-            value.get("value"), ""
-        )
 
     def load_example(self) -> None:
         service = self.ctx.service

@@ -16,3 +16,26 @@ def grade_word(grade: str | None) -> str:
         "na": QCoreApplication.translate("Words", "not applicable"),
     }
     return words.get(grade, str(grade))
+
+
+def answer_words(value: object) -> str:
+    """A stored answer as a person reads it: 大部分满足 (备注…), 已建成 · 应用 AI, 满足."""
+    if not isinstance(value, dict):
+        return str(value)
+    if "grade" in value:
+        text = grade_word(value["grade"])
+        return f"{text} ({value['comment']})" if value.get("comment") else text
+    if "built" in value:
+        parts = [
+            QCoreApplication.translate("Words", "built")
+            if value["built"]
+            else QCoreApplication.translate("Words", "not built")
+        ]
+        if value.get("ai"):
+            parts.append(QCoreApplication.translate("Words", "uses AI"))
+        return " · ".join(parts)
+    return {
+        True: QCoreApplication.translate("Words", "met"),
+        False: QCoreApplication.translate("Words", "not met"),
+        None: QCoreApplication.translate("Words", "unanswered"),
+    }.get(value.get("value"), "")

@@ -29,7 +29,10 @@ class FinalisePage(Page):
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton()
         self.reopen_button.clicked.connect(self.reopen)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.clicked.connect(lambda: window.show_conflicts())  # type: ignore[attr-defined]
         buttons = QHBoxLayout()
+        buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
@@ -40,12 +43,14 @@ class FinalisePage(Page):
         layout.addLayout(buttons)
         ctx.events.assessment_opened.connect(self.when_visible(self.refresh))
         ctx.events.answers_changed.connect(self.when_visible(self.refresh))
+        ctx.events.conflicts_changed.connect(self.when_visible(self.refresh))
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Check and finalise"))
         self.finalise_button.setText(self.tr("&Finalise this revision…"))
         self.reopen_button.setText(self.tr("Reopen as a new revision"))
+        self.conflicts_button.setText(self.tr("Open &conflicts…"))
         self.items.setAccessibleName(self.tr("Items to check"))
         self.refresh()
 
@@ -95,12 +100,30 @@ class FinalisePage(Page):
                     "{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met."
                 ).format(u=len(unanswered), f=len(flagged), c=len(open_conditions))
             )
+        conflicts = self.window_.open_conflicts  # type: ignore[attr-defined]
+        if conflicts and not final:
+            self.items.insertItem(
+                0,
+                self.tr(
+                    "{n} open conflict(s): someone else changed these answers after you; choose the final values before finalising."
+                ).format(n=conflicts),
+            )
+        self.conflicts_button.setVisible(bool(conflicts))
         self.finalise_button.setEnabled(not final)
         self.reopen_button.setEnabled(final)
 
     def finalise(self) -> None:
         session, service = self.ctx.session, self.ctx.service
         if session is None or service is None or not session.editable:
+            return
+        if self.window_.open_conflicts:  # type: ignore[attr-defined]
+            QMessageBox.information(
+                self,
+                self.tr("Finalise"),
+                self.tr(
+                    "This revision has {n} open conflict(s). Choose the final value of each first (Open conflicts…)."
+                ).format(n=self.window_.open_conflicts),  # type: ignore[attr-defined]
+            )
             return
         answer = QMessageBox.question(
             self,

@@ -1,0 +1,177 @@
+"""Open conflicts of the open assessment: both values, who saved the stored one and when, and
+the choice of the final value (keep the stored one, or use the one that was not saved)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factory_grader.domain.answers import ScenarioAnswer
+from factory_grader.domain.maturity_model import Grade
+from factory_grader.domain.records import Conflict, RequirementNote
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.words import answer_words
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx, self.window_ = ctx, window
+        self.conflicts: list[Conflict] = []
+        self.setWindowTitle(self.tr("Open conflicts"))
+        self.explain = QLabel(
+            self.tr(
+                "Someone else changed these answers after you had loaded them, so your value was not saved. Choose the final value of each; an assessment with open conflicts cannot be finalised."
+            )
+        )
+        self.explain.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Answer"),
+                self.tr("Your value (not saved)"),
+                self.tr("Stored value"),
+                self.tr("Stored by, at"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Open conflicts"))
+        self.use_mine = QPushButton(self.tr("Use &my value"))
+        self.keep_stored = QPushButton(self.tr("&Keep the stored value"))
+        self.use_mine.clicked.connect(lambda: self._resolve(use_mine=True))
+        self.keep_stored.clicked.connect(lambda: self._resolve(use_mine=False))
+        row = QHBoxLayout()
+        row.addWidget(self.use_mine)
+        row.addWidget(self.keep_stored)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.resize(900, 420)
+        self.load()
+
+    def load(self) -> None:
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None:
+            return
+        aid = session.assessment_id
+        self.ctx.background.run(lambda: (service.conflicts(aid), service.sheet(aid)), self._show)
+
+    def _show(self, loaded: object) -> None:
+        conflicts, sheet = loaded  # type: ignore[misc]
+        self.conflicts = list(conflicts)
+        self.table.setRowCount(len(self.conflicts))
+        tables = {
+            "requirement": sheet.requirements,
+            "scenario": sheet.scenarios,
+            "condition": sheet.conditions,
+        }
+        for r, c in enumerate(self.conflicts):
+            kind, _, key = c.item.partition(":")
+            stored = tables.get(kind, {}).get(key)  # the value stored now, and who stored it
+            when = stored.at.astimezone().strftime("%Y-%m-%d %H:%M") if stored and stored.at else ""
+            cells = [
+                self._item_name(c.item),
+                answer_words(json.loads(c.yours)),
+                answer_words(_as_saved(kind, stored.value) if stored else json.loads(c.theirs)),
+                f"{stored.by} · {when}" if stored else "",
+            ]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(c.item if col == 0 else text)
+                self.table.setItem(r, col, cell)
+        self.table.resizeRowsToContents()
+        if self.conflicts:
+            self.table.selectRow(0)
+        editable = self.ctx.session is not None and self.ctx.session.editable
+        for b in (self.use_mine, self.keep_stored):
+            b.setEnabled(bool(self.conflicts) and editable)
+
+    def _item_name(self, item: str) -> str:
+        kind, _, key = item.partition(":")
+        lib = self.ctx.library
+        if lib is None or self.ctx.session is None:
+            return item
+        answers = self.ctx.session.answers
+        if kind == "requirement" and (req := lib.maturity(answers.form_id).requirement(key)):
+            return f"[{key}] {self.ctx.text(req.text)}"
+        rules = lib.rules(answers.rules_id)
+        if kind == "condition" and key in {c.id for c in rules.conditions}:
+            return self.ctx.text(rules.condition(key).text)
+        if kind == "scenario":
+            catalogue = lib.catalogue(rules.scenarios_id)
+            found = next((s for s in catalogue.scenarios if s.id == key), None)
+            return self.ctx.text(found.name) if found else item
+        return item
+
+    def _resolve(self, use_mine: bool) -> None:
+        session, service = self.ctx.session, self.ctx.service
+        row = self.table.currentRow()
+        if session is None or service is None or not (0 <= row < len(self.conflicts)):
+            return
+        conflict = self.conflicts[row]
+        if use_mine:
+            kind, _, key = conflict.item.partition(":")
+            save = _edit_for(session, kind, key, json.loads(conflict.yours))
+            self.ctx.events.answers_changed.emit()
+
+            def both() -> None:
+                save()  # may conflict again: then a new conflict is kept, nothing is lost
+                service.resolve_conflict(conflict.id)
+
+            self.window_.persist(both, lambda _: self._done())  # type: ignore[attr-defined]
+        else:
+            self.ctx.background.run(
+                lambda: service.resolve_conflict(conflict.id), lambda _: self._done()
+            )
+
+    def _done(self) -> None:
+        self.ctx.events.assessment_opened.emit()
+        self.ctx.events.conflicts_changed.emit()
+        self.load()
+
+
+def _as_saved(kind: str, value: Any) -> dict[str, Any]:
+    """A value as the database keeps it (the shape answer_words reads)."""
+    if kind == "requirement":
+        grade, note = value
+        return {"grade": grade.value if grade else None, "comment": note.comment}
+    if kind == "scenario":
+        return {"built": value.built, "ai": value.ai, "instance": value.instance}
+    return {"value": value}
+
+
+def _edit_for(session: Any, kind: str, key: str, value: dict[str, Any]) -> Any:
+    """The session's edit that puts the not-saved value in place (an edit like any other)."""
+    if kind == "requirement":
+        note = RequirementNote(value.get("comment") or "", bool(value.get("review")))
+        grade = Grade(value["grade"]) if value.get("grade") else None
+        return session.set_requirement(key, grade, note)
+    if kind == "scenario":
+        answer = ScenarioAnswer(
+            bool(value.get("built")), bool(value.get("ai")), value.get("instance") or ""
+        )
+        return session.set_scenario(key, answer)
+    return session.set_condition(key, value.get("value"))
