@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = forms_sub.add_parser("show", parents=[common], help="show one form, catalogue or rule set")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--out", metavar="FILE", help="write the output to FILE as UTF-8 instead of printing it"
+    )
     p.set_defaults(handler="_cmd_forms_show")
 
     p = sub.add_parser(
@@ -68,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--form", default="cmmm-2020")
     p.add_argument("--rules", default=None, help="rule set id (default: the default rule set)")
     p.add_argument("--industry-type", choices=list(INDUSTRY_TYPES), default="discrete")
+    p.add_argument(
+        "--out", metavar="FILE", help="write the output to FILE as UTF-8 instead of printing it"
+    )
     p.set_defaults(handler="_cmd_template")
 
     p = sub.add_parser(
@@ -77,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assessment", type=int, metavar="ID", help="score a stored assessment")
     p.add_argument("--rules", default=None, help="score under this rule set instead")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--out", metavar="FILE", help="write the output to FILE as UTF-8 instead of printing it"
+    )
     p.set_defaults(handler="_cmd_score")
 
     assessments = sub.add_parser("assessments", parents=[common], help="stored assessments")
@@ -95,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = a_sub.add_parser("show", parents=[common], help="one assessment (--json: answers file)")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--out", metavar="FILE", help="write the output to FILE as UTF-8 instead of printing it"
+    )
     p.set_defaults(handler="_cmd_assessments_show")
     p = a_sub.add_parser("finalise", parents=[common], help="freeze a draft as final")
     p.add_argument("id", type=int)

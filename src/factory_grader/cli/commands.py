@@ -28,8 +28,28 @@ if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command 
     from factory_grader.services.submission import Verdict
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+def _print_json(data: Any, out: str | None = None) -> None:
+    _emit(json.dumps(data, ensure_ascii=False, indent=2), out)
+
+
+def _emit(text: str, out: str | None = None) -> None:
+    """Print, or with --out write the file as UTF-8 whatever the console's encoding (Windows
+    PowerShell's `>` writes UTF-16, cmd's the ANSI code page): atomically, never half-written."""
+    if out is None:
+        print(text)
+        return
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise InputError(f"{target}: the folder {target.parent} does not exist")
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; give a file name for --out")
+    part = target.with_name(target.name + ".part")
+    try:
+        part.write_text(text + "\n", encoding="utf-8", newline="\n")
+        part.replace(target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise InputError(f"{target}: cannot be written: {exc.strerror}") from None
 
 
 def _cmd_forms_list(args: argparse.Namespace, lib: FormLibrary) -> int:
@@ -60,7 +80,7 @@ def _cmd_forms_show(args: argparse.Namespace, lib: FormLibrary) -> int:
     item = lib.any_by_id(args.id)
     data = _describe(item, lib)
     if args.json:
-        _print_json(data)
+        _print_json(data, args.out)
     else:
         print(f"{data['kind']} {data['id']} {data['version']}: {data['name']}")
         for key, value in data.items():
@@ -245,7 +265,7 @@ def _describe(item: Any, lib: FormLibrary) -> dict[str, Any]:
 
 
 def _cmd_template(args: argparse.Namespace, lib: FormLibrary) -> int:
-    _print_json(template(lib, args.form, args.rules, IndustryType(args.industry_type)))
+    _print_json(template(lib, args.form, args.rules, IndustryType(args.industry_type)), args.out)
     return 0
 
 
@@ -256,10 +276,11 @@ def _score_file(path: Path, args: argparse.Namespace, lib: FormLibrary) -> int:
 
 def _print_score(answers: Answers, args: argparse.Namespace, lib: FormLibrary) -> int:
     result = score_answers(lib, answers)
+    out = getattr(args, "out", None)
     if args.json:
-        _print_json(result_to_json(result, answers, lib))
+        _print_json(result_to_json(result, answers, lib), out)
     else:
-        print(render_text(result, answers, lib, args.lang))
+        _emit(render_text(result, answers, lib, args.lang), out)
     return 0
 
 
@@ -408,7 +429,7 @@ def _cmd_assessments_show(args: argparse.Namespace, lib: FormLibrary) -> int:
         answers = service.answers(args.id)
         summary = service.summary(args.id)
     if args.json:
-        _print_json(answers_to_json(answers, lib))
+        _print_json(answers_to_json(answers, lib), args.out)
         return 0
     answered = sum(g is not None for g in answers.requirements.values())
     print(f"{summary.factory_name} — #{summary.id} r{summary.revision} {summary.status.value}")

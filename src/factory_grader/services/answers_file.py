@@ -40,11 +40,34 @@ def read_answers_file(
         raise AnswersError(f"{path}: is a folder, not an answers file") from None
     except OSError as exc:
         raise AnswersError(f"{path}: cannot be read: {exc.strerror}") from None
+    return parse_answers(decode_text(raw, path), str(path), library, rules_override)
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """An answers file's text. UTF-8 with or without a byte-order mark, and UTF-16 with one
+    (what Windows PowerShell 5.1 writes for `>`); anything else is refused with what it looks
+    like, so the user knows how to save it again."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise AnswersError(f"{path}: damaged UTF-16 text (byte {exc.start})") from None
     try:
-        text = raw.decode("utf-8-sig")  # a BOM from Windows editors is fine
+        return raw.decode("utf-8-sig")  # a BOM from Windows editors is fine
     except UnicodeDecodeError as exc:
-        raise AnswersError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    return parse_answers(text, str(path), library, rules_override)
+        start = exc.start
+    if raw.count(b"\x00") > len(raw) // 4:
+        hint = "it looks like UTF-16 without a byte-order mark"
+    else:
+        try:
+            raw.decode("gbk")
+            hint = "it looks like GBK (the Windows ANSI code page, e.g. written by cmd's `>`)"
+        except UnicodeDecodeError:
+            hint = "its encoding is not recognised"
+    raise AnswersError(
+        f"{path}: not UTF-8 text (byte {start}): {hint}; save it as UTF-8, or write it with"
+        " `--out FILE`"
+    ) from None
 
 
 def parse_answers(
