@@ -492,6 +492,29 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="67"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="69"/>
+        <source>Something went wrong that the app did not expect. Your saved answers are safe; the app keeps running. The details are in the log file.</source>
+        <translation>出现了意外的错误。已保存的答案不受影响，应用可以继续使用。详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="77"/>
+        <source>&amp;Copy details</source>
+        <translation>复制详情(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="81"/>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22"/>

@@ -218,21 +218,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factory_grader.ui.app import run
 
         return run(args.db, getattr(args, "exit_when_ready", False))
+    import logging
+
     from factory_grader.cli import commands
     from factory_grader.domain.errors import InputError
     from factory_grader.forms.library import FormLibrary
+    from factory_grader.services.app_paths import log_dir
+    from factory_grader.services.log_setup import configure_logging
 
+    log_file = configure_logging(log_dir())
+    log = logging.getLogger("factory_grader.cli")
+    log.info("command %s", " ".join(words))
     try:
         lib = FormLibrary.load()
         return int(getattr(commands, args.handler)(args, lib))
     except InputError as exc:
+        log.warning("refused: %s", exc)
         print(f"factory-grader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
+        log.info("cancelled by the user")
         print("factory-grader: cancelled; nothing was written", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so briefly, keep the details in the log
+        log.exception("unexpected error")
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"factory-grader: unexpected error: {exc!r}{where}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -25,6 +25,10 @@ def attachments_dir() -> Path:
     return data_home() / "attachments"
 
 
+def log_dir() -> Path:
+    return data_home() / "logs"
+
+
 def database_url(explicit: str | None = None) -> str:
     """--db wins, then FACTORY_GRADER_DB, then the SQLite file in the data folder."""
     return explicit or os.environ.get(ENV_DB) or f"sqlite:///{data_home() / DB_FILE}"

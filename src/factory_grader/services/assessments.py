@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from factory_grader.services import app_paths
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.storage.assessment_store import AnswerSheet, AssessmentStore, NewAssessment
 from factory_grader.storage.database import Database, open_database
+
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -192,7 +195,9 @@ class AssessmentService:
 
     def finalise(self, assessment_id: int) -> AssessmentSummary:
         form = self.library.maturity(self.summary(assessment_id).form_id)
-        return self.store.finalise(assessment_id, form.digest, self.clock())
+        done = self.store.finalise(assessment_id, form.digest, self.clock())
+        log.info("assessment %s finalised by %s", assessment_id, self.actor)
+        return done
 
     def reopen(self, assessment_id: int) -> AssessmentSummary:
         return self.store.reopen(assessment_id, self.actor, self.clock())

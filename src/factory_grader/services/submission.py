@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from factory_grader.workbook.submission import (
 )
 from factory_grader.workbook.submission_plan import submission_plan
 from factory_grader.workbook.xlsx_reader import DEFAULT_LIMITS, Limits, XlsxFile
+
+log = logging.getLogger(__name__)
 
 
 class Status(StrEnum):
@@ -122,6 +125,7 @@ def export_workbook(submission: Submission, target: Path) -> None:
 
     _check_target(target)
     write_plan(submission_plan(submission), target)
+    log.info("exported %s (%s)", target, submission.answers.profile.get("name", ""))
 
 
 def _check_target(target: Path) -> None:

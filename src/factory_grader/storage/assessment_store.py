@@ -8,6 +8,7 @@ as an open conflict with both values.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,6 +38,8 @@ from factory_grader.storage.schema import (
     RequirementAnswerRow,
     ScenarioAnswerRow,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -297,6 +300,13 @@ class AssessmentStore:
             )
             s.add(conflict)
             s.flush()
+            log.info(
+                "conflict %s kept on %s of assessment %s (%s)",
+                conflict.id,
+                item,
+                assessment_id,
+                actor,
+            )
             error = AnswerConflict(
                 item,
                 values,

@@ -7,6 +7,7 @@ refused with DatabaseError before anything is written to it.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000  # wait this long for another writer, then say the file is locked
@@ -51,24 +54,83 @@ def translate_errors(name: str) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        raise DatabaseError(f"{name}: {_explain(exc)}") from None
+        log.warning("%s: %s", name, exc.orig)
+        raise DatabaseError(f"{name}: {_explain(exc.orig)}") from None
     except SADatabaseError as exc:
-        if isinstance(exc, DBAPIError) and "malformed" in str(exc.orig):
-            raise DatabaseError(f"{name}: the database is damaged ({exc.orig})") from None
+        # A known condition (read-only, disk full, no permission, damage …) whatever class the
+        # driver files it under; anything else is a bug and stays an error with its traceback.
+        if isinstance(exc, DBAPIError) and error_meaning(exc.orig) is not None:
+            log.warning("%s: %s", name, exc.orig)
+            raise DatabaseError(f"{name}: {_explain(exc.orig)}") from None
         raise
 
 
-def _explain(exc: DBAPIError) -> str:
-    text = str(exc.orig)
-    if "readonly" in text or "read-only" in text:
-        return "the database is read-only here: changes cannot be saved (check file permissions)"
-    if "locked" in text or "busy" in text:
-        return "the database is locked by another program; close it and try again"
-    if "disk" in text and "full" in text:
-        return "the disk is full: nothing was saved"
-    if "malformed" in text or "not a database" in text:
-        return f"the database is damaged ({text})"
-    return text.strip().splitlines()[0] if text.strip() else type(exc.orig).__name__
+# Errors are recognised by their codes (SQLite result codes, PostgreSQL SQLSTATE), never by the
+# message text: a server set to Chinese messages (lc_messages) says the same things in Chinese.
+_SQLITE_MEANING = {
+    5: "locked",  # SQLITE_BUSY
+    6: "locked",  # SQLITE_LOCKED
+    8: "read-only",  # SQLITE_READONLY
+    10: "io",  # SQLITE_IOERR
+    11: "damaged",  # SQLITE_CORRUPT
+    13: "full",  # SQLITE_FULL
+    14: "cannot-open",  # SQLITE_CANTOPEN
+    26: "damaged",  # SQLITE_NOTADB
+}
+_SQLSTATE_MEANING = {
+    "25006": "read-only",  # read_only_sql_transaction
+    "53100": "full",  # disk_full
+    "53200": "full",  # out_of_memory
+    "55P03": "locked",  # lock_not_available
+    "40P01": "locked",  # deadlock_detected
+    "57014": "locked",  # query_canceled (a lock or statement timeout)
+    "42501": "no-permission",  # insufficient_privilege
+    "3D000": "no-database",  # invalid_catalog_name
+    "28P01": "login",  # invalid_password
+    "28000": "login",  # invalid_authorization_specification
+    "XX001": "damaged",  # data_corrupted
+    "XX002": "damaged",  # index_corrupted
+}
+_MEANING_WORDS = {
+    "locked": "the database is locked by another program; close it and try again",
+    "read-only": "the database is read-only here: changes cannot be saved (check permissions)",
+    "io": "the disk could not be read or written (is it unplugged or failing?)",
+    "damaged": "the database is damaged",
+    "full": "the disk is full: nothing was saved",
+    "cannot-open": "the database file cannot be opened (check the path and permissions)",
+    "no-permission": "the database user lacks the permission for this",
+    "no-database": "no such database on the server",
+    "login": "the server refused the login (check user name and password)",
+    "unreachable": "the database server cannot be reached (is it running? is the address right?)",
+    "server-shutdown": "the database server is shutting down or starting up; try again shortly",
+}
+
+
+def error_meaning(orig: BaseException | None) -> str | None:
+    """What a database driver error means, from its code alone (None when unknown)."""
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _SQLITE_MEANING.get(code & 0xFF)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if isinstance(state, str):
+        if state.startswith("08"):  # connection_exception class
+            return "unreachable"
+        if state.startswith("57P"):  # admin_shutdown, crash_shutdown, cannot_connect_now
+            return "server-shutdown"
+        return _SQLSTATE_MEANING.get(state)
+    if type(orig).__name__ == "OperationalError" and getattr(orig, "sqlstate", "") is None:
+        return "unreachable"  # psycopg: no connection was made, so there is no SQLSTATE
+    return None
+
+
+def _explain(orig: BaseException | None) -> str:
+    meaning = error_meaning(orig)
+    text = str(orig).strip()
+    detail = text.splitlines()[0] if text else type(orig).__name__
+    if meaning is None:
+        return detail
+    words = _MEANING_WORDS[meaning]
+    return f"{words} ({detail})" if meaning in ("damaged", "io", "cannot-open") else words
 
 
 def open_database(
@@ -108,6 +170,7 @@ def _open_sqlite(url: URL, clock: Callable[[], datetime], extra: Sequence[Path])
         if read_only:
             raise DatabaseError(f"{name}: needs an upgrade but is read-only here")
         backup = _backup(path, clock) if revision is not None else None
+        log.info("upgrading %s from schema %s to %s (backup: %s)", name, revision, head, backup)
         _migrate_sqlite(path, name, extra)
     else:
         backup = None
@@ -179,10 +242,9 @@ def _inspect(path: Path, known: set[str]) -> str | None:
 
 
 def _explain_sqlite(exc: sqlite3.Error) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return "the database is locked by another program; close it and try again"
-    return f"the database is damaged or unreadable ({text})"
+    if error_meaning(exc) in (None, "damaged"):
+        return f"the database is damaged or unreadable ({exc})"
+    return _explain(exc)
 
 
 def _backup(path: Path, clock: Callable[[], datetime]) -> Path:
@@ -258,6 +320,7 @@ def _open_server(url: URL, extra: Sequence[Path]) -> Database:
                 " update the app to open it"
             )
         if revision != migrate.head_revision(extra):
+            log.info("upgrading %s from schema %s", name, revision)
             migrate.upgrade_to_head(conn, extra)  # PostgreSQL migrates transactionally
     return Database(engine, name, False, None, sessionmaker(engine, expire_on_commit=False))
 

@@ -48,11 +48,17 @@ def build(db_url: str | None, app: QApplication) -> MainWindow:
 
 
 def run(db_url: str | None, exit_when_ready: bool = False) -> int:
+    from factory_grader.services.app_paths import log_dir
+    from factory_grader.services.log_setup import configure_logging
+    from factory_grader.ui.crash_dialog import install_crash_reporter
+
+    configure_logging(log_dir())
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("factory-grader")
     app.setOrganizationName("factory-grader")
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "factory-grader.svg")))
     window = build(db_url, app)  # type: ignore[arg-type]
+    window.crash_reporter = install_crash_reporter(log_dir())  # type: ignore[attr-defined]
     after_paint = app.quit if exit_when_ready else window.start_loading
     watcher = _FirstPaint(after_paint)
     window.installEventFilter(watcher)

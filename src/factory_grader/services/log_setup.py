@@ -1,0 +1,47 @@
+"""The log file: every layer logs through `logging`; this puts it in the data folder.
+
+A windowed Windows build has no stderr, so nothing may depend on it: the log file is where
+errors are kept, and the GUI shows them in a dialog that points to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_FILE = "factory-grader.log"
+MAX_BYTES = 2_000_000  # a few MB in all: the current file and three older ones
+BACKUPS = 3
+_FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
+
+
+def configure_logging(folder: Path) -> Path | None:
+    """Log to folder/factory-grader.log (rotating). Returns the file, or None when the folder
+    cannot be written (then to stderr, if there is one). Safe to call more than once."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    target = folder / LOG_FILE
+    for old in [h for h in root.handlers if getattr(h, "factory_grader", False)]:
+        if isinstance(old, RotatingFileHandler) and Path(old.baseFilename) == target:
+            return target
+        root.removeHandler(old)  # another data folder now (tests; a moved data folder)
+        old.close()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError as exc:
+        if sys.stderr is not None:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter(_FORMAT))
+            handler.factory_grader = True  # type: ignore[attr-defined]
+            root.addHandler(handler)
+            logging.getLogger(__name__).warning("cannot write the log in %s: %s", folder, exc)
+        return None
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.factory_grader = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    return target
