@@ -1243,118 +1243,128 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="84"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="79"/>
         <location filename="../../src/factory_grader/ui/pages/results_page.py" line="85"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="91"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="82"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="88"/>
         <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
         <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="86"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="92"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="87"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="127"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
         <source>(Level scores are rounded for display, so they may add up to 0.01 more or less than S; every decision uses the unrounded values.)</source>
         <translation>（各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="109"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="104"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="110"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="116"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="112"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="115"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="121"/>
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124"/>
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="144"/>
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="147"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="156"/>
         <source>Path to {tier}:</source>
         <translation>达到{tier}的路径：</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="200"/>
+        <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): S = {s}, {level}, {tier}.</source>
+        <translation>定稿结论（定稿时依据 {form} {fv} 和 {rules} {rv}）：S = {s}，{level}，{tier}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="212"/>
+        <source>⚠ The questionnaire or rule data changed after finalising; the figures below are recomputed with the current data, for reference only, and do not change the final verdict.</source>
+        <translation>⚠ 定稿后问卷或规则数据已变化；下方数字按当前数据重新计算，仅供参考，不改变定稿结论。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="237"/>
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="244"/>
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="249"/>
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="252"/>
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="273"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="276"/>
         <source>none</source>
         <translation>无</translation>
     </message>

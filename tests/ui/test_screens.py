@@ -178,3 +178,18 @@ def test_language_switch_at_run_time(qtbot, open_window) -> None:
     assert row.buttons[0].text() == "1 Fully met"
     window.ctx.languages.switch("zh")
     qtbot.waitUntil(lambda: window.panel.tier.text() == "基础级")
+
+
+def test_a_final_assessment_shows_the_verdict_it_was_finalised_with(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    window.go(FINALISE)
+    answer_next_dialog()
+    window.stack.currentWidget().finalise_button.click()
+    qtbot.waitUntil(lambda: window.ctx.session.summary.status is Status.FINAL, timeout=20000)
+    wait_idle(qtbot, window)
+    window.go(RESULTS)
+    banner = window.stack.currentWidget().final_banner
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=20000)
+    assert "定稿结论" in banner.text() and "S = 2.24" in banner.text() and "基础级" in banner.text()
+    assert "⚠" not in banner.text()  # nothing changed since

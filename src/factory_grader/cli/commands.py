@@ -17,6 +17,7 @@ from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
+from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
@@ -291,9 +292,51 @@ def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
         return _score_file(Path(args.file), args, lib)
     with _service(args, lib) as service:
         answers = service.answers(args.assessment)
+        summary = service.summary(args.assessment)
+        drift = service.verdict_drift(summary)
     if args.rules:
         answers = under_rules(lib, answers, args.rules)
-    return _print_score(answers, args, lib)
+    verdict = summary.final_verdict
+    if verdict is None:
+        return _print_score(answers, args, lib)
+    # A final assessment: its verdict is the one reached at finalising; any difference the data
+    # gives now is reported, never silently taken over.
+    for d in drift:
+        print(
+            f"factory-grader: warning: assessment {summary.id} was finalised with {d.what}"
+            f" {d.was}; now {d.now}",
+            file=sys.stderr,
+        )
+    if args.json:
+        result = score_answers(lib, answers)
+        data = result_to_json(result, answers, lib)
+        data["final_verdict"] = verdict.to_json()
+        data["changed_since_final"] = [{"what": d.what, "was": d.was, "now": d.now} for d in drift]
+        _print_json(data, getattr(args, "out", None))
+        return 0
+    form = lib.maturity(verdict.form_id)
+    rules = lib.rules(verdict.rules_id)
+    tier = rules.tier(verdict.tier).name.get(args.lang) if verdict.tier else "—"
+    head = (
+        f"定稿结论: S = {format_hundredths(verdict.score_hundredths)}，"
+        f"{form.band_for_level(verdict.level).name.zh}，{tier}"
+        f"（{verdict.form_id} {verdict.form_version} / {verdict.rules_id} {verdict.rules_version}）"
+        if args.lang == "zh"
+        else f"Final verdict: S = {format_hundredths(verdict.score_hundredths)},"
+        f" {form.band_for_level(verdict.level).name.en}, {tier}"
+        f" ({verdict.form_id} {verdict.form_version} / {verdict.rules_id} {verdict.rules_version})"
+    )
+    lines = [head]
+    if drift:
+        lines.append(
+            "注意：定稿后规则数据已变化，以下按当前数据重新计算，仅供参考，不改变定稿结论。"
+            if args.lang == "zh"
+            else "Note: the rule data changed after finalising; below is a recomputation with"
+            " the current data, for reference only; it does not change the final verdict."
+        )
+    report = render_text(score_answers(lib, answers), answers, lib, args.lang)
+    _emit("\n".join([*lines, "", report]), getattr(args, "out", None))
+    return 0
 
 
 @contextlib.contextmanager

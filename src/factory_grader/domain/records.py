@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -37,6 +37,31 @@ class AssessmentSummary:
     updated_at: datetime
     finalised_at: datetime | None
     created_by: str
+    #: what was concluded when it was finalised (None: a draft, or finalised before schema 0003)
+    final_verdict: FinalVerdict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FinalVerdict:
+    """The verdict of a final assessment as it was reached, with the data that reached it: a
+    final verdict never changes by itself, and any later difference is reported."""
+
+    score_hundredths: int
+    level: int
+    tier: str | None
+    form_id: str
+    form_version: str
+    form_digest: str
+    rules_id: str
+    rules_version: str
+    rules_digest: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(data: dict[str, object]) -> FinalVerdict:
+        return FinalVerdict(**data)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from factory_grader.domain.records import (
     AssessmentSummary,
     Attachment,
     Conflict,
+    FinalVerdict,
     RequirementNote,
 )
 from factory_grader.domain.results import AssessmentResult
@@ -32,6 +33,15 @@ log = logging.getLogger(__name__)
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """One difference between a final verdict as reached and what the data gives now."""
+
+    what: str  # form_version | form_digest | rules_version | rules_digest | verdict
+    was: str
+    now: str
 
 
 @dataclass
@@ -194,10 +204,49 @@ class AssessmentService:
     # --- life cycle --------------------------------------------------------------------------
 
     def finalise(self, assessment_id: int) -> AssessmentSummary:
-        form = self.library.maturity(self.summary(assessment_id).form_id)
-        done = self.store.finalise(assessment_id, form.digest, self.clock())
+        answers = self.answers(assessment_id)
+        form, rules = self.library.maturity(answers.form_id), self.library.rules(answers.rules_id)
+        result = score_answers(self.library, answers, improvements=False)
+        verdict = FinalVerdict(
+            result.maturity.score_hundredths,
+            result.maturity.level,
+            result.tier.tier,
+            form.id,
+            form.version,
+            form.digest,
+            rules.id,
+            rules.version,
+            rules.digest,
+        )
+        done = self.store.finalise(assessment_id, form.digest, self.clock(), verdict)
         log.info("assessment %s finalised by %s", assessment_id, self.actor)
         return done
+
+    def verdict_drift(self, summary: AssessmentSummary) -> list[Drift]:
+        """How a final assessment's stored verdict and the data that reached it differ from what
+        the forms give now (empty: nothing changed). Never silently accepted: front doors show
+        the stored verdict and these differences."""
+        stored = summary.final_verdict
+        if stored is None:
+            return []
+        answers = self.answers(summary.id)
+        form, rules = self.library.maturity(stored.form_id), self.library.rules(stored.rules_id)
+        drift = [
+            Drift(what, was, now)
+            for what, was, now in (
+                ("form_version", stored.form_version, form.version),
+                ("form_digest", stored.form_digest, form.digest),
+                ("rules_version", stored.rules_version, rules.version),
+                ("rules_digest", stored.rules_digest, rules.digest),
+            )
+            if was != now
+        ]
+        result = score_answers(self.library, answers, improvements=False)
+        now_verdict = (result.maturity.score_hundredths, result.maturity.level, result.tier.tier)
+        was_verdict = (stored.score_hundredths, stored.level, stored.tier)
+        if now_verdict != was_verdict:
+            drift.append(Drift("verdict", str(was_verdict), str(now_verdict)))
+        return drift
 
     def reopen(self, assessment_id: int) -> AssessmentSummary:
         return self.store.reopen(assessment_id, self.actor, self.clock())

@@ -24,6 +24,7 @@ from factory_grader.domain.records import (
     Attachment,
     Conflict,
     Factory,
+    FinalVerdict,
     RequirementNote,
     Status,
     Versioned,
@@ -320,7 +321,13 @@ class AssessmentStore:
 
     # --- life cycle --------------------------------------------------------------------------
 
-    def finalise(self, assessment_id: int, form_digest: str, now: datetime) -> AssessmentSummary:
+    def finalise(
+        self,
+        assessment_id: int,
+        form_digest: str,
+        now: datetime,
+        verdict: FinalVerdict | None = None,
+    ) -> AssessmentSummary:
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id, for_update=True)
             if a.status == Status.FINAL.value:
@@ -337,6 +344,8 @@ class AssessmentStore:
                 )
             a.status, a.finalised_at, a.updated_at = Status.FINAL.value, now, now
             a.form_digest = form_digest
+            if verdict is not None:
+                a.final_verdict = json.dumps(verdict.to_json(), ensure_ascii=False)
             s.flush()
             return _summary(a, s.get_one(FactoryRow, a.factory_id))
 
@@ -364,6 +373,7 @@ class AssessmentStore:
                 created_at=now,
                 updated_at=now,
                 finalised_at=None,
+                final_verdict=None,  # a new draft has no verdict yet
             )
             new = AssessmentRow(**fields)
             s.add(new)
@@ -550,6 +560,9 @@ def _summary(a: AssessmentRow, f: FactoryRow) -> AssessmentSummary:
         updated_at=a.updated_at,
         finalised_at=a.finalised_at,
         created_by=a.created_by,
+        final_verdict=(
+            FinalVerdict.from_json(json.loads(a.final_verdict)) if a.final_verdict else None
+        ),
     )
 
 

@@ -83,6 +83,8 @@ class AssessmentRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     finalised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    #: JSON of the FinalVerdict reached at finalising (schema 0003); NULL for drafts
+    final_verdict: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class RequirementAnswerRow(Base):

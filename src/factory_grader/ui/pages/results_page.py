@@ -29,6 +29,11 @@ class ResultsPage(Page):
         super().__init__(ctx)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
+        # A final assessment: the verdict reached at finalising, and any later change of data.
+        self.final_banner = QLabel()
+        self.final_banner.setObjectName("notice")
+        self.final_banner.setWordWrap(True)
+        self.final_banner.setVisible(False)
         self.summary = QLabel()
         self.summary.setObjectName("resultSummary")
         self.summary.setWordWrap(True)
@@ -68,6 +73,7 @@ class ResultsPage(Page):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.final_banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.disclaimer)
         self.chart = None
@@ -177,6 +183,38 @@ class ResultsPage(Page):
             + self.ctx.text(form.weights_note_for(answers.weights_id))
         )
         self._draw_chart(result, answers)
+        self._show_final_verdict()
+
+    def _show_final_verdict(self) -> None:
+        session, service, lib = self.ctx.session, self.ctx.service, self.ctx.library
+        verdict = session.summary.final_verdict if session is not None else None
+        if verdict is None or service is None or lib is None:
+            self.final_banner.setVisible(False)
+            return
+        summary = session.summary  # type: ignore[union-attr]
+
+        def shown(drift: object) -> None:
+            form, rules = lib.maturity(verdict.form_id), lib.rules(verdict.rules_id)
+            tier = self.ctx.text(rules.tier(verdict.tier).name) if verdict.tier else "—"
+            text = self.tr(
+                "Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): S = {s}, {level}, {tier}."
+            ).format(
+                form=verdict.form_id,
+                fv=verdict.form_version,
+                rules=verdict.rules_id,
+                rv=verdict.rules_version,
+                s=format_hundredths(verdict.score_hundredths),
+                level=self.ctx.text(form.band_for_level(verdict.level).name),
+                tier=tier,
+            )
+            if drift:
+                text += " " + self.tr(
+                    "⚠ The questionnaire or rule data changed after finalising; the figures below are recomputed with the current data, for reference only, and do not change the final verdict."
+                )
+            self.final_banner.setText(text)
+            self.final_banner.setVisible(True)
+
+        self.ctx.background.run(lambda: service.verdict_drift(summary), shown)
 
     def _show_weights(self) -> None:
         result, session, lib = self.ctx.result, self.ctx.session, self.ctx.library
