@@ -452,6 +452,7 @@
     <message>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="35"/>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="56"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="156"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
@@ -467,8 +468,13 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="46"/>
-        <source>Your value (not saved)</source>
-        <translation>您的值（未保存）</translation>
+        <source>Value not saved (by, at)</source>
+        <translation>未保存的值（谁、何时）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="57"/>
+        <source>Use the value &amp;not saved</source>
+        <translation>采用未保存的值(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="47"/>
@@ -481,11 +487,6 @@
         <translation>保存人、时间</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="57"/>
-        <source>Use &amp;my value</source>
-        <translation>采用我的值(&amp;M)</translation>
-    </message>
-    <message>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
         <source>&amp;Keep the stored value</source>
         <translation>保留已保存的值(&amp;K)</translation>
@@ -494,22 +495,22 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="67"/>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="73"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="69"/>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="75"/>
         <source>Something went wrong that the app did not expect. Your saved answers are safe; the app keeps running. The details are in the log file.</source>
         <translation>出现了意外的错误。已保存的答案不受影响，应用可以继续使用。详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="83"/>
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="81"/>
+        <location filename="../../src/factory_grader/ui/crash_dialog.py" line="87"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -749,37 +750,87 @@
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="301"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="314"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="319"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="323"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="389"/>
+        <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
+        <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="394"/>
+        <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
+        <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="397"/>
+        <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
+        <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="399"/>
+        <source>The disk is full: the change was not saved.</source>
+        <translation>磁盘已满：本次修改没有保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="400"/>
+        <source>The database is damaged. Restore a backup copy.</source>
+        <translation>数据库已损坏。请恢复备份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="401"/>
+        <source>The disk could not be read or written (is it unplugged or failing?).</source>
+        <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
+    </message>
+    <message>
         <location filename="../../src/factory_grader/ui/main_window.py" line="403"/>
+        <source>The database server cannot be reached. Check the network and the server.</source>
+        <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
+        <source>The database server is restarting. Try again shortly.</source>
+        <translation>数据库服务器正在重启，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="407"/>
+        <source>The database server refused the login. Check the user name and password.</source>
+        <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="409"/>
+        <source>The database user is not allowed to do this.</source>
+        <translation>数据库用户没有执行此操作的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="440"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="434"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="469"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="471"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -790,44 +841,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="462"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="497"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="463"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="498"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="480"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="515"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="481"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="516"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="477"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="512"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="482"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="483"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="518"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="484"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -893,22 +944,22 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="363"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="367"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="365"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="369"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="377"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="381"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="507"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="542"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

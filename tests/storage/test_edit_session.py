@@ -183,3 +183,88 @@ def test_finalising_with_an_open_conflict_is_refused_with_the_reason(two_people)
     [conflict] = bob.conflicts(aid)
     bob.resolve_conflict(conflict.id)
     assert bob.finalise(aid).status.value == "final"
+
+
+def test_undo_after_ones_own_edit_conflicted_does_not_overwrite(two_people) -> None:
+    """Bob's change of X conflicted with Alice's; Ctrl+Z must not write Bob's older value over
+    Alice's either: it is kept as a conflict, and the screen shows what is stored."""
+    alice, bob, aid = two_people
+    session = EditSession(bob, aid)
+    save = session.set_requirement(X, Grade.PARTIAL)
+    EditSession(alice, aid).set_requirement(X, Grade.FULL, RequirementNote("alice"))()
+    with pytest.raises(AnswerConflict):
+        save()
+    undo = session.undo()
+    assert undo is not None
+    with pytest.raises(AnswerConflict):
+        undo[1]()
+    assert _grade(alice, aid, X) is Grade.FULL
+    assert session.answers.grade(X) is Grade.FULL
+
+
+def test_redo_after_a_conflicting_undo_does_not_overwrite(two_people) -> None:
+    alice, bob, aid = two_people
+    session = EditSession(bob, aid)
+    session.set_requirement(X, Grade.NONE)()
+    EditSession(alice, aid).set_requirement(X, Grade.MOST, RequirementNote("alice"))()
+    with pytest.raises(AnswerConflict):
+        session.undo()[1]()  # type: ignore[index]
+    with pytest.raises(AnswerConflict):
+        session.redo()[1]()  # type: ignore[index]
+    assert _grade(alice, aid, X) is Grade.MOST
+    assert session.answers.grade(X) is Grade.MOST
+
+
+def test_a_click_after_the_conflict_is_not_refused_by_an_older_stale_one(two_people) -> None:
+    """Two blind clicks on X, Alice's change, the first save conflicts; Bob then clicks X again
+    (knowing): the second blind click is refused, the new one is saved."""
+    alice, bob, aid = two_people
+    session = EditSession(bob, aid)
+    first = session.set_requirement(X, Grade.PARTIAL)
+    second = session.set_requirement(X, Grade.MOST)
+    EditSession(alice, aid).set_requirement(X, Grade.FULL)()
+    with pytest.raises(AnswerConflict):
+        first()
+    third = session.set_requirement(X, Grade.NONE)  # after the conflict was known
+    with pytest.raises(AnswerConflict):
+        second()
+    third()
+    assert _grade(alice, aid, X) is Grade.NONE
+    assert session.answers.grade(X) is Grade.NONE
+
+
+def test_a_click_made_while_the_conflicted_item_reloads_stays_on_screen(
+    db_url: str, library: FormLibrary, clock, tmp_path: Path
+) -> None:
+    """The user clicks X again exactly while the session reloads X after a conflict: the
+    reload must not hide that click (it is saved next, so the screen must show it)."""
+    from factory_grader.services.assessments import AssessmentService
+
+    db_a, db_b = open_database(db_url, clock), open_database(db_url, clock)
+    try:
+        alice = make_service(db_a, library, clock, "alice", tmp_path)
+        aid = alice.import_answers(read_answers_file(example_answers_path(), library)).id
+        later: list = []
+
+        class ClickDuringReload(AssessmentService):
+            def sheet(self, assessment_id: int):  # type: ignore[no-untyped-def]
+                sheet = super().sheet(assessment_id)
+                if session_ref and not later:  # the click lands between read and write
+                    later.append(session_ref[0].set_requirement(X, Grade.NONE))
+                return sheet
+
+        base = make_service(db_b, library, clock, "bob", tmp_path)
+        bob = ClickDuringReload(base.store, library, "bob", clock, tmp_path / "att")
+        session_ref: list = []
+        session = EditSession(bob, aid)
+        session_ref.append(session)
+        save = session.set_requirement(X, Grade.PARTIAL)
+        EditSession(alice, aid).set_requirement(X, Grade.FULL)()
+        with pytest.raises(AnswerConflict):
+            save()
+        assert later and session.answers.grade(X) is Grade.NONE  # the new click is shown …
+        later[0]()
+        assert _grade(alice, aid, X) is Grade.NONE  # … and it is what gets stored
+    finally:
+        db_a.close()
+        db_b.close()

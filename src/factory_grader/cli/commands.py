@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict, fields
@@ -44,13 +45,14 @@ def _emit(text: str, out: str | None = None) -> None:
         raise InputError(f"{target}: the folder {target.parent} does not exist")
     if target.is_dir():
         raise InputError(f"{target}: is a folder; give a file name for --out")
-    part = target.with_name(target.name + ".part")
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")  # two runs never share one
     try:
         part.write_text(text + "\n", encoding="utf-8", newline="\n")
         part.replace(target)
     except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise InputError(f"{target}: cannot be written: {exc.strerror}") from None
+        raise InputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+    finally:
+        part.unlink(missing_ok=True)  # after an error or Ctrl+C: no half-written file left
 
 
 def _cmd_forms_list(args: argparse.Namespace, lib: FormLibrary) -> int:
@@ -83,10 +85,11 @@ def _cmd_forms_show(args: argparse.Namespace, lib: FormLibrary) -> int:
     if args.json:
         _print_json(data, args.out)
     else:
-        print(f"{data['kind']} {data['id']} {data['version']}: {data['name']}")
-        for key, value in data.items():
-            if isinstance(value, list):
-                print(f"  {key}: {len(value)}")
+        lines = [f"{data['kind']} {data['id']} {data['version']}: {data['name']}"]
+        lines += [
+            f"  {key}: {len(value)}" for key, value in data.items() if isinstance(value, list)
+        ]
+        _emit("\n".join(lines), args.out)
     return 0
 
 
@@ -475,8 +478,11 @@ def _cmd_assessments_show(args: argparse.Namespace, lib: FormLibrary) -> int:
         _print_json(answers_to_json(answers, lib), args.out)
         return 0
     answered = sum(g is not None for g in answers.requirements.values())
-    print(f"{summary.factory_name} — #{summary.id} r{summary.revision} {summary.status.value}")
-    print(f"{answered}/{len(answers.requirements)} requirements answered; rules {answers.rules_id}")
+    _emit(
+        f"{summary.factory_name} — #{summary.id} r{summary.revision} {summary.status.value}\n"
+        f"{answered}/{len(answers.requirements)} requirements answered; rules {answers.rules_id}",
+        args.out,
+    )
     return 0
 
 

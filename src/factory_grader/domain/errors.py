@@ -25,7 +25,13 @@ class AnswersError(InputError):
 
 class DatabaseError(InputError):
     """The database cannot be used: not a database, damaged, newer than this app, read-only,
-    locked, or unreachable. The message names the database; nothing in it was changed."""
+    locked, or unreachable. The message names the database; nothing in it was changed.
+    `meaning` (read-only, locked, full, damaged, unreachable …) lets a front door say it in the
+    user's language."""
+
+    def __init__(self, message: str, meaning: str | None = None) -> None:
+        super().__init__(message)
+        self.meaning = meaning
 
 
 class NotFound(InputError):

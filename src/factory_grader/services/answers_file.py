@@ -47,16 +47,25 @@ def decode_text(raw: bytes, path: Path) -> str:
     """An answers file's text. UTF-8 with or without a byte-order mark, and UTF-16 with one
     (what Windows PowerShell 5.1 writes for `>`); anything else is refused with what it looks
     like, so the user knows how to save it again."""
+    if not raw.strip():
+        raise AnswersError(f"{path}: the file is empty")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise AnswersError(f"{path}: UTF-32 text; save it as UTF-8, or write it with `--out FILE`")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise AnswersError(f"{path}: damaged UTF-16 text (byte {exc.start})") from None
+    nul = raw.find(b"\x00")  # valid UTF-8 may hold NULs, but no JSON text does
     try:
+        if nul >= 0:
+            raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "NUL byte")
         return raw.decode("utf-8-sig")  # a BOM from Windows editors is fine
     except UnicodeDecodeError as exc:
         start = exc.start
-    if raw.count(b"\x00") > len(raw) // 4:
+    if raw.count(b"\x00") > len(raw) // 2:
+        hint = "it looks like UTF-32 without a byte-order mark"
+    elif raw.count(b"\x00") > len(raw) // 4:
         hint = "it looks like UTF-16 without a byte-order mark"
     else:
         try:

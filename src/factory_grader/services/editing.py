@@ -44,6 +44,9 @@ class Edit:
     old: object  # RequirementValue | ScenarioAnswer | bool | None
     new: object
     seq: int  # click order within this session
+    #: made against a value the item no longer holds (an undo/redo after a colleague's change):
+    #: saved as a conflict, never over the stored value
+    stale: bool = False
 
 
 class EditSession:
@@ -63,6 +66,8 @@ class EditSession:
         self._last_seq = 0
         #: item -> the last click made before a conflict on it became known
         self._stale_upto: dict[tuple[str, str], int] = {}
+        #: item -> the last click on it shown in memory
+        self._latest_seq: dict[tuple[str, str], int] = {}
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
 
@@ -106,13 +111,16 @@ class EditSession:
         return bool(self._redo)
 
     def undo(self) -> tuple[Edit, Persist] | None:
-        """Put the last edit's item back as it was; None when there is nothing to undo."""
+        """Put the last edit's item back as it was; None when there is nothing to undo. If the
+        item no longer holds what that edit set (a colleague changed it, and the session shows
+        their value), the undo is kept as a conflict instead of overwriting theirs."""
         with self._lock:
             if not self._undo:
                 return None
             done = self._undo.pop()
             self._redo.append(done)
-        back = self._edit(done.kind, done.key, done.new, done.old)
+            changed = self._value(done.kind, done.key) != done.new
+        back = self._edit(done.kind, done.key, done.new, done.old, stale=changed)
         return done, self._apply(back, record=False)
 
     def redo(self) -> tuple[Edit, Persist] | None:
@@ -121,21 +129,31 @@ class EditSession:
                 return None
             done = self._redo.pop()
             self._undo.append(done)
-        again = self._edit(done.kind, done.key, done.old, done.new)
+            changed = self._value(done.kind, done.key) != done.old
+        again = self._edit(done.kind, done.key, done.old, done.new, stale=changed)
         return done, self._apply(again, record=False)
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def _edit(self, kind: str, key: str, old: object, new: object) -> Edit:
+    def _edit(self, kind: str, key: str, old: object, new: object, stale: bool = False) -> Edit:
         with self._lock:
             seq = next(self._seq)
             self._last_seq = seq
-        return Edit(kind, key, old, new, seq)
+        return Edit(kind, key, old, new, seq, stale)
+
+    def _value(self, kind: str, key: str) -> object:
+        """An item's value in memory, in the shape edits carry."""
+        if kind == "requirement":
+            return (self.answers.grade(key), self.note(key))
+        if kind == "scenario":
+            return self.answers.scenario(key)
+        return self.answers.conditions.get(key)
 
     def _apply(self, edit: Edit, record: bool = True) -> Persist:
         """Show the edit in memory now; return its save (for the writer thread)."""
         with self._lock:
             self._set_value(edit.kind, edit.key, edit.new)
+            self._latest_seq[(edit.kind, edit.key)] = edit.seq
             if record:
                 self._undo.append(edit)
                 self._redo.clear()
@@ -192,14 +210,18 @@ class EditSession:
         item = (edit.kind, edit.key)
         with self._lock:
             # Clicked before a conflict on this item was known: made against the old value.
-            stale = edit.seq <= self._stale_upto.get(item, 0)
+            stale = edit.stale or edit.seq <= self._stale_upto.get(item, 0)
             version = _STALE if stale else self._versions[item]
         try:
             new = self._save(edit, version)
         except AnswerConflict:
             with self._lock:
-                self._stale_upto[item] = self._last_seq
-            self._reload_item(edit.kind, edit.key)
+                if stale:  # refused as expected: show the stored value unless clicked since
+                    upto = edit.seq
+                else:  # a fresh conflict: every click on the item so far was made blind
+                    upto = max(self._stale_upto.get(item, 0), self._last_seq)
+                    self._stale_upto[item] = upto
+            self._reload_item(edit.kind, edit.key, upto)
             raise
         with self._lock:
             self._versions[item] = new
@@ -222,9 +244,10 @@ class EditSession:
             version,  # type: ignore[arg-type]
         )
 
-    def _reload_item(self, kind: str, key: str) -> None:
+    def _reload_item(self, kind: str, key: str, upto: int) -> None:
         """After a conflict: this item as stored (theirs) and its version; ours is kept as an
-        open conflict in the database. Every other item stays as the user left it."""
+        open conflict in the database. Every other item stays as the user left it, and so does
+        this one if the user clicked it again meanwhile (that click is saved next)."""
         sheet = self.service.sheet(self.assessment_id)
         table = {
             "requirement": sheet.requirements,
@@ -233,5 +256,6 @@ class EditSession:
         }[kind]
         stored = table[key]
         with self._lock:
-            self._set_value(kind, key, stored.value)
             self._versions[(kind, key)] = stored.version
+            if self._latest_seq.get((kind, key), 0) <= upto:
+                self._set_value(kind, key, stored.value)

@@ -17,6 +17,25 @@ BACKUPS = 3
 _FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
 
 
+class _SharedFileHandler(RotatingFileHandler):
+    """Rotation can fail on Windows while another process (the GUI and a command, or two
+    windows) has the file open: then keep writing to the same file and try again later,
+    rather than losing every record after it."""
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            if self.stream is None:
+                self.stream = self._open()
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        try:
+            return bool(super().shouldRollover(record))
+        except OSError:
+            return False
+
+
 def configure_logging(folder: Path) -> Path | None:
     """Log to folder/factory-grader.log (rotating). Returns the file, or None when the folder
     cannot be written (then to stderr, if there is one). Safe to call more than once."""
@@ -30,7 +49,7 @@ def configure_logging(folder: Path) -> Path | None:
         old.close()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
+        handler: logging.Handler = _SharedFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError as exc:

@@ -55,13 +55,13 @@ def translate_errors(name: str) -> Iterator[None]:
         yield
     except OperationalError as exc:
         log.warning("%s: %s", name, exc.orig)
-        raise DatabaseError(f"{name}: {_explain(exc.orig)}") from None
+        raise DatabaseError(f"{name}: {_explain(exc.orig)}", error_meaning(exc.orig)) from None
     except SADatabaseError as exc:
         # A known condition (read-only, disk full, no permission, damage …) whatever class the
         # driver files it under; anything else is a bug and stays an error with its traceback.
         if isinstance(exc, DBAPIError) and error_meaning(exc.orig) is not None:
             log.warning("%s: %s", name, exc.orig)
-            raise DatabaseError(f"{name}: {_explain(exc.orig)}") from None
+            raise DatabaseError(f"{name}: {_explain(exc.orig)}", error_meaning(exc.orig)) from None
         raise
 
 

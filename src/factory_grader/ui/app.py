@@ -54,11 +54,12 @@ def run(db_url: str | None, exit_when_ready: bool = False) -> int:
 
     configure_logging(log_dir())
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    reporter = install_crash_reporter(log_dir())  # before anything else can fail
     app.setApplicationName("factory-grader")
     app.setOrganizationName("factory-grader")
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "factory-grader.svg")))
     window = build(db_url, app)  # type: ignore[arg-type]
-    window.crash_reporter = install_crash_reporter(log_dir())  # type: ignore[attr-defined]
+    window.crash_reporter = reporter  # type: ignore[attr-defined]
     after_paint = app.quit if exit_when_ready else window.start_loading
     watcher = _FirstPaint(after_paint)
     window.installEventFilter(watcher)

@@ -6,12 +6,14 @@ run(fn, on_done, on_error): fn runs on the worker; the callbacks run back on the
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 Callback = Callable[[Any], None]
+log = logging.getLogger(__name__)
 
 
 class Background(QObject):
@@ -44,6 +46,10 @@ class Background(QObject):
             try:
                 result = fn()
             except BaseException as exc:  # reported on the GUI thread, never lost
+                from factory_grader.domain.errors import AnswerConflict, InputError
+
+                if not isinstance(exc, InputError | AnswerConflict):  # a fault, not bad input
+                    log.error("background job failed", exc_info=exc)
                 finished.emit((job, False, exc))
             else:
                 finished.emit((job, True, result))

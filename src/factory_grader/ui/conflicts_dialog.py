@@ -43,7 +43,7 @@ class ConflictsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Answer"),
-                self.tr("Your value (not saved)"),
+                self.tr("Value not saved (by, at)"),
                 self.tr("Stored value"),
                 self.tr("Stored by, at"),
             ]
@@ -54,7 +54,7 @@ class ConflictsDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Open conflicts"))
-        self.use_mine = QPushButton(self.tr("Use &my value"))
+        self.use_mine = QPushButton(self.tr("Use the value &not saved"))
         self.keep_stored = QPushButton(self.tr("&Keep the stored value"))
         self.use_mine.clicked.connect(lambda: self._resolve(use_mine=True))
         self.keep_stored.clicked.connect(lambda: self._resolve(use_mine=False))
@@ -77,7 +77,9 @@ class ConflictsDialog(QDialog):
         if session is None or service is None:
             return
         aid = session.assessment_id
-        self.ctx.background.run(lambda: (service.conflicts(aid), service.sheet(aid)), self._show)
+        self.ctx.background.run(
+            lambda: (service.conflicts(aid), service.sheet(aid)), self._show, self._failed
+        )
 
     def _show(self, loaded: object) -> None:
         conflicts, sheet = loaded  # type: ignore[misc]
@@ -94,7 +96,8 @@ class ConflictsDialog(QDialog):
             when = stored.at.astimezone().strftime("%Y-%m-%d %H:%M") if stored and stored.at else ""
             cells = [
                 self._item_name(c.item),
-                answer_words(json.loads(c.yours)),
+                f"{answer_words(json.loads(c.yours))} · {c.by} "
+                f"{c.at.astimezone().strftime('%Y-%m-%d %H:%M') if c.at else ''}",
                 answer_words(_as_saved(kind, stored.value) if stored else json.loads(c.theirs)),
                 f"{stored.by} · {when}" if stored else "",
             ]
@@ -144,8 +147,13 @@ class ConflictsDialog(QDialog):
             self.window_.persist(both, lambda _: self._done())  # type: ignore[attr-defined]
         else:
             self.ctx.background.run(
-                lambda: service.resolve_conflict(conflict.id), lambda _: self._done()
+                lambda: service.resolve_conflict(conflict.id), lambda _: self._done(), self._failed
             )
+
+    def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("Open conflicts"), str(exc))
 
     def _done(self) -> None:
         self.ctx.events.assessment_opened.emit()

@@ -31,6 +31,7 @@ class CrashReporter:
         self._relay = _Relay()
         self._relay.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._showing = False
+        self._seen: set[str] = set()  # the same fault (say, in a paint event) is shown once
 
     def install(self) -> None:
         sys.excepthook = self._excepthook
@@ -54,6 +55,11 @@ class CrashReporter:
     def report(self, exc: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(type(exc), exc, tb))
         log.error("unhandled error\n%s", details)
+        where = traceback.extract_tb(tb)[-1:] if tb else []
+        signature = f"{type(exc).__name__}@{[(f.filename, f.lineno) for f in where]}"
+        if signature in self._seen:
+            return  # logged again, not shown again
+        self._seen.add(signature)
         self._relay.report.emit(str(exc) or type(exc).__name__, details)
 
     def _show(self, summary: str, details: str) -> None:

@@ -292,7 +292,11 @@ class MainWindow(QMainWindow):
             self._show_conflict_count([])
             return
         aid = session.assessment_id
-        self.ctx.background.run(lambda: service.conflicts(aid), self._show_conflict_count)
+        self.ctx.background.run(
+            lambda: service.conflicts(aid),
+            self._show_conflict_count,
+            lambda exc: self.statusBar().showMessage(str(exc), 10000),  # e.g. server gone
+        )
 
     def _show_conflict_count(self, conflicts: object) -> None:
         count = len(conflicts)  # type: ignore[arg-type]
@@ -374,7 +378,38 @@ class MainWindow(QMainWindow):
             self.ctx.events.conflicts_changed.emit()
             self.rescore()
             return
-        QMessageBox.critical(self, self.tr("Not saved"), str(exc))
+        QMessageBox.critical(self, self.tr("Not saved"), self.error_words(exc))
+
+    def error_words(self, exc: BaseException) -> str:
+        """An error as the user's language says it, where its kind is known (else as given)."""
+        from factory_grader.domain.errors import DatabaseError, OpenConflicts
+
+        if isinstance(exc, OpenConflicts):
+            return self.tr(
+                "This revision has open conflicts. Choose the final value of each first (Open conflicts…)."
+            )
+        meaning = exc.meaning if isinstance(exc, DatabaseError) else None
+        words = {
+            "locked": self.tr(
+                "The database is in use by another program. Close it and try again; nothing was lost."
+            ),
+            "read-only": self.tr(
+                "The database is read-only here, so changes cannot be saved. Check the folder's permissions."
+            ),
+            "full": self.tr("The disk is full: the change was not saved."),
+            "damaged": self.tr("The database is damaged. Restore a backup copy."),
+            "io": self.tr("The disk could not be read or written (is it unplugged or failing?)."),
+            "unreachable": self.tr(
+                "The database server cannot be reached. Check the network and the server."
+            ),
+            "server-shutdown": self.tr("The database server is restarting. Try again shortly."),
+            "login": self.tr(
+                "The database server refused the login. Check the user name and password."
+            ),
+            "no-permission": self.tr("The database user is not allowed to do this."),
+        }
+        text = words.get(meaning or "")
+        return f"{text}\n\n{exc}" if text else str(exc)
 
     def load_example(self) -> None:
         service = self.ctx.service

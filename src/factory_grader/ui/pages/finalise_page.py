@@ -153,4 +153,5 @@ class FinalisePage(Page):
         self.window_.open_assessment(assessment_id, quiet=True)  # type: ignore[attr-defined]
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Not done"), str(exc))
+        QMessageBox.warning(self, self.tr("Not done"), self.window_.error_words(exc))  # type: ignore[attr-defined]
+        self.ctx.events.conflicts_changed.emit()  # e.g. refused for a conflict not yet counted
