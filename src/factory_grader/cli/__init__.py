@@ -165,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.set_defaults(handler="_cmd_demo")
 
+    p = sub.add_parser(
+        "backup", parents=[common], help="a consistent copy of the database, while it is in use"
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="the copy to write (.db)")
+    p.set_defaults(handler="_cmd_backup")
+
     p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
     p.add_argument(
         "--exit-when-ready",

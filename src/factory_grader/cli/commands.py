@@ -576,3 +576,17 @@ def _cmd_demo(args: argparse.Namespace, lib: FormLibrary) -> int:
         print(file=sys.stderr)
     print(f"{len(files)} workbooks ({args.count} factories) in {args.out}")
     return 0
+
+
+def _cmd_backup(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.app_paths import database_url
+    from factory_grader.services.backup import backup_database
+
+    target = Path(args.out)
+    if not target.parent.is_dir():
+        raise InputError(f"{target}: the folder {target.parent} does not exist")
+    if target.exists():
+        raise InputError(f"{target}: exists already; choose a new file name")
+    written = backup_database(database_url(args.db), target)
+    print(written)
+    return 0

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
+from factory_grader.storage.backups import daily_backup
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,11 @@ def _open_sqlite(url: URL, clock: Callable[[], datetime], extra: Sequence[Path])
     else:
         backup = None
     engine = _sqlite_engine(path, read_only)
+    if not read_only and revision is not None:  # an existing database: a copy a day, 7 kept
+        try:
+            daily_backup(path, clock().date())
+        except (DatabaseError, OSError) as exc:  # the app still opens; the log says why
+            log.warning("no daily backup of %s: %s", name, exc)
     return Database(engine, name, read_only, backup, sessionmaker(engine, expire_on_commit=False))
 
 
