@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
-from factory_grader.storage.backups import daily_backup
+from factory_grader.storage.backups import copy_database, daily_backup
 
 log = logging.getLogger(__name__)
 
@@ -256,17 +256,7 @@ def _explain_sqlite(exc: sqlite3.Error) -> str:
 def _backup(path: Path, clock: Callable[[], datetime]) -> Path:
     """A consistent copy beside the file, made with SQLite's backup API before a migration."""
     stamp = clock().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{stamp}.bak")
-    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
+    return copy_database(path, path.with_name(f"{path.name}.{stamp}.bak"))
 
 
 def _on_connect(read_only: bool, foreign_keys: bool) -> Callable[[Any, Any], None]:
