@@ -136,6 +136,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "（仅靠提升问卷得分仍达不到目标 S）",
         "(raising answers alone does not reach the target S)",
     ),
+    "plan_q_none": (
+        "问卷：仅靠提升问卷得分达不到目标 S",
+        "Questionnaire: raising answers alone does not reach the target S",
+    ),
     "plan_link": (
         "场景：“{link}”环节还需建成 {n} 个典型场景，可选：{names}",
         "Scenarios: build {n} more scenario(s) of the {link} stage, e.g. {names}",
@@ -271,7 +275,7 @@ def plan_lines(
             + ("" if g.plan_reaches_target else _w("plan_q_short", lang))
         )
     elif g.target_hundredths is not None and not g.plan_reaches_target:
-        lines.append(_w("plan_q_short", lang).strip("（）()"))  # a plan was tried: nothing helps
+        lines.append(_w("plan_q_none", lang))  # a plan was tried and no raise helps
     scenario_names = {s.id: s.name.get(lang) for s in catalogue.scenarios}
     for gap in g.links_to_cover:
         link = next(x for x in catalogue.links if x.id == gap.link_id).name.get(lang)
