@@ -670,167 +670,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="157"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="159"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="161"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="162"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="163"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="164"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="165"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="183"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
+        <source>Open &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="312"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="326"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="323"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="331"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="389"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="397"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="394"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="397"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="399"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="407"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="400"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="408"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="401"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="409"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="403"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="411"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="413"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="407"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="415"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="409"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="440"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="469"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="477"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="471"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="479"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -841,125 +846,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="497"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="505"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="498"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="506"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="515"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="523"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="516"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="524"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="512"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="520"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="525"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="518"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="526"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="527"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="193"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="170"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="166"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="292"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="367"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="375"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="369"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="377"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="381"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="389"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="542"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="550"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

@@ -145,6 +145,7 @@ def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window,
         assert "同事" in warnings[0]
         qtbot.waitUntil(lambda: window.conflicts_button.isVisible(), timeout=20000)
         assert "1" in window.conflicts_button.text()
+        assert window.conflicts_action.isEnabled()  # 编辑 → 处理冲突…, also on a small screen
         assert ctx.session.answers.grade(rid) is Grade.FULL  # the stored answer is shown
 
         window.go(FINALISE)
@@ -174,5 +175,6 @@ def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window,
         assert ctx.service.answers(aid).grade(rid) is Grade.NONE  # the user's value, stored
         assert ctx.service.conflicts(aid) == []
         qtbot.waitUntil(lambda: not window.conflicts_button.isVisible(), timeout=20000)
+        assert not window.conflicts_action.isEnabled()
     finally:
         other_db.close()

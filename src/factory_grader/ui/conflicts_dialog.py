@@ -105,6 +105,10 @@ class ConflictsDialog(QDialog):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(c.item if col == 0 else text)
                 self.table.setItem(r, col, cell)
+        for col in (1, 2, 3):  # wide enough for the header, not wider than a short answer
+            self.table.resizeColumnToContents(col)
+            width = self.table.horizontalHeader().sectionSizeHint(col)
+            self.table.setColumnWidth(col, min(max(width, self.table.columnWidth(col) // 2), 260))
         self.table.resizeRowsToContents()
         if self.conflicts:
             self.table.selectRow(0)

@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
         for a in (self.undo_action, self.redo_action):
             a.setEnabled(False)
             self.edit_menu.addAction(a)
+        self.edit_menu.addSeparator()
+        # Open conflicts from the menu too: the status bar can be off a small screen.
+        self.conflicts_action = QAction(self)
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.conflicts_action.setEnabled(False)
+        self.edit_menu.addAction(self.conflicts_action)
         self.ctx.events.answers_changed.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self.count_conflicts)
@@ -176,6 +182,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo answer"))
         self.redo_action.setText(self.tr("&Redo answer"))
+        self.conflicts_action.setText(self.tr("Open &conflicts…"))
         self.view_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.new_action.setText(self.tr("&New assessment…"))
@@ -304,6 +311,7 @@ class MainWindow(QMainWindow):
         self.open_conflicts = count
         self.conflicts_button.setText(self.tr("⚠ {n} open conflict(s)…").format(n=count))
         self.conflicts_button.setVisible(count > 0)
+        self.conflicts_action.setEnabled(count > 0)
         if changed and self.built:
             self.stack.widget(FINALISE).refresh()  # type: ignore[attr-defined]
 
