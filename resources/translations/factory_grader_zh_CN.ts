@@ -452,7 +452,7 @@
     <message>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="35"/>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="56"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="160"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
@@ -1299,128 +1299,128 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="84"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="89"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="85"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="90"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="96"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="88"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
         <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
         <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="92"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="98"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="109"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="109"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="139"/>
         <source>(Level scores are rounded for display, so they may add up to 0.01 more or less than S; every decision uses the unrounded values.)</source>
         <translation>（各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="115"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="116"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="116"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="122"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124"/>
         <source>No tier yet</source>
         <translation>尚未达到梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="127"/>
         <source>S = {terms}: every level reaches 0.80.</source>
         <translation>S = {terms}：各级得分均达到 0.80。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
         <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
         <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="150"/>
         <source>Highest tier reached</source>
         <translation>已达最高梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="153"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="162"/>
         <source>Path to {tier}:</source>
         <translation>达到{tier}的路径：</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="200"/>
-        <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): S = {s}, {level}, {tier}.</source>
-        <translation>定稿结论（定稿时依据 {form} {fv} 和 {rules} {rv}）：S = {s}，{level}，{tier}。</translation>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="211"/>
+        <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}.</source>
+        <translation>定稿结论（定稿时按 {form} {fv} 与 {rules} {rv} 得出）：{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="212"/>
-        <source>⚠ The questionnaire or rule data changed after finalising; the figures below are recomputed with the current data, for reference only, and do not change the final verdict.</source>
-        <translation>⚠ 定稿后问卷或规则数据已变化；下方数字按当前数据重新计算，仅供参考，不改变定稿结论。</translation>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="221"/>
+        <source>⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict.</source>
+        <translation>⚠ 得出定稿结论所用的数据已有变化；下方数字为重新计算的结果，仅供参考，不改变定稿结论。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="248"/>
         <source>Maturity must reach {level}; S is {s}</source>
         <translation>成熟度需达到{level}，当前 S = {s}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="255"/>
         <source>No built scenario covers the {link} stage</source>
         <translation>“{link}”环节尚无已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="260"/>
         <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
         <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="252"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="263"/>
         <source>{text} (not answered)</source>
         <translation>{text}（未作答）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="273"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="284"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="276"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="287"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1616,6 +1616,35 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionNotice</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="32"/>
+        <source>See what changes and update…</source>
+        <translation>查看变化并更新…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="65"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="68"/>
+        <source>Update to the current rules</source>
+        <translation>更新到当前规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="72"/>
+        <source>Your answers stay as they are. To keep this revision as it is, duplicate it as a new revision first on the start page.</source>
+        <translation>已填答案保持不变。如需保留本版本原样，请先在开始页“复制为新版本”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="75"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="76"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

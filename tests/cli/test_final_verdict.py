@@ -40,11 +40,11 @@ def test_the_final_verdict_stands_and_a_changed_threshold_is_reported(
     assert main(["--db", db, "score", "--assessment", "1"]) == 0  # "restart": a new process
     out, err = capsys.readouterr()
     assert final_line in out  # the verdict is unchanged …
-    assert "rules_digest" in err and "verdict" in err  # … and the change is reported
-    assert (
-        "定稿后规则数据已变化" in out and "梯度等级: 未达基础级" in out
-    )  # recomputed, for reference
+    # … and the change is reported: the data, and the verdict it would give now
+    assert "梯度规则 hainan-2025 1.1.0 的内容与评估时记录的不一致" in err
+    assert "现在重新计算得到 S = 2.24，二级（规范级），未达基础级" in err
+    assert "定稿所用的数据已有变化" in out and "梯度等级: 未达基础级" in out  # for reference
     assert main(["--db", db, "score", "--assessment", "1", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["final_verdict"]["tier"] == "basic" and data["tier"] is None
-    assert {d["what"] for d in data["changed_since_final"]} == {"rules_digest", "verdict"}
+    assert {d["what"] for d in data["changed_since_final"]} == {"rules_changed", "verdict"}

@@ -117,8 +117,8 @@ def test_tier_referencing_unknown_link(forms: Path) -> None:
     edit(rules, 'links = ["production-operation"]', 'links = ["production-operations"]')
     msg = problems(forms)
     assert (
-        "forms/national-2025/manifest.toml: national-2025: tier basic: 环节 'production-operations'"
-        " is not in scenarios-2025" in msg
+        "forms/national-2025/manifest.toml: national-2025 1.1.0: tier basic: 环节"
+        " 'production-operations' is not in scenarios-2025 1.0.0" in msg
     )
 
 

@@ -131,3 +131,46 @@ def test_the_trap_is_real_with_foreign_keys_on(tmp_path: Path) -> None:
         migrate.upgrade_to_head(conn, [EXTRA])
     engine.dispose()
     assert _children(db_path) == (0, 0)
+
+
+def test_versions_recorded_by_the_upgrade(tmp_path: Path, library, clock) -> None:
+    """0004 takes the rule-set version of a final verdict stored since 0003; older rows say
+    "not recorded", and a form version this app no longer has is said, never hidden."""
+    from factory_grader.services.assessments import AssessmentService, VersionState
+
+    for name in ("schema-0003.db", "schema-0001.db"):
+        shutil.copy(FIXTURES / "db" / name, tmp_path / name)
+    db = open_database(f"sqlite:///{tmp_path / 'schema-0003.db'}", clock)
+    try:
+        store = AssessmentStore(db)
+        final, draft = store.summary(1), store.summary(2)
+        assert final.final_verdict is not None
+        assert (
+            (final.rules_version, final.rules_digest)
+            == (
+                final.final_verdict.rules_version,
+                final.final_verdict.rules_digest,
+            )
+            == ("1.1.0", library.rules("hainan-2025").digest)
+        )
+        assert draft.rules_version is None and draft.catalogue_version is None
+        service = AssessmentService(store, library, "王工", clock, tmp_path)
+        # the verdict stands; only the catalogue's version was not recorded before 0004
+        assert [d.what for d in service.verdict_drift(final)] == ["catalogue_not-recorded"]
+        notes = {(n.what, n.state) for n in service.version_notes(draft)}
+        assert notes == {
+            ("rules", VersionState.NOT_RECORDED),
+            ("catalogue", VersionState.NOT_RECORDED),
+        }
+    finally:
+        db.close()
+    db = open_database(f"sqlite:///{tmp_path / 'schema-0001.db'}", clock)
+    try:
+        store = AssessmentStore(db)
+        service = AssessmentService(store, library, "王工", clock, tmp_path)
+        notes = [
+            (n.what, n.version, n.used, n.state) for n in service.version_notes(store.summary(1))
+        ]
+        assert ("form", "1.0.0", "1.1.0", VersionState.MISSING) in notes
+    finally:
+        db.close()

@@ -116,6 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler="_cmd_assessments_reopen")
+    p = a_sub.add_parser(
+        "update",
+        parents=[common],
+        help="what moving a draft to the current questionnaire and rules would change"
+        " (--apply: move it)",
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("--apply", action="store_true", help="move the draft to the current versions")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_assessments_update")
 
     p = sub.add_parser(
         "export", parents=[common], help="write the provincial submission workbook (.xlsx)"

@@ -18,11 +18,11 @@ from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
-from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
+from factory_grader.services.wording import drift_sentence, update_text, verdict_words
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry
@@ -56,7 +56,7 @@ def _emit(text: str, out: str | None = None) -> None:
 
 
 def _cmd_forms_list(args: argparse.Namespace, lib: FormLibrary) -> int:
-    entries = lib.entries()
+    entries = lib.entries(archived=True)
     if args.json:
         _print_json(
             [
@@ -68,6 +68,7 @@ def _cmd_forms_list(args: argparse.Namespace, lib: FormLibrary) -> int:
                     "name_en": e.name.en,
                     "digest": e.digest,
                     "default": e.default,
+                    "current": e.current,
                 }
                 for e in entries
             ]
@@ -75,6 +76,12 @@ def _cmd_forms_list(args: argparse.Namespace, lib: FormLibrary) -> int:
         return 0
     for e in entries:
         mark = " *" if e.default else ""
+        if not e.current:  # kept for assessments made with it
+            mark += (
+                " （旧版，仅用于按其评估的记录）"
+                if args.lang == "zh"
+                else " (older, kept for records)"
+            )
         print(f"{e.kind:<10} {e.id:<16} {e.version:<8} {e.name.get(args.lang)}{mark}")
     return 0
 
@@ -304,12 +311,9 @@ def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
         return _print_score(answers, args, lib)
     # A final assessment: its verdict is the one reached at finalising; any difference the data
     # gives now is reported, never silently taken over.
+    form, rules = lib.form_for(answers), lib.rules_for(answers)
     for d in drift:
-        print(
-            f"factory-grader: warning: assessment {summary.id} was finalised with {d.what}"
-            f" {d.was}; now {d.now}",
-            file=sys.stderr,
-        )
+        print(f"factory-grader: {drift_sentence(d, form, rules, args.lang)}", file=sys.stderr)
     if args.json:
         result = score_answers(lib, answers)
         data = result_to_json(result, answers, lib)
@@ -317,25 +321,24 @@ def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
         data["changed_since_final"] = [{"what": d.what, "was": d.was, "now": d.now} for d in drift]
         _print_json(data, getattr(args, "out", None))
         return 0
-    form = lib.maturity(verdict.form_id)
-    rules = lib.rules(verdict.rules_id)
-    tier = rules.tier(verdict.tier).name.get(args.lang) if verdict.tier else "—"
+    words = verdict_words(
+        (verdict.score_hundredths, verdict.level, verdict.tier), form, rules, args.lang
+    )
+    versions = (
+        f"{verdict.form_id} {verdict.form_version} / {verdict.rules_id} {verdict.rules_version}"
+    )
     head = (
-        f"定稿结论: S = {format_hundredths(verdict.score_hundredths)}，"
-        f"{form.band_for_level(verdict.level).name.zh}，{tier}"
-        f"（{verdict.form_id} {verdict.form_version} / {verdict.rules_id} {verdict.rules_version}）"
+        f"定稿结论: {words}（{versions}）"
         if args.lang == "zh"
-        else f"Final verdict: S = {format_hundredths(verdict.score_hundredths)},"
-        f" {form.band_for_level(verdict.level).name.en}, {tier}"
-        f" ({verdict.form_id} {verdict.form_version} / {verdict.rules_id} {verdict.rules_version})"
+        else f"Final verdict: {words} ({versions})"
     )
     lines = [head]
     if drift:
         lines.append(
-            "注意：定稿后规则数据已变化，以下按当前数据重新计算，仅供参考，不改变定稿结论。"
+            "注意：定稿所用的数据已有变化，以下为现在重新计算的结果，仅供参考，不改变定稿结论。"
             if args.lang == "zh"
-            else "Note: the rule data changed after finalising; below is a recomputation with"
-            " the current data, for reference only; it does not change the final verdict."
+            else "Note: the data the verdict was reached with has changed; below is a"
+            " recomputation, for reference only; it does not change the final verdict."
         )
     report = render_text(score_answers(lib, answers), answers, lib, args.lang)
     _emit("\n".join([*lines, "", report]), getattr(args, "out", None))
@@ -497,6 +500,33 @@ def _cmd_assessments_reopen(args: argparse.Namespace, lib: FormLibrary) -> int:
     with _service(args, lib) as service:
         new = service.reopen(args.id)
     _print_json({"id": new.id, "revision": new.revision}) if args.json else print(new.id)
+    return 0
+
+
+def _cmd_assessments_update(args: argparse.Namespace, lib: FormLibrary) -> int:
+    with _service(args, lib) as service:
+        if service.summary(args.id).status.value != "draft":
+            raise InputError(
+                f"assessment {args.id} is final: it keeps the versions it was finalised with"
+                " (reopen it as a new draft to update)"
+            )
+        update = service.preview_update(args.id)
+        if args.apply and update.changes_anything:
+            service.update_to_current(args.id)
+    if args.json:
+        _print_json(
+            {
+                "was": asdict(update.was),
+                "now": asdict(update.now),
+                "verdict_was": list(update.verdict_was),
+                "verdict_now": list(update.verdict_now),
+                "added": list(update.added),
+                "reworded": list(update.reworded),
+                "applied": bool(args.apply and update.changes_anything),
+            }
+        )
+        return 0
+    print(update_text(update, lib, args.lang, applied=args.apply))
     return 0
 
 

@@ -49,6 +49,10 @@ class Answers:
     notes: Mapping[str, RequirementNote] = field(default_factory=dict)
     #: a named weight set of the form; None: the form's own weights (the default estimate)
     weights_id: str | None = None
+    #: the versions the answers were made with (None: the current one, or not recorded)
+    form_version: str | None = None
+    rules_version: str | None = None
+    catalogue_version: str | None = None
 
     def grade(self, requirement_id: str) -> Grade | None:
         return self.requirements.get(requirement_id)

@@ -39,6 +39,11 @@ class AssessmentSummary:
     created_by: str
     #: what was concluded when it was finalised (None: a draft, or finalised before schema 0003)
     final_verdict: FinalVerdict | None = None
+    #: versions and digests of the rule set and catalogue (None: not recorded, before 0004)
+    rules_version: str | None = None
+    rules_digest: str | None = None
+    catalogue_version: str | None = None
+    catalogue_digest: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

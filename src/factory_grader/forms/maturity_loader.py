@@ -18,16 +18,17 @@ from factory_grader.domain.maturity_model import (
     SubDomain,
     WeightSet,
 )
-from factory_grader.forms.reader import Reader, check_unique, digest_of
+from factory_grader.forms.reader import Reader, check_unique
 
 MIN_REQUIREMENTS_PER_CELL = 2
 SCORE_MAX_HUNDREDTHS = 500
 
 
 def load_maturity(
-    manifest: dict[str, Any], parts: dict[str, dict[str, Any]], display: str
+    manifest: dict[str, Any], parts: dict[str, dict[str, Any]], display: str, digest: str
 ) -> MaturityForm:
-    """manifest: the parsed manifest.toml; parts: display path -> parsed requirement file."""
+    """manifest: the parsed manifest.toml; parts: display path -> parsed requirement file;
+    digest: of the files as shipped (the library computes it: it knows their shipped names)."""
     problems: list[str] = []
     r = Reader(problems, display)
     form_id = r.string(manifest, "id", "manifest")
@@ -98,7 +99,7 @@ def load_maturity(
         id=form_id,
         version=version,
         name=name,
-        digest=digest_of({display: manifest, **parts}),
+        digest=digest,
         weights_note=weights_note,
         disclaimer=disclaimer,
         elements=tuple(elements),

@@ -7,12 +7,12 @@ from typing import Any
 
 from factory_grader.domain.errors import FormError
 from factory_grader.domain.rules import Condition, ConditionGroup, RuleSet, TierRule
-from factory_grader.forms.reader import Reader, check_unique, digest_of
+from factory_grader.forms.reader import Reader, check_unique
 
 TIER_IDS = ("basic", "advanced", "excellent", "leading")
 
 
-def load_rules(manifest: dict[str, Any], display: str) -> RuleSet:
+def load_rules(manifest: dict[str, Any], display: str, digest: str) -> RuleSet:
     problems: list[str] = []
     r = Reader(problems, display)
     conditions = []
@@ -80,7 +80,7 @@ def load_rules(manifest: dict[str, Any], display: str) -> RuleSet:
         version=r.string(manifest, "version", "manifest"),
         name=r.name(manifest, "manifest"),
         region=r.text(manifest.get("region", {}), "region"),
-        digest=digest_of({display: manifest}),
+        digest=digest,
         form_id=r.string(manifest, "form", "manifest"),
         scenarios_id=r.string(manifest, "scenarios", "manifest"),
         ladder_provenance=r.provenance(manifest, "ladder_provenance", "manifest"),

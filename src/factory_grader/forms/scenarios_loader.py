@@ -6,10 +6,10 @@ from typing import Any
 
 from factory_grader.domain.errors import FormError
 from factory_grader.domain.scenarios import Link, Scenario, ScenarioCatalogue, Stage
-from factory_grader.forms.reader import Reader, check_unique, digest_of
+from factory_grader.forms.reader import Reader, check_unique
 
 
-def load_scenarios(manifest: dict[str, Any], display: str) -> ScenarioCatalogue:
+def load_scenarios(manifest: dict[str, Any], display: str, digest: str) -> ScenarioCatalogue:
     problems: list[str] = []
     r = Reader(problems, display)
     links = [
@@ -58,7 +58,7 @@ def load_scenarios(manifest: dict[str, Any], display: str) -> ScenarioCatalogue:
         id=header[0],
         version=header[1],
         name=header[2],
-        digest=digest_of({display: manifest}),
+        digest=digest,
         links=tuple(links),
         stages=tuple(stages),
         scenarios=tuple(scenarios),

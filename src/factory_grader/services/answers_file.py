@@ -94,10 +94,17 @@ def parse_answers(
 
 
 def answers_from_data(
-    data: dict[str, Any], source: str, library: FormLibrary, rules_override: str | None = None
+    data: dict[str, Any],
+    source: str,
+    library: FormLibrary,
+    rules_override: str | None = None,
+    versions: tuple[str, str, str] | None = None,
 ) -> Answers:
     """Answers from an answers-file-shaped dict (also what a workbook's machine sheet decodes
-    to), checked against the forms with every problem named by `source` and key."""
+    to), checked against the forms with every problem named by `source` and key. versions: the
+    form, rule-set and catalogue versions they were made with (a workbook names them; the
+    caller has checked the library has them); None: the current ones."""
+    form_v, rules_v, catalogue_v = versions or (None, None, None)
 
     def fail(key: str, message: str) -> AnswersError:
         return AnswersError(f"{source}: {key}: {message}")
@@ -112,12 +119,16 @@ def answers_from_data(
     if not isinstance(form_id, str):
         raise fail("form", 'missing; give the questionnaire id, e.g. "cmmm-2020"')
     try:
-        form = library.maturity(form_id)
+        form = library.maturity(form_id, form_v)
     except InputError as exc:
         raise fail("form", str(exc)) from None
-    file_rules = _rule_set(data.get("rules") or library.default_rules_id, form.id, library, fail)
+    file_rules = _rule_set(
+        data.get("rules") or library.default_rules_id, form.id, library, fail, rules_v
+    )
     rules = _rule_set(rules_override, form.id, library, fail) if rules_override else file_rules
-    catalogue = library.catalogue(rules.scenarios_id)
+    if rules_override:
+        catalogue_v = None  # another rule set: its current version and catalogue
+    catalogue = library.catalogue(rules.scenarios_id, catalogue_v)
 
     try:
         industry = IndustryType(data.get("industry_type"))
@@ -191,6 +202,9 @@ def answers_from_data(
         conditions,
         {rid: n for rid, n in notes.items() if n != RequirementNote()},
         weights_id,
+        form_v,
+        rules.version if rules_v is not None and not rules_override else None,
+        catalogue_v,
     )
 
 
@@ -208,11 +222,13 @@ def _note(value: Any, key: str, fail: Any) -> RequirementNote:
     return RequirementNote(comment, review)
 
 
-def _rule_set(rules_id: object, form_id: str, library: FormLibrary, fail: Any) -> RuleSet:
+def _rule_set(
+    rules_id: object, form_id: str, library: FormLibrary, fail: Any, version: str | None = None
+) -> RuleSet:
     if not isinstance(rules_id, str):
         raise fail("rules", f"must be a rule-set id, got {rules_id!r}")
     try:
-        rules = library.rules(rules_id)
+        rules = library.rules(rules_id, version)
     except InputError as exc:
         raise fail("rules", str(exc)) from None
     if rules.form_id != form_id:
@@ -248,9 +264,9 @@ def _scenario(value: Any, key: str, fail: Any) -> ScenarioAnswer:
 
 def answers_to_json(answers: Answers, library: FormLibrary) -> dict[str, Any]:
     """Every key present, in form order, so a file written here is complete and diff-friendly."""
-    form = library.maturity(answers.form_id)
-    rules = library.rules(answers.rules_id)
-    catalogue = library.catalogue(rules.scenarios_id)
+    form = library.form_for(answers)
+    rules = library.rules_for(answers)
+    catalogue = library.catalogue_for(answers)
     return {
         "format": FORMAT,
         "form": form.id,

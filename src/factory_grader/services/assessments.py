@@ -6,8 +6,9 @@ import hashlib
 import logging
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
@@ -25,7 +26,12 @@ from factory_grader.domain.results import AssessmentResult
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services import app_paths
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.storage.assessment_store import AnswerSheet, AssessmentStore, NewAssessment
+from factory_grader.storage.assessment_store import (
+    AnswerSheet,
+    AssessmentStore,
+    DataVersions,
+    NewAssessment,
+)
 from factory_grader.storage.database import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -35,13 +41,51 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class VersionState(StrEnum):
+    NOT_RECORDED = "not-recorded"  # made before versions were stored: the current one is used
+    MISSING = "missing"  # a version this app does not have: the current one is used
+    CHANGED = "changed"  # the version is here but its content differs from what was stored
+    OLDER = "older"  # a draft on an older version: it may update to the current one
+
+
+@dataclass(frozen=True, slots=True)
+class VersionNote:
+    what: str  # form | rules | catalogue
+    id: str
+    version: str  # as stored ("" when not recorded)
+    used: str  # the version scored with
+    state: VersionState
+
+
+@dataclass(frozen=True, slots=True)
+class VersionUpdate:
+    """What "update to the current rules" would do to a draft."""
+
+    form_id: str
+    rules_id: str
+    was: DataVersions
+    now: DataVersions
+    verdict_was: tuple[int, int, str | None]  # S in hundredths, level, tier
+    verdict_now: tuple[int, int, str | None]
+    added: tuple[str, ...]  # requirement ids new in the current form (unanswered after)
+    reworded: tuple[str, ...]  # answered requirement ids whose statement changed: review them
+
+    @property
+    def changes_anything(self) -> bool:
+        return self.was != self.now
+
+
 @dataclass(frozen=True, slots=True)
 class Drift:
-    """One difference between a final verdict as reached and what the data gives now."""
+    """One difference between a final verdict as reached and what the data gives now: a version
+    note (its data changed in place, is gone, or was not recorded), or the verdict itself."""
 
-    what: str  # form_version | form_digest | rules_version | rules_digest | verdict
+    what: str  # <form|rules|catalogue>_<VersionState> | verdict
     was: str
     now: str
+    note: VersionNote | None = None
+    #: for what == "verdict": (S in hundredths, level, tier) stored and recomputed
+    verdicts: tuple[tuple[int, int, str | None], tuple[int, int, str | None]] | None = None
 
 
 @dataclass
@@ -58,17 +102,26 @@ class AssessmentService:
         code = answers.profile.get("credit_code")
         if code and (problem := credit_code_problem(code)):
             raise AnswersError(f"profile.credit_code: {code!r} {problem}")
-        form = self.library.maturity(answers.form_id)
-        rules = self.library.rules(answers.rules_id)
-        catalogue = self.library.catalogue(rules.scenarios_id)
-        meta = NewAssessment(
-            form.version,
-            form.digest,
+        return self.store.create(answers, self._meta(answers), self.actor, self.clock())
+
+    def _meta(self, answers: Answers) -> NewAssessment:
+        """The versions the answers are scored with and the items those versions hold."""
+        form = self.library.form_for(answers)
+        rules = self.library.rules_for(answers)
+        catalogue = self.library.catalogue_for(answers)
+        return NewAssessment(
+            DataVersions(
+                form.version,
+                form.digest,
+                rules.version,
+                rules.digest,
+                catalogue.version,
+                catalogue.digest,
+            ),
             tuple(r.id for r in form.requirements),
             tuple(s.id for s in catalogue.scenarios),
             tuple(c.id for c in rules.conditions),
         )
-        return self.store.create(answers, meta, self.actor, self.clock())
 
     def list(self) -> list[AssessmentSummary]:
         return self.store.summaries()
@@ -97,12 +150,18 @@ class AssessmentService:
         code = profile.get("credit_code")
         if code and (problem := credit_code_problem(code)):
             raise AnswersError(f"profile.credit_code: {code!r} {problem}")
-        rules = self.library.rules(rules_id)
-        if rules.form_id != self.summary(assessment_id).form_id:
+        summary = self.summary(assessment_id)
+        # the same rule set stays at its version; another one is taken at its current version
+        kept = rules_id == summary.rules_id
+        pinned = summary.rules_version if kept else None
+        rules = self.library.rules(
+            rules_id, pinned if pinned and self.library.has(rules_id, pinned) else None
+        )
+        if rules.form_id != summary.form_id:
             raise InputError(f"rule set {rules_id} is for another questionnaire")
         clean = {k: v.strip() for k, v in profile.items() if v and v.strip()}
         conditions = tuple(c.id for c in rules.conditions)
-        form = self.library.maturity(rules.form_id)
+        form = self.library.form_for(self.answers(assessment_id))
         if weights_id is not None and form.weight_set(weights_id) is None:
             raise InputError(f"weights: '{weights_id}' is not a weight set of form {form.id}")
         return self.store.save_profile(
@@ -113,6 +172,7 @@ class AssessmentService:
             conditions,
             self.clock(),
             form.weight_set(weights_id).id if form.weight_set(weights_id) else None,
+            None if kept else (rules.version, rules.digest),
         )
 
     def delete(self, assessment_id: int) -> AssessmentSummary:
@@ -205,48 +265,105 @@ class AssessmentService:
 
     def finalise(self, assessment_id: int) -> AssessmentSummary:
         answers = self.answers(assessment_id)
-        form, rules = self.library.maturity(answers.form_id), self.library.rules(answers.rules_id)
+        meta = self._meta(answers)
         result = score_answers(self.library, answers, improvements=False)
+        v = meta.versions
         verdict = FinalVerdict(
             result.maturity.score_hundredths,
             result.maturity.level,
             result.tier.tier,
-            form.id,
-            form.version,
-            form.digest,
-            rules.id,
-            rules.version,
-            rules.digest,
+            answers.form_id,
+            v.form_version,
+            v.form_digest,
+            answers.rules_id,
+            v.rules_version,
+            v.rules_digest,
         )
-        done = self.store.finalise(assessment_id, form.digest, self.clock(), verdict)
+        done = self.store.finalise(assessment_id, v, self.clock(), verdict)
         log.info("assessment %s finalised by %s", assessment_id, self.actor)
         return done
 
+    def version_notes(self, summary: AssessmentSummary) -> list[VersionNote]:
+        """How the data an assessment is scored with stands against what this app has: a
+        version not recorded, no longer here, or changed in place (a digest that differs)."""
+        notes: list[VersionNote] = []
+        catalogue_id = self.library.rules(summary.rules_id).scenarios_id
+        for what, ident, version, digest in (
+            ("form", summary.form_id, summary.form_version, summary.form_digest),
+            ("rules", summary.rules_id, summary.rules_version, summary.rules_digest),
+            ("catalogue", catalogue_id, summary.catalogue_version, summary.catalogue_digest),
+        ):
+            current = self.library.current_version(ident)
+            if not version:
+                notes.append(VersionNote(what, ident, "", current, VersionState.NOT_RECORDED))
+            elif not self.library.has(ident, version):
+                notes.append(VersionNote(what, ident, version, current, VersionState.MISSING))
+            elif digest and self.library.any_by_id(ident, version).digest != digest:
+                notes.append(VersionNote(what, ident, version, version, VersionState.CHANGED))
+            elif version != current:
+                notes.append(VersionNote(what, ident, version, current, VersionState.OLDER))
+        return notes
+
     def verdict_drift(self, summary: AssessmentSummary) -> list[Drift]:
-        """How a final assessment's stored verdict and the data that reached it differ from what
-        the forms give now (empty: nothing changed). Never silently accepted: front doors show
-        the stored verdict and these differences."""
+        """How a final assessment's stored verdict differs from what its own versions of the
+        data give now (empty: nothing changed). A final assessment is rescored with the versions
+        it was finalised with; a difference can only come from data changed in place or a version
+        this app no longer has, and is never silently accepted: front doors show the stored
+        verdict and these differences."""
         stored = summary.final_verdict
         if stored is None:
             return []
-        answers = self.answers(summary.id)
-        form, rules = self.library.maturity(stored.form_id), self.library.rules(stored.rules_id)
         drift = [
-            Drift(what, was, now)
-            for what, was, now in (
-                ("form_version", stored.form_version, form.version),
-                ("form_digest", stored.form_digest, form.digest),
-                ("rules_version", stored.rules_version, rules.version),
-                ("rules_digest", stored.rules_digest, rules.digest),
-            )
-            if was != now
+            Drift(f"{n.what}_{n.state.value}", n.version or "-", n.used, note=n)
+            for n in self.version_notes(summary)
+            if n.state is not VersionState.OLDER
         ]
-        result = score_answers(self.library, answers, improvements=False)
+        result = score_answers(self.library, self.answers(summary.id), improvements=False)
         now_verdict = (result.maturity.score_hundredths, result.maturity.level, result.tier.tier)
         was_verdict = (stored.score_hundredths, stored.level, stored.tier)
         if now_verdict != was_verdict:
-            drift.append(Drift("verdict", str(was_verdict), str(now_verdict)))
+            drift.append(
+                Drift(
+                    "verdict",
+                    str(was_verdict),
+                    str(now_verdict),
+                    verdicts=(was_verdict, now_verdict),
+                )
+            )
         return drift
+
+    def preview_update(self, assessment_id: int) -> VersionUpdate:
+        """What moving a draft to the current versions of its form, rule set and catalogue would
+        change: the versions, the verdict, and the answers given to reworded statements."""
+        answers = self.answers(assessment_id)
+        current = replace(answers, form_version=None, rules_version=None, catalogue_version=None)
+        before = score_answers(self.library, answers, improvements=False)
+        after = score_answers(self.library, current, improvements=False)
+        was, now = self._meta(answers).versions, self._meta(current).versions
+        form = self.library.form_for(current)
+        old_ids = {r.id for r in self.library.form_for(answers).requirements}
+        between = self.library.reworded_between(answers.form_id, was.form_version, now.form_version)
+        reworded = tuple(rid for rid in between if answers.requirements.get(rid) is not None)
+        return VersionUpdate(
+            answers.form_id,
+            answers.rules_id,
+            was,
+            now,
+            (before.maturity.score_hundredths, before.maturity.level, before.tier.tier),
+            (after.maturity.score_hundredths, after.maturity.level, after.tier.tier),
+            tuple(r.id for r in form.requirements if r.id not in old_ids),
+            reworded,
+        )
+
+    def update_to_current(self, assessment_id: int) -> AssessmentSummary:
+        """Move a draft to the current versions (after the user has seen preview_update)."""
+        answers = self.answers(assessment_id)
+        current = replace(answers, form_version=None, rules_version=None, catalogue_version=None)
+        done = self.store.move_to_versions(assessment_id, self._meta(current), self.clock())
+        log.info(
+            "assessment %s moved to the current form versions by %s", assessment_id, self.actor
+        )
+        return done
 
     def reopen(self, assessment_id: int) -> AssessmentSummary:
         return self.store.reopen(assessment_id, self.actor, self.clock())

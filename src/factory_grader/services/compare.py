@@ -74,7 +74,7 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
         return invalid_entry(path, verdict.findings[0].message)
     m, t = result.maturity, result.tier
     profile = answers.profile
-    form = shared_library().maturity(answers.form_id)
+    form = shared_library().form_for(answers)
     return Entry(
         file=path,
         status=verdict.status.value,

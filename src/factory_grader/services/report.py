@@ -42,8 +42,8 @@ def _improvement_json(item: Improvement) -> dict[str, Any]:
 def result_to_json(
     result: AssessmentResult, answers: Answers, library: FormLibrary
 ) -> dict[str, Any]:
-    form = library.maturity(answers.form_id)
-    rules = library.rules(answers.rules_id)
+    form = library.form_for(answers)
+    rules = library.rules_for(answers)
     m, t, g = result.maturity, result.tier, result.gaps
     return {
         "form": {"id": form.id, "version": form.version, "digest": form.digest},
@@ -177,8 +177,8 @@ def _w(key: str, lang: Lang) -> str:
 def render_text(
     result: AssessmentResult, answers: Answers, library: FormLibrary, lang: Lang = "zh"
 ) -> str:
-    form = library.maturity(answers.form_id)
-    rules = library.rules(answers.rules_id)
+    form = library.form_for(answers)
+    rules = library.rules_for(answers)
     m, t, g = result.maturity, result.tier, result.gaps
     tier_name = {tr.id: tr.name.get(lang) for tr in rules.tiers}
     out = [f"{_w('title', lang)} — {rules.name.get(lang)}", ""]
@@ -255,8 +255,8 @@ def plan_lines(
     result: AssessmentResult, answers: Answers, library: FormLibrary, lang: Lang
 ) -> list[str]:
     """The plan to the next tier, one line per part: questionnaire, 环节, AI share, conditions."""
-    rules = library.rules(answers.rules_id)
-    catalogue = library.catalogue(rules.scenarios_id)
+    rules = library.rules_for(answers)
+    catalogue = library.catalogue_for(answers)
     g = result.gaps
     lines: list[str] = []
     if g.plan:
@@ -292,9 +292,9 @@ def plan_lines(
 
 def describe_check(check: Check, library: FormLibrary, answers: Answers, lang: Lang) -> str:
     """One unmet check as a sentence a factory manager understands."""
-    rules = library.rules(answers.rules_id)
-    form = library.maturity(answers.form_id)
-    catalogue = library.catalogue(rules.scenarios_id)
+    rules = library.rules_for(answers)
+    form = library.form_for(answers)
+    catalogue = library.catalogue_for(answers)
     p = check.params
     if check.kind is CheckKind.MATURITY:
         need = form.band_for_level(int(p["required_level"] or 0)).name.get(lang)

@@ -15,10 +15,10 @@ def score_answers(
 ) -> AssessmentResult:
     """improvements=False leaves out the ranked improvements and the plan (half the work),
     for summaries of many workbooks that show only the figures and what blocks the next tier."""
-    form = library.maturity(answers.form_id)
-    rules = library.rules(answers.rules_id)
+    form = library.form_for(answers)
+    rules = library.rules_for(answers)
     limit = 20 if improvements else 0
-    return assess(form, library.catalogue(rules.scenarios_id), rules, answers, limit)
+    return assess(form, library.catalogue_for(answers), rules, answers, limit)
 
 
 def under_rules(library: FormLibrary, answers: Answers, rules_id: str) -> Answers:

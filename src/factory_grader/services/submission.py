@@ -89,8 +89,8 @@ def build_submission(
     app_version: str = __version__,
     result: AssessmentResult | None = None,
 ) -> Submission:
-    form = library.maturity(answers.form_id)
-    rules = library.rules(answers.rules_id)
+    form = library.form_for(answers)
+    rules = library.rules_for(answers)
     result = result or score_answers(library, answers)
     if claimed_tier == COMPUTED:
         claimed_tier = result.tier.tier
@@ -111,7 +111,7 @@ def build_submission(
         result=result,
         form=form,
         rules=rules,
-        catalogue=library.catalogue(rules.scenarios_id),
+        catalogue=library.catalogue_for(answers),
         info=info,
         evidence=tuple(sorted(evidence, key=lambda e: (e.requirement_id, e.file_name))),
         unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
@@ -184,11 +184,16 @@ def verify_book(
         return _invalid(path, problem, meta)
     raw, evidence = machine.answers_data(data)
     try:
-        answers = answers_from_data(raw, f"{path} ({MACHINE_SHEET})", library)
+        answers = answers_from_data(
+            raw,
+            f"{path} ({MACHINE_SHEET})",
+            library,
+            versions=(meta["form_version"], meta["rules_version"], meta["catalogue_version"]),
+        )
     except InputError as exc:
         return _invalid(path, f"the answers in the machine sheet do not fit the form: {exc}", meta)
     claimed = meta["claimed_tier"] or None
-    if claimed and claimed not in {t.id for t in library.rules(answers.rules_id).tiers}:
+    if claimed and claimed not in {t.id for t in library.rules_for(answers).tiers}:
         return _invalid(path, f"claimed tier {claimed!r} is not a tier of {answers.rules_id}", meta)
     if meta["lang"] not in ("zh", "en"):
         return _invalid(path, f"unknown language {meta['lang']!r}", meta)
@@ -243,14 +248,14 @@ def _forms_problem(meta: dict[str, str], library: FormLibrary) -> str | None:
         ),
     )
     for what, ident, version, digest, get in checks:
-        try:
-            item = get(ident)
-        except InputError:
+        # every shipped version is kept: a workbook is checked with the versions it was made with
+        if not library.has(ident, version):
             return f"made with {what} {ident!r} {version}, which this app does not have"
-        if item.version != version or item.digest != digest:
+        item = get(ident, version)
+        if item.digest != digest:
             return (
-                f"made with {what} {ident} {version} (digest {digest[:12]}…); this app has"
-                f" {item.version} (digest {item.digest[:12]}…), so its figures cannot be checked"
+                f"made with {what} {ident} {version} (digest {digest[:12]}…); this app's"
+                f" {version} differs (digest {item.digest[:12]}…), so its figures cannot be checked"
             )
     return None
 

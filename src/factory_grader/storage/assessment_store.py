@@ -44,11 +44,32 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class NewAssessment:
-    """What the form says an assessment must hold: a row for each of these, answered or not."""
+class DataVersions:
+    """The versions and digests of the form, rule set and catalogue an assessment is scored with."""
 
     form_version: str
     form_digest: str
+    rules_version: str
+    rules_digest: str
+    catalogue_version: str
+    catalogue_digest: str
+
+    def columns(self) -> dict[str, str]:
+        return {
+            "form_version": self.form_version,
+            "form_digest": self.form_digest,
+            "rules_version": self.rules_version,
+            "rules_digest": self.rules_digest,
+            "catalogue_version": self.catalogue_version,
+            "catalogue_digest": self.catalogue_digest,
+        }
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    """What the form says an assessment must hold: a row for each of these, answered or not."""
+
+    versions: DataVersions
     requirement_ids: tuple[str, ...]
     scenario_ids: tuple[str, ...]
     condition_ids: tuple[str, ...]
@@ -81,9 +102,8 @@ class AssessmentStore:
                 revision=1,
                 status=Status.DRAFT.value,
                 form_id=answers.form_id,
-                form_version=meta.form_version,
-                form_digest=meta.form_digest,
                 rules_id=answers.rules_id,
+                **meta.versions.columns(),
                 weights_id=answers.weights_id,
                 industry_type=answers.industry_type.value,
                 profile_json=json.dumps(dict(answers.profile), ensure_ascii=False),
@@ -135,6 +155,9 @@ class AssessmentStore:
             rules_id=a.rules_id,
             weights_id=a.weights_id,
             industry_type=IndustryType(a.industry_type),
+            form_version=a.form_version,
+            rules_version=a.rules_version,
+            catalogue_version=a.catalogue_version,
             profile=json.loads(a.profile_json),
             requirements={r.requirement_id: _grade(r.grade) for r in reqs},
             scenarios={r.scenario_id: ScenarioAnswer(r.built, r.ai, r.instance) for r in scens},
@@ -324,10 +347,11 @@ class AssessmentStore:
     def finalise(
         self,
         assessment_id: int,
-        form_digest: str,
+        versions: DataVersions,
         now: datetime,
         verdict: FinalVerdict | None = None,
     ) -> AssessmentSummary:
+        """Freeze a draft, recording the versions and digests its verdict was reached with."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id, for_update=True)
             if a.status == Status.FINAL.value:
@@ -343,7 +367,8 @@ class AssessmentStore:
                     f" ({', '.join(open_items)}): choose the final values first"
                 )
             a.status, a.finalised_at, a.updated_at = Status.FINAL.value, now, now
-            a.form_digest = form_digest
+            for column, value in versions.columns().items():
+                setattr(a, column, value)
             if verdict is not None:
                 a.final_verdict = json.dumps(verdict.to_json(), ensure_ascii=False)
             s.flush()
@@ -399,10 +424,12 @@ class AssessmentStore:
         condition_ids: tuple[str, ...],
         now: datetime,
         weights_id: str | None = None,
+        rules_pin: tuple[str, str] | None = None,
     ) -> AssessmentSummary:
         """Profile, industry type and rule set of a draft (last write wins: these are not answers
         two people work on). The factory is re-linked by its credit code / name; conditions the
-        (new) rule set has and the assessment lacks get unanswered rows."""
+        (new) rule set has and the assessment lacks get unanswered rows. rules_pin: the version
+        and digest of a newly chosen rule set."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id, for_update=True)
             if a.status != Status.DRAFT.value:
@@ -412,29 +439,28 @@ class AssessmentStore:
             a.profile_json = json.dumps(profile, ensure_ascii=False)
             a.industry_type, a.rules_id = industry_type.value, rules_id
             a.weights_id = weights_id
-            have = set(
-                s.scalars(
-                    select(ConditionAnswerRow.condition_id).where(
-                        ConditionAnswerRow.assessment_id == assessment_id
-                    )
-                )
-            )
-            missing = [
-                {
-                    "assessment_id": assessment_id,
-                    "condition_id": cid,
-                    "value": None,
-                    "version": 0,
-                    "answered_by": "",
-                    "answered_at": None,
-                }
-                for cid in condition_ids
-                if cid not in have
-            ]
-            if missing:
-                s.execute(insert(ConditionAnswerRow), missing)
+            if rules_pin is not None:
+                a.rules_version, a.rules_digest = rules_pin
+            _add_unanswered(s, assessment_id, NewAssessment(_versions(a), (), (), condition_ids))
             s.flush()
             return _summary(a, s.get_one(FactoryRow, factory.id))
+
+    def move_to_versions(
+        self, assessment_id: int, meta: NewAssessment, now: datetime
+    ) -> AssessmentSummary:
+        """A draft moves to other versions of its form, rule set and catalogue ("update to the
+        current rules"): answers stay as they are, items new in those versions get unanswered
+        rows."""
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id, for_update=True)
+            if a.status != Status.DRAFT.value:
+                raise AssessmentFrozen(f"assessment {assessment_id} is final: reopen it first")
+            for column, value in meta.versions.columns().items():
+                setattr(a, column, value)
+            a.updated_at = now
+            _add_unanswered(s, assessment_id, meta)
+            s.flush()
+            return _summary(a, s.get_one(FactoryRow, a.factory_id))
 
     def delete(self, assessment_id: int) -> AssessmentSummary:
         """Remove one assessment revision with its answers (the caller asks for confirmation)."""
@@ -563,6 +589,10 @@ def _summary(a: AssessmentRow, f: FactoryRow) -> AssessmentSummary:
         final_verdict=(
             FinalVerdict.from_json(json.loads(a.final_verdict)) if a.final_verdict else None
         ),
+        rules_version=a.rules_version,
+        rules_digest=a.rules_digest,
+        catalogue_version=a.catalogue_version,
+        catalogue_digest=a.catalogue_digest,
     )
 
 
@@ -637,6 +667,35 @@ def _insert_answers(
     ):
         if rows:
             s.execute(insert(table), rows)
+
+
+def _versions(a: AssessmentRow) -> DataVersions:
+    return DataVersions(
+        a.form_version,
+        a.form_digest,
+        a.rules_version or "",
+        a.rules_digest or "",
+        a.catalogue_version or "",
+        a.catalogue_digest or "",
+    )
+
+
+def _add_unanswered(s: Session, assessment_id: int, meta: NewAssessment) -> None:
+    """Unanswered rows for the items of meta the assessment has no row for yet."""
+    blank: dict[str, Any] = {"version": 0, "answered_by": "", "answered_at": None}
+    for table, column, ids, empty in (
+        (RequirementAnswerRow, RequirementAnswerRow.requirement_id, meta.requirement_ids, {}),
+        (ScenarioAnswerRow, ScenarioAnswerRow.scenario_id, meta.scenario_ids, {}),
+        (ConditionAnswerRow, ConditionAnswerRow.condition_id, meta.condition_ids, {"value": None}),
+    ):
+        have = set(s.scalars(select(column).where(table.assessment_id == assessment_id)))
+        missing = [
+            {"assessment_id": assessment_id, column.key: ident, **blank, **empty}
+            for ident in ids
+            if ident not in have
+        ]
+        if missing:
+            s.execute(insert(table), missing)
 
 
 def _copy_row(row: Any, new_assessment_id: int) -> dict[str, Any]:

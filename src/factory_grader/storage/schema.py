@@ -75,6 +75,12 @@ class AssessmentRow(Base):
     form_version: Mapped[str] = mapped_column(String(20))
     form_digest: Mapped[str] = mapped_column(String(64))
     rules_id: Mapped[str] = mapped_column(String(40))
+    #: the versions and digests of the rule set and scenario catalogue scored with (schema 0004);
+    #: NULL: not recorded (created before 0004), the current version is used and this is said
+    rules_version: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    rules_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    catalogue_version: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    catalogue_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
     #: a named weight set of the form; NULL: the form's own weights (schema 0002)
     weights_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     industry_type: Mapped[str] = mapped_column(String(10))

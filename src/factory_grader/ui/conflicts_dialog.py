@@ -122,13 +122,13 @@ class ConflictsDialog(QDialog):
         if lib is None or self.ctx.session is None:
             return item
         answers = self.ctx.session.answers
-        if kind == "requirement" and (req := lib.maturity(answers.form_id).requirement(key)):
+        if kind == "requirement" and (req := lib.form_for(answers).requirement(key)):
             return f"[{key}] {self.ctx.text(req.text)}"
-        rules = lib.rules(answers.rules_id)
+        rules = lib.rules_for(answers)
         if kind == "condition" and key in {c.id for c in rules.conditions}:
             return self.ctx.text(rules.condition(key).text)
         if kind == "scenario":
-            catalogue = lib.catalogue(rules.scenarios_id)
+            catalogue = lib.catalogue_for(answers)
             found = next((s for s in catalogue.scenarios if s.id == key), None)
             return self.ctx.text(found.name) if found else item
         return item

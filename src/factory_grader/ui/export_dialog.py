@@ -29,7 +29,7 @@ class ExportDialog(QDialog):
         session, library = ctx.session, ctx.library
         assert session is not None and library is not None and ctx.result is not None
         self.setWindowTitle(self.tr("Export submission workbook"))
-        rules = library.rules(session.answers.rules_id)
+        rules = library.rules_for(session.answers)
         reached = ctx.result.tier.tier
         self.claim = QComboBox()
         for tier in rules.tiers:

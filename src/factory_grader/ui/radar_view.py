@@ -28,7 +28,7 @@ class RadarView(QWidget):
     def draw(self, result: AssessmentResult, answers: Answers) -> None:
         lib = self.ctx.library
         assert lib is not None
-        form, rules = lib.maturity(answers.form_id), lib.rules(answers.rules_id)
+        form, rules = lib.form_for(answers), lib.rules_for(answers)
         subs = form.subdomains
         achieved = [achieved_level(result.maturity.subdomain_scores[s.id]) for s in subs]
         target = result.tier.next_tier or result.tier.tier

@@ -93,8 +93,8 @@ class ResultPanel(QFrame):
             return
         self.progress.show()
         answers = session.answers
-        form = lib.maturity(answers.form_id)
-        rules = lib.rules(answers.rules_id)
+        form = lib.form_for(answers)
+        rules = lib.rules_for(answers)
         m, t = result.maturity, result.tier
         self.score.setText(f"S = {format_hundredths(m.score_hundredths)}")
         self.level.setText(self.ctx.text(form.band_for_level(m.level).name))

@@ -54,8 +54,8 @@ class ConditionsPage(Page):
             return
         clear_layout(self.inner_layout)
         self.combos = {}
-        rules = lib.rules(session.answers.rules_id)
-        catalogue = lib.catalogue(rules.scenarios_id)
+        rules = lib.rules_for(session.answers)
+        catalogue = lib.catalogue_for(session.answers)
         link_names = {x.id: self.ctx.text(x.name) for x in catalogue.links}
         eligibility = [c for c in rules.conditions if c.group is ConditionGroup.ELIGIBILITY]
         self._group(self.tr("Eligibility (every tier)"), [(None, eligibility, True)])

@@ -60,7 +60,7 @@ class FinalisePage(Page):
         if session is None or lib is None:
             return
         answers = session.answers
-        form, rules = lib.maturity(answers.form_id), lib.rules(answers.rules_id)
+        form, rules = lib.form_for(answers), lib.rules_for(answers)
         unanswered = [
             r
             for r in form.requirements

@@ -191,7 +191,7 @@ class ProfilePage(Page):
             if info.kind == "rules":
                 self.rules.addItem(self.ctx.text(info.name), info.id)
         self.rules.setCurrentIndex(max(self.rules.findData(answers.rules_id), 0))
-        form = lib.maturity(answers.form_id)
+        form = lib.form_for(answers)
         self.weights.clear()
         self.weights.addItem(self.tr("Every domain weighs the same (default estimate)"), "")
         for ws in form.weight_sets:
@@ -252,7 +252,7 @@ class ProfilePage(Page):
             session.answers.weights_id,
         ):
             return
-        form = lib.maturity(session.answers.form_id)
+        form = lib.form_for(session.answers)
         self.weights_note.setText(self.ctx.text(form.weights_note_for(weights_id)))
         self.window_.persist(  # type: ignore[attr-defined]
             session.set_profile(profile, industry, rules_id, weights_id),

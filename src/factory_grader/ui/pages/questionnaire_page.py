@@ -80,7 +80,7 @@ class QuestionnairePage(Page):
     @property
     def form(self) -> MaturityForm | None:
         session, lib = self.ctx.session, self.ctx.library
-        return lib.maturity(session.answers.form_id) if session and lib else None
+        return lib.form_for(session.answers) if session and lib else None
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search requirements (Ctrl+F)"))

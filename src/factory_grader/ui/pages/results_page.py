@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.results import AssessmentResult, Check, CheckKind
 from factory_grader.scoring.rounding import format_gain, format_hundredths
+from factory_grader.services.wording import drift_sentence, verdict_words
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
+from factory_grader.ui.version_notice import VersionNotice
 from factory_grader.ui.words import grade_word
 
 ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
@@ -34,6 +36,8 @@ class ResultsPage(Page):
         self.final_banner.setObjectName("notice")
         self.final_banner.setWordWrap(True)
         self.final_banner.setVisible(False)
+        # A draft on older versions of the questionnaire or rules: what that means, and updating.
+        self.version_notice = VersionNotice(ctx, window)
         self.summary = QLabel()
         self.summary.setObjectName("resultSummary")
         self.summary.setWordWrap(True)
@@ -74,6 +78,7 @@ class ResultsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.final_banner)
+        layout.addWidget(self.version_notice)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.disclaimer)
         self.chart = None
@@ -91,6 +96,7 @@ class ResultsPage(Page):
         self.gaps.setAccessibleName(self.tr("What blocks the next tier"))
         self.plan.setAccessibleName(self.tr("Improvements"))
         self.weights_button.setText(self.tr("Weights of the sub-domains…"))
+        self.version_notice.retranslate()
         self.show_result()
 
     def show_result(self) -> None:
@@ -98,7 +104,7 @@ class ResultsPage(Page):
         if result is None or session is None or lib is None:
             return
         answers = session.answers
-        form, rules = lib.maturity(answers.form_id), lib.rules(answers.rules_id)
+        form, rules = lib.form_for(answers), lib.rules_for(answers)
         m, t, g = result.maturity, result.tier, result.gaps
         counted_word, not_counted_word = self.tr("counted"), self.tr("not counted")
         rows = "".join(
@@ -108,7 +114,7 @@ class ResultsPage(Page):
         )
         rule_set_word = self.tr("Rule set")
         weights_word = self.tr("Weights")
-        catalogue = lib.catalogue(rules.scenarios_id)
+        catalogue = lib.catalogue_for(answers)
         covered = "、".join(
             self.ctx.text(x.name) for x in catalogue.links if x.id in t.covered_links
         )
@@ -184,6 +190,7 @@ class ResultsPage(Page):
         )
         self._draw_chart(result, answers)
         self._show_final_verdict()
+        self.version_notice.refresh()
 
     def _show_final_verdict(self) -> None:
         session, service, lib = self.ctx.session, self.ctx.service, self.ctx.library
@@ -193,24 +200,28 @@ class ResultsPage(Page):
             return
         summary = session.summary  # type: ignore[union-attr]
 
+        answers = session.answers  # type: ignore[union-attr]
+
         def shown(drift: object) -> None:
-            form, rules = lib.maturity(verdict.form_id), lib.rules(verdict.rules_id)
-            tier = self.ctx.text(rules.tier(verdict.tier).name) if verdict.tier else "—"
+            form, rules = lib.form_for(answers), lib.rules_for(answers)
+            words = verdict_words(
+                (verdict.score_hundredths, verdict.level, verdict.tier), form, rules, self.ctx.lang
+            )
             text = self.tr(
-                "Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): S = {s}, {level}, {tier}."
+                "Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}."
             ).format(
                 form=verdict.form_id,
                 fv=verdict.form_version,
                 rules=verdict.rules_id,
                 rv=verdict.rules_version,
-                s=format_hundredths(verdict.score_hundredths),
-                level=self.ctx.text(form.band_for_level(verdict.level).name),
-                tier=tier,
+                verdict=words,
             )
             if drift:
                 text += " " + self.tr(
-                    "⚠ The questionnaire or rule data changed after finalising; the figures below are recomputed with the current data, for reference only, and do not change the final verdict."
+                    "⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict."
                 )
+                for d in drift:  # type: ignore[attr-defined]
+                    text += " " + drift_sentence(d, form, rules, self.ctx.lang)
             self.final_banner.setText(text)
             self.final_banner.setVisible(True)
 
@@ -222,7 +233,7 @@ class ResultsPage(Page):
             return
         from factory_grader.ui.weights_dialog import WeightsDialog
 
-        form = lib.maturity(session.answers.form_id)
+        form = lib.form_for(session.answers)
         WeightsDialog(self.ctx, form, result.maturity, session.answers.weights_id, self).exec()
 
     def _grade(self, grade: object) -> str:
@@ -231,7 +242,7 @@ class ResultsPage(Page):
     def describe(self, check: Check, answers: Answers) -> str:
         lib = self.ctx.library
         assert lib is not None
-        rules, form = lib.rules(answers.rules_id), lib.maturity(answers.form_id)
+        rules, form = lib.rules_for(answers), lib.form_for(answers)
         p = check.params
         if check.kind is CheckKind.MATURITY:
             return self.tr("Maturity must reach {level}; S is {s}").format(
@@ -239,7 +250,7 @@ class ResultsPage(Page):
                 s=format_hundredths(int(p["score_hundredths"] or 0)),
             )
         if check.kind is CheckKind.COVERAGE:
-            catalogue = lib.catalogue(rules.scenarios_id)
+            catalogue = lib.catalogue_for(answers)
             link = next(x for x in catalogue.links if x.id == check.subject)
             return self.tr("No built scenario covers the {link} stage").format(
                 link=self.ctx.text(link.name)
@@ -267,7 +278,7 @@ class ResultsPage(Page):
         from factory_grader.services.scoring_service import score_answers
 
         projected = score_answers(lib, session.answers.with_grades(changes))
-        rules = lib.rules(session.answers.rules_id)
+        rules = lib.rules_for(session.answers)
         tier = projected.tier.tier
         self.projection.setText(
             self.tr("With the {n} ticked improvement(s): S = {s}, tier {tier}").format(

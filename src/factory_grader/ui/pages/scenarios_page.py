@@ -38,7 +38,7 @@ class ScenariosPage(Page):
             return
         clear_layout(self.inner_layout)
         self.widgets = {}
-        catalogue = lib.catalogue(lib.rules(session.answers.rules_id).scenarios_id)
+        catalogue = lib.catalogue_for(session.answers)
         for stage in catalogue.stages:
             link = next(x for x in catalogue.links if x.id == stage.link_id)
             box = QGroupBox(f"{self.ctx.text(stage.name)}  →  {self.ctx.text(link.name)}")

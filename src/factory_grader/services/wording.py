@@ -1,0 +1,125 @@
+"""Sentences about a result that every front door says the same way (the CLI, the GUI, the
+workbook), in both languages. Qt's tr() stays for widget labels; sentences live here."""
+
+from __future__ import annotations
+
+from factory_grader.domain.maturity_model import MaturityForm
+from factory_grader.domain.rules import RuleSet
+from factory_grader.domain.text import Lang, Text
+from factory_grader.forms.library import FormLibrary
+from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.services.assessments import Drift, VersionNote, VersionState, VersionUpdate
+
+NO_TIER = Text("未达基础级", "No tier reached")
+
+_DATA_NAMES = {
+    "form": ("问卷", "questionnaire"),
+    "rules": ("梯度规则", "rule set"),
+    "catalogue": ("场景目录", "scenario catalogue"),
+}
+
+
+def data_name(what: str, lang: Lang) -> str:
+    zh, en = _DATA_NAMES[what]
+    return zh if lang == "zh" else en
+
+
+def version_sentence(note: VersionNote, lang: Lang) -> str:
+    """What a version note means for the figures, in one sentence."""
+    name = data_name(note.what, lang)
+    if lang == "zh":
+        return {
+            VersionState.NOT_RECORDED: f"{name} {note.id} 的版本未记录（本评估早于版本记录），"
+            f"按当前版本 {note.used} 计算。",
+            VersionState.MISSING: f"{name} {note.id} {note.version} 本软件已没有，"
+            f"按当前版本 {note.used} 计算，结果可能与当时不同。",
+            VersionState.CHANGED: f"{name} {note.id} {note.version} 的内容与评估时记录的不一致"
+            "（数据被改动过），结果可能与当时不同。",
+            VersionState.OLDER: f"{name} {note.id} 使用 {note.version} 版，当前为 {note.used} 版；"
+            "可查看变化后更新到当前规则。",
+        }[note.state]
+    return {
+        VersionState.NOT_RECORDED: f"The version of {name} {note.id} was not recorded (this"
+        f" assessment predates version records); scored with the current {note.used}.",
+        VersionState.MISSING: f"{name.capitalize()} {note.id} {note.version} is no longer in"
+        f" this app; scored with the current {note.used}, so figures may differ from then.",
+        VersionState.CHANGED: f"{name.capitalize()} {note.id} {note.version} differs from what"
+        " was recorded (the data was changed in place), so figures may differ from then.",
+        VersionState.OLDER: f"{name.capitalize()} {note.id} is at {note.version}; the current"
+        f" is {note.used}: see what changes, then update to the current rules.",
+    }[note.state]
+
+
+def verdict_words(
+    verdict: tuple[int, int, str | None], form: MaturityForm, rules: RuleSet, lang: Lang
+) -> str:
+    """S, level and tier as a reader says them: "S = 2.24，二级（规范级），基础级"."""
+    score, level, tier = verdict
+    band = form.band_for_level(level).name.get(lang)
+    tier_name = rules.tier(tier).name.get(lang) if tier else NO_TIER.get(lang)
+    sep = "，" if lang == "zh" else ", "
+    return f"S = {format_hundredths(score)}{sep}{band}{sep}{tier_name}"
+
+
+def drift_sentence(drift: Drift, form: MaturityForm, rules: RuleSet, lang: Lang) -> str:
+    """One difference found for a final assessment, as a sentence."""
+    if drift.note is not None:
+        return version_sentence(drift.note, lang)
+    assert drift.verdicts is not None
+    was, now = (verdict_words(v, form, rules, lang) for v in drift.verdicts)
+    if lang == "zh":
+        return f"现在重新计算得到 {now}，与定稿结论 {was} 不同；定稿结论不变。"
+    return f"Recomputed now: {now}, unlike the final verdict {was}; the final verdict stands."
+
+
+def update_text(update: VersionUpdate, library: FormLibrary, lang: Lang, applied: bool) -> str:
+    """What moving a draft to the current versions changes (or changed), for a reader."""
+    zh = lang == "zh"
+    if not update.changes_anything:
+        return (
+            "已是当前版本，无需更新。"
+            if zh
+            else "Already at the current versions: nothing to update."
+        )
+    was, now = update.was, update.now
+    lines = [
+        ("已更新到当前版本：" if applied else "更新到当前版本将会：")
+        if zh
+        else (
+            "Moved to the current versions:"
+            if applied
+            else "Updating to the current versions would:"
+        )
+    ]
+    for what, old, new in (
+        ("form", was.form_version, now.form_version),
+        ("rules", was.rules_version, now.rules_version),
+        ("catalogue", was.catalogue_version, now.catalogue_version),
+    ):
+        if old != new:
+            lines.append(f"  {data_name(what, lang)}: {old or '-'} → {new}")
+    form = library.maturity(update.form_id)
+    rules = library.rules(update.rules_id)
+    before = verdict_words(update.verdict_was, form, rules, lang)
+    after = verdict_words(update.verdict_now, form, rules, lang)
+    if before == after:
+        lines.append(f"  结论不变：{after}" if zh else f"  verdict unchanged: {after}")
+    else:
+        lines.append(f"  结论：{before} → {after}" if zh else f"  verdict: {before} → {after}")
+    if update.reworded:
+        lines.append(
+            f"  以下 {len(update.reworded)} 项要求的表述已改变，请重新核对答案："
+            if zh
+            else f"  {len(update.reworded)} answered requirement(s) now ask something else:"
+            " check these answers again:"
+        )
+        lines += [f"    {rid}" for rid in update.reworded]
+    if update.added:
+        lines.append(
+            f"  新增 {len(update.added)} 项要求，待作答"
+            if zh
+            else f"  {len(update.added)} new requirement(s) to answer"
+        )
+    if not applied:
+        lines.append("用 --apply 执行更新。" if zh else "Run with --apply to update.")
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""The notice on a draft whose questionnaire or rules are not the current ones (or whose data
+changed in place): what that means, and "update to the current rules" after seeing what changes.
+A final assessment keeps its versions: its banner is on the results page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from factory_grader.domain.records import Status
+from factory_grader.services.assessments import VersionNote, VersionState, VersionUpdate
+from factory_grader.services.wording import update_text, version_sentence
+from factory_grader.ui.context import AppContext
+
+
+class VersionNotice(QWidget):
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__()
+        self.ctx, self.window_ = ctx, window
+        self.label = QLabel()
+        self.label.setObjectName("notice")
+        self.label.setWordWrap(True)
+        self.update_button = QPushButton()
+        self.update_button.clicked.connect(self.preview)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.update_button)
+        self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.update_button.setText(self.tr("See what changes and update…"))
+
+    def refresh(self) -> None:
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None or session.summary.status is not Status.DRAFT:
+            self.setVisible(False)
+            return
+        summary = session.summary
+        self.ctx.background.run(lambda: service.version_notes(summary), self._show)
+
+    def _show(self, notes: object) -> None:
+        shown: list[VersionNote] = list(notes)  # type: ignore[call-overload]
+        if not shown:
+            self.setVisible(False)
+            return
+        self.label.setText(" ".join(version_sentence(n, self.ctx.lang) for n in shown))
+        self.update_button.setVisible(any(n.state is not VersionState.CHANGED for n in shown))
+        self.setVisible(True)
+
+    def preview(self) -> None:
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None:
+            return
+        ident = session.summary.id
+        self.ctx.background.run(lambda: service.preview_update(ident), self._ask)
+
+    def _ask(self, update: object) -> None:
+        assert isinstance(update, VersionUpdate)
+        session, service, lib = self.ctx.session, self.ctx.service, self.ctx.library
+        if session is None or service is None or lib is None:
+            return
+        text = update_text(update, lib, self.ctx.lang, applied=False)
+        if not update.changes_anything:
+            QMessageBox.information(self, self.tr("Update to the current rules"), text)
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Update to the current rules"))
+        box.setText(text.removesuffix(update_text_hint(self.ctx.lang)).rstrip())
+        box.setInformativeText(
+            self.tr(
+                "Your answers stay as they are. To keep this revision as it is, duplicate it as a new revision first on the start page."
+            )
+        )
+        go = box.addButton(self.tr("Update"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not go:
+            return
+        ident = session.summary.id
+        self.window_.persist(  # type: ignore[attr-defined]
+            lambda: service.update_to_current(ident),
+            lambda _: self.window_.open_assessment(  # type: ignore[attr-defined]
+                ident,
+                quiet=True,
+                page=self.window_.stack.currentIndex(),  # type: ignore[attr-defined]
+            ),
+        )
+
+
+def update_text_hint(lang: str) -> str:
+    """The command-line hint update_text ends with, which the dialog's buttons replace."""
+    return "用 --apply 执行更新。" if lang == "zh" else "Run with --apply to update."
