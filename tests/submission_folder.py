@@ -51,6 +51,7 @@ def build_known_folder(root: Path, library: FormLibrary) -> Folder:
             **example.profile,
             "name": "三亚示例食品有限公司",
             "city": "三亚市",
+            "city_code": "460200",
             "credit_code": "91460200MA5T1R2K75",
             "industry": "食品制造业",
             "industry_code": "C14",

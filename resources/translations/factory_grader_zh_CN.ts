@@ -73,54 +73,118 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="29"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="37"/>
+        <source>Back up the data</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="39"/>
+        <source>Database backups (*.db)</source>
+        <translation>数据库备份 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="50"/>
+        <source>Backup written</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="51"/>
+        <source>A consistent copy of the data was written to {path}.</source>
+        <translation>数据的完整一致副本已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="61"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="75"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="63"/>
+        <source>Database backups (*.db);;All files (*)</source>
+        <translation>数据库备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="78"/>
+        <source>Replace all data with the backup {name}? The data as it is now is kept first in the backups folder beside the database. The app closes afterwards; open it again to work with the restored data.</source>
+        <translation>用备份 {name} 替换全部数据？替换前，当前数据会先保存到数据库旁的 backups 文件夹。完成后本软件将关闭，请重新打开以使用恢复的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="81"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="82"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="96"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="98"/>
+        <source>The backup is restored. The data it replaced is kept as {kept}. The app closes now.</source>
+        <translation>备份已恢复。被替换的数据已保存为 {kept}。本软件现在关闭。</translation>
+    </message>
+</context>
+<context>
     <name>CompareCharts</name>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="57"/>
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="59"/>
         <source>Factories</source>
         <translation>企业数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="63"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="76"/>
         <source>Tiers by city</source>
         <translation>各市县梯度分布</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="69"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="83"/>
         <source>Maturity levels</source>
         <translation>成熟度等级分布</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="91"/>
         <source>Average level reached, by industry</source>
         <translation>各行业能力子域平均达到等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="84"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="98"/>
         <source>Score S against scenarios built</source>
         <translation>成熟度得分与已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="85"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="99"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="117"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="114"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="128"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="116"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="130"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -128,248 +192,248 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="132"/>
         <source>Compare submissions</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="135"/>
         <source>Add submission workbooks or whole folders (or drop them here). Each file is checked and rescored from its answers; edited and invalid files are marked. Double-click a row for the full result.</source>
         <translation>添加申报工作簿或整个文件夹（也可直接拖放到此处）。每个文件都会校验，并按其中的答题重新计分；导出后被修改或无效的文件会被标出。双击一行查看完整结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="143"/>
         <source>Export summary workbook…</source>
         <translation>导出汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="177"/>
         <source>City</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="184"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
         <source>Status</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="151"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154"/>
         <source>Search name, credit code, file</source>
         <translation>搜索企业名称、信用代码、文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="155"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="156"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="179"/>
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="183"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="185"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="188"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="193"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="198"/>
         <source>Tier computed</source>
         <translation>自评梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="203"/>
         <source>Links covered</source>
         <translation>覆盖环节</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="208"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212"/>
         <source>AI share</source>
         <translation>AI 场景占比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213"/>
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="215"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="218"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="220"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="219"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="221"/>
         <source>edited after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="220"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="222"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="228"/>
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="243"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="245"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="245"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="247"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="253"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="297"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="299"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="299"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="301"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="327"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="326"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="328"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="357"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="359"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="393"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="405"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="402"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="414"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="429"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="441"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="460"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="430"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="442"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="443"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="447"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="459"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="461"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="450"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="462"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="451"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="463"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -670,172 +734,207 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="168"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="170"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="171"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="172"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="173"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="164"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="194"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="196"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="197"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="312"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <source>&amp;Back up the data…</source>
+        <translation>备份数据(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="325"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="326"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="339"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="331"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="344"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="397"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="410"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="415"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="418"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="407"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="420"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="408"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="421"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="409"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="422"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="411"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="413"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="426"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="415"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="428"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <source>The file is not there.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="432"/>
+        <source>The file is not a database.</source>
+        <translation>该文件不是数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <source>The file is another program&apos;s database, not this app&apos;s.</source>
+        <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
+        <source>The file was made by a newer version of this app. Update the app to use it.</source>
+        <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
+        <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
+        <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="468"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="477"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="499"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="479"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="501"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -846,125 +945,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="505"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="527"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="506"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="528"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="523"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="545"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="524"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="546"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="520"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="542"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="525"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="547"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="526"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="527"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="549"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="220"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="222"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="292"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="375"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="388"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="377"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="390"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="389"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="550"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="572"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1015,129 +1114,135 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142"/>
         <source>Company name</source>
+        <extracomment>fields checked as typed (the city gets a note when it is on no list)</extracomment>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="143"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="144"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="145"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="146"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
         <source>Revenue, last 3 years</source>
         <translation>近三年营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="161"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="162"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="159"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="164"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="161"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="166"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="164"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
         <source>e.g. large, medium, small, micro</source>
         <translation>如：大型、中型、小型、微型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="187"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="203"/>
         <source>Every domain weighs the same (default estimate)</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="226"/>
+        <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
+        <translation>不在海南省市县列表中：按所填原文保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="235"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="223"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="237"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="239"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>

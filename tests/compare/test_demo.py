@@ -31,7 +31,7 @@ def test_demo_writes_verified_submissions(demo_dir: Path, library: FormLibrary) 
     files = sorted(demo_dir.glob("*.xlsx"))
     assert 24 <= len(files) <= 30  # a few factories come with an older revision too
     lists = load_profile_lists()
-    cities = {c.zh for c in lists.cities}
+    cities = {c.name.zh for c in lists.cities}
     codes = {i.code for i in lists.industries}
     for f in files:
         verdict = verify_workbook(f, library)

@@ -46,7 +46,8 @@ def test_rows_arrive_while_reading_and_filters_work(qtbot, open_window, known_fo
     page.status.setCurrentIndex(page.status.findData("invalid"))
     assert page.proxy.rowCount() == 6
     page.status.setCurrentIndex(0)
-    page.city.setCurrentIndex(page.city.findData("三亚市"))
+    page.city.setCurrentIndex(page.city.findText("三亚市"))
+    assert page.city.currentData() == "460200"  # filtered by 行政区划代码
     assert page.proxy.rowCount() == 2
     page.city.setCurrentIndex(0)
     page.search.setText("haikou-r1")

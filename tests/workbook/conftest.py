@@ -44,7 +44,8 @@ def tricky(library: FormLibrary) -> Answers:
     form = library.maturity("cmmm-2020")
     rules = library.rules("national-2025")
     catalogue = library.catalogue(rules.scenarios_id)
-    profile = {k: TRICKY[i % len(TRICKY)] for i, k in enumerate(PROFILE_FIELDS)}
+    texts = [k for k in PROFILE_FIELDS if k != "city_code"]  # free text in every text field
+    profile = {k: TRICKY[i % len(TRICKY)] for i, k in enumerate(texts)}
     profile["credit_code"] = "91460100MA5T1R2K7J"
     return Answers(
         form.id,

@@ -180,6 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, metavar="FILE", help="the copy to write (.db)")
     p.set_defaults(handler="_cmd_backup")
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup in place of the database (the replaced one is kept in backups/)",
+    )
+    p.add_argument("file", help="a backup made by 'backup' or found in backups/")
+    p.set_defaults(handler="_cmd_restore")
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
     p.add_argument(

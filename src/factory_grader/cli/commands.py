@@ -620,3 +620,15 @@ def _cmd_backup(args: argparse.Namespace, lib: FormLibrary) -> int:
     written = backup_database(database_url(args.db), target)
     print(written)
     return 0
+
+
+def _cmd_restore(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.app_paths import database_url
+    from factory_grader.services.backup import restore_backup
+
+    kept = restore_backup(database_url(args.db), Path(args.file))
+    print(
+        f"restored from {args.file}"
+        + (f"; the replaced database is kept as {kept}" if kept else "")
+    )
+    return 0

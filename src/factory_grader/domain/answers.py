@@ -13,7 +13,8 @@ PROFILE_FIELDS: tuple[str, ...] = (
     "name",  # 企业名称
     "credit_code",  # 统一社会信用代码
     "address",  # 注册地址
-    "city",  # 市县
+    "city",  # 市县 (the Chinese name; free text when no code matched)
+    "city_code",  # 行政区划代码 (GB/T 2260), forms/reference
     "industry",  # 所属行业
     "industry_code",  # GB/T 4754 code
     "size",  # 企业规模

@@ -10,7 +10,8 @@ class Entry:
     file: str
     status: str  # ok | edited | invalid
     reason: str = ""  # why edited or invalid (the first finding)
-    city: str = ""
+    city: str = ""  # the Chinese name when city_code is known, else the text as typed
+    city_code: str = ""  # 行政区划代码: what the comparison groups and filters by
     name: str = ""
     credit_code: str = ""
     industry: str = ""
@@ -32,6 +33,15 @@ class Entry:
     answers_sha256: str = ""
     subdomain_levels: str = ""  # the level each sub-domain reached, one digit each, form order
     superseded_by: str = ""  # the file that counts instead (same credit code, newer)
+
+    @property
+    def city_key(self) -> str:
+        """What groups and filters by city: the code, or the free text when there is none."""
+        return self.city_code or self.city
+
+    @property
+    def industry_key(self) -> str:
+        return self.industry_code or self.industry
 
     @property
     def counts(self) -> bool:

@@ -16,7 +16,7 @@ def tiers_by_city(entries: Sequence[Entry]) -> dict[str, Counter[str]]:
     """City -> tier id ("" for none reached) -> number of factories, cities sorted."""
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for e in counted(entries):
-        table[e.city or "—"][e.tier] += 1
+        table[e.city_key or "—"][e.tier] += 1
     return dict(sorted(table.items()))
 
 
@@ -29,7 +29,7 @@ def subdomain_levels_by_industry(entries: Sequence[Entry], top: int = 5) -> dict
     groups: dict[str, list[list[int]]] = defaultdict(list)
     for e in counted(entries):
         if e.subdomain_levels.isdigit():
-            groups[e.industry or "—"].append([int(ch) for ch in e.subdomain_levels])
+            groups[e.industry_key or "—"].append([int(ch) for ch in e.subdomain_levels])
     biggest = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
     return {
         industry: [round(sum(col) / len(rows), 2) for col in zip(*rows, strict=True)]

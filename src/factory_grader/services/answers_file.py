@@ -12,6 +12,7 @@ from factory_grader.domain.maturity_model import DEFAULT_WEIGHTS, Grade, Industr
 from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.rules import RuleSet
 from factory_grader.forms.library import FormLibrary
+from factory_grader.forms.reference import shared_profile_lists
 
 FORMAT = "factory-grader-answers/1"
 TOP_KEYS = (
@@ -143,6 +144,7 @@ def answers_from_data(
             raise fail(f"profile.{key}", f"unknown field (expected {', '.join(PROFILE_FIELDS)})")
         if value is not None and not isinstance(value, str):
             raise fail(f"profile.{key}", f"must be text or null, got {value!r}")
+    _check_codes(profile, fail)
 
     requirements: dict[str, Grade | None] = {}
     for rid, value in _object(data, "requirements", fail).items():
@@ -206,6 +208,27 @@ def answers_from_data(
         rules.version if rules_v is not None and not rules_override else None,
         catalogue_v,
     )
+
+
+def _check_codes(profile: dict[str, Any], fail: Any) -> None:
+    """A known code must agree with the name written beside it (a code outside the lists is
+    kept as given, and shows as unrecognised)."""
+    lists = shared_profile_lists()
+    for field, find, code_for in (
+        ("city", lists.city, lists.city_code_for),
+        ("industry", lists.industry, lists.industry_code_for),
+    ):
+        code, text = profile.get(f"{field}_code"), profile.get(field)
+        item = find(code) if code else None
+        if item is None:
+            continue
+        named = code_for(text) if text else None
+        if named is not None and named != code:
+            raise fail(
+                f"profile.{field}",
+                f"{text!r} is not {code} ({item.name.zh} / {item.name.en}) as"
+                f" profile.{field}_code says: correct one of them",
+            )
 
 
 def _note(value: Any, key: str, fail: Any) -> RequirementNote:

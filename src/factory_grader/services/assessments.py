@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -24,6 +24,7 @@ from factory_grader.domain.records import (
 )
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.forms.library import FormLibrary
+from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services import app_paths
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.storage.assessment_store import (
@@ -102,7 +103,16 @@ class AssessmentService:
         code = answers.profile.get("credit_code")
         if code and (problem := credit_code_problem(code)):
             raise AnswersError(f"profile.credit_code: {code!r} {problem}")
+        answers = replace(answers, profile=self._by_code(answers.profile))
         return self.store.create(answers, self._meta(answers), self.actor, self.clock())
+
+    def _by_code(self, profile: Mapping[str, str]) -> dict[str, str]:
+        """City and industry stored by code, whatever language they were typed in; text that
+        matches no code is kept as typed (and shows as unrecognised)."""
+        clean, unrecognised = shared_profile_lists().normalised(profile)
+        for field in unrecognised:
+            log.info("profile %s %r matches no code: kept as free text", field, clean[field])
+        return clean
 
     def _meta(self, answers: Answers) -> NewAssessment:
         """The versions the answers are scored with and the items those versions hold."""
@@ -159,7 +169,7 @@ class AssessmentService:
         )
         if rules.form_id != summary.form_id:
             raise InputError(f"rule set {rules_id} is for another questionnaire")
-        clean = {k: v.strip() for k, v in profile.items() if v and v.strip()}
+        clean = self._by_code({k: v.strip() for k, v in profile.items() if v and v.strip()})
         conditions = tuple(c.id for c in rules.conditions)
         form = self.library.form_for(self.answers(assessment_id))
         if weights_id is not None and form.weight_set(weights_id) is None:

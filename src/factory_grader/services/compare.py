@@ -22,6 +22,7 @@ from factory_grader.domain.comparison import Entry
 from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary, shared_library
+from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.scoring.subdomain_level import achieved_level
 from factory_grader.services.submission import (
     HEADLINE_SHEETS,
@@ -73,13 +74,15 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
     if verdict.status is Status.INVALID or answers is None or result is None:
         return invalid_entry(path, verdict.findings[0].message)
     m, t = result.maturity, result.tier
-    profile = answers.profile
+    # by code, so "Haikou" and "海口市" are one city (workbooks from before codes carry names)
+    profile, _ = shared_profile_lists().normalised(answers.profile)
     form = shared_library().form_for(answers)
     return Entry(
         file=path,
         status=verdict.status.value,
         reason=_without_path(path, verdict.findings[0].message) if verdict.findings else "",
         city=profile.get("city") or "",
+        city_code=profile.get("city_code") or "",
         name=profile.get("name") or "",
         credit_code=(profile.get("credit_code") or "").strip().upper(),
         industry=profile.get("industry") or "",
@@ -237,7 +240,10 @@ def summary_names(library: FormLibrary, lang: Lang, rules_id: str | None = None)
     form = library.maturity(rules.form_id)
     catalogue = library.catalogue(rules.scenarios_id)
     none = "No tier reached" if lang == "en" else "未达基础级"
+    lists = shared_profile_lists()
     return SummaryNames(
+        cities={c.code: c.name.get(lang) for c in lists.cities},
+        industries={i.code: i.name.get(lang) for i in lists.industries},
         tiers={"": none, **{t.id: t.name.get(lang) for t in rules.tiers}},
         levels={b.level: b.name.get(lang) for b in form.bands},
         links={x.id: x.name.get(lang) for x in catalogue.links},

@@ -162,8 +162,9 @@ def demo_answers(library: FormLibrary, rng: random.Random) -> Answers:
     profile = {
         "name": name,
         "credit_code": credit_code(rng),
-        "address": f"海南省{city.zh}{rng.choice(NAME_WORDS)}路{rng.randint(1, 399)}号",
-        "city": city.zh,
+        "address": f"海南省{city.name.zh}{rng.choice(NAME_WORDS)}路{rng.randint(1, 399)}号",
+        "city": city.name.zh,
+        "city_code": city.code,
         "industry": industry.name.zh,
         "industry_code": industry.code,
         "size": str(_weighted(rng, SIZES)),

@@ -189,6 +189,10 @@ class EditSession:
                 industry_type=industry_type,
                 rules_id=rules_id,
                 weights_id=weights_id,
+                # another rule set is taken at its current version (as the service stores it)
+                rules_version=(
+                    self.answers.rules_version if rules_id == self.answers.rules_id else None
+                ),
             )
 
         def persist() -> None:

@@ -16,6 +16,7 @@ from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary
+from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.answers_file import answers_from_data
 from factory_grader.services.report import describe_check, plan_lines, rule_sentence
 from factory_grader.services.scoring_service import score_answers
@@ -117,6 +118,10 @@ def build_submission(
         unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
         rule_sentence=rule_sentence(result, lang),
         plan_sentences=tuple(plan_lines(result, answers, library, lang)),
+        profile_shown={
+            key: shared_profile_lists().shown(answers.profile, key, lang)
+            for key in ("city", "industry")
+        },
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from factory_grader.domain.errors import DatabaseError
@@ -53,9 +53,77 @@ def daily_backup(source: Path, today: date, keep: int = KEEP_DAILY) -> Path | No
     return target
 
 
-def backup_url(db_url: str, target: Path) -> Path:
-    """copy_database for the database a URL names. A PostgreSQL server is backed up with its own
-    tools (pg_dump); an export of this app's tables from there is not built yet."""
+def check_restorable(source: Path) -> str:
+    """The schema revision of a backup this app can restore; DatabaseError saying why not (not
+    a SQLite file, damaged, another program's database, or made by a newer app)."""
+    from factory_grader.storage import migrate
+
+    if not source.is_file():
+        raise DatabaseError(f"{source}: no such file", "missing")
+    try:
+        conn = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise DatabaseError(
+                    f"{source}: the file is damaged (SQLite integrity check failed)", "damaged"
+                )
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not {"alembic_version", "assessment", "requirement_answer"} <= tables:
+                raise DatabaseError(f"{source}: not a factory-grader database", "foreign")
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        # by SQLite's error code, never its English text: 11 SQLITE_CORRUPT, else 26 NOTADB …
+        meaning = (
+            "damaged" if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 11 else "not-a-database"
+        )
+        raise DatabaseError(f"{source}: not a SQLite database ({exc})", meaning) from None
+    if revision is None or revision[0] not in migrate.known_revisions():
+        found = revision[0] if revision else "none"
+        raise DatabaseError(
+            f"{source}: made by a newer version of factory-grader (schema {found}; this app knows"
+            f" up to {migrate.head_revision()}): update the app to restore it",
+            "newer",
+        )
+    return str(revision[0])
+
+
+def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
+    """Replace the database at target with the backup at source (checked first: a file this app
+    cannot restore leaves everything untouched). The database it replaces is kept in backups/
+    first; returns that copy (None when there was none). An older schema is upgraded the next
+    time the database opens, with its own pre-upgrade copy."""
+    check_restorable(source)
+    kept = None
+    if target.is_file():
+        folder = target.parent / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = copy_database(
+            target, folder / f"{target.stem}-before-restore-{now:%Y%m%d-%H%M%S}.db"
+        )
+    part = target.with_name(f"{target.name}.{os.getpid()}.restore")
+    try:
+        copy_database(source, part)
+        dst = sqlite3.connect(target)
+        try:  # through SQLite, so the WAL and any open reader see a whole database
+            src = sqlite3.connect(f"{part.as_uri()}?mode=ro", uri=True)
+            try:
+                src.backup(dst)
+            finally:
+                src.close()
+        finally:
+            dst.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"{target}: the backup could not be restored ({exc})") from None
+    finally:
+        part.unlink(missing_ok=True)
+    log.info("database %s restored from %s (previous kept as %s)", target, source, kept)
+    return kept
+
+
+def sqlite_path(db_url: str) -> Path:
+    """The file of a SQLite URL; DatabaseError for a server (PostgreSQL: use pg_dump/pg_restore)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -65,10 +133,16 @@ def backup_url(db_url: str, target: Path) -> Path:
         raise DatabaseError(f"{db_url}: not a database URL") from None
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(
-            f"{url.render_as_string(hide_password=True)}: back up a PostgreSQL server with"
-            " pg_dump (this command copies SQLite databases)"
+            f"{url.render_as_string(hide_password=True)}: back up and restore a PostgreSQL server"
+            " with pg_dump and pg_restore (these commands copy SQLite databases)",
+            "server-backup",
         )
-    source = Path(url.database).expanduser()
+    return Path(url.database).expanduser()
+
+
+def backup_url(db_url: str, target: Path) -> Path:
+    """copy_database for the database a URL names (SQLite only: see sqlite_path)."""
+    source = sqlite_path(db_url)
     if not source.is_file():
         raise DatabaseError(f"{source}: no database there to back up")
     return copy_database(source, target)

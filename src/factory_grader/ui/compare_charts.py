@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from factory_grader.charts import summary as charts
 from factory_grader.charts.fonts import use_cjk_fonts
 from factory_grader.domain.comparison import Entry
+from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.scoring import summary_stats as stats
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.resources import resources_root
@@ -56,11 +58,23 @@ class CompareCharts(QWidget):
         levels = {b.level: self.ctx.text(b.name) for b in form.bands}
         factories = self.tr("Factories")
         e = self.entries
+        lists = shared_profile_lists()
+
+        def named(table: dict[str, Any], find: Callable[[str], Any]) -> dict[str, Any]:
+            # grouped by code; each named in the UI's language (free text as typed)
+            return {
+                (self.ctx.text(item.name) if (item := find(key)) is not None else key): value
+                for key, value in table.items()
+            }
+
         return [
             (
                 "tiers-by-city",
                 lambda: charts.tiers_by_city_figure(
-                    stats.tiers_by_city(e), tiers, self.tr("Tiers by city"), factories
+                    named(stats.tiers_by_city(e), lists.city),
+                    tiers,
+                    self.tr("Tiers by city"),
+                    factories,
                 ),
             ),
             (
@@ -72,7 +86,7 @@ class CompareCharts(QWidget):
             (
                 "industry-radar",
                 lambda: charts.industry_radar_figure(
-                    stats.subdomain_levels_by_industry(e),
+                    named(stats.subdomain_levels_by_industry(e), lists.industry),
                     [self.ctx.text(s.name) for s in form.subdomains],
                     self.tr("Average level reached, by industry"),
                 ),

@@ -127,9 +127,9 @@ class EntryFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, EntryTableModel)
         e = model.entries[row]
-        if self.city is not None and e.city != self.city:
+        if self.city is not None and e.city_key != self.city:  # by code
             return False
-        if self.industry is not None and e.industry != self.industry:
+        if self.industry is not None and e.industry_key != self.industry:
             return False
         if self.tier is not None and e.tier != self.tier:
             return False

@@ -118,8 +118,19 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for a in (self.new_action, self.import_action, self.export_action, self.quit_action):
+        for a in (self.new_action, self.import_action, self.export_action):
             self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        from factory_grader.ui.backup_actions import BackupActions
+
+        self.backups = BackupActions(self)
+        self.backup_action, self.restore_action = QAction(self), QAction(self)
+        self.backup_action.triggered.connect(self.backups.backup)
+        self.restore_action.triggered.connect(self.backups.restore)
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
         # 编辑: undo and redo of answers (a text field that has the focus keeps its own)
         self.edit_menu = menu.addMenu("")
         self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
@@ -188,6 +199,8 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New assessment…"))
         self.import_action.setText(self.tr("&Import answers file or workbook…"))
         self.export_action.setText(self.tr("&Export submission workbook…"))
+        self.backup_action.setText(self.tr("&Back up the data…"))
+        self.restore_action.setText(self.tr("&Restore from a backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.about_action.setText(self.tr("&About"))
@@ -415,6 +428,15 @@ class MainWindow(QMainWindow):
                 "The database server refused the login. Check the user name and password."
             ),
             "no-permission": self.tr("The database user is not allowed to do this."),
+            "missing": self.tr("The file is not there."),
+            "not-a-database": self.tr("The file is not a database."),
+            "foreign": self.tr("The file is another program's database, not this app's."),
+            "newer": self.tr(
+                "The file was made by a newer version of this app. Update the app to use it."
+            ),
+            "server-backup": self.tr(
+                "A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator."
+            ),
         }
         text = words.get(meaning or "")
         return f"{text}\n\n{exc}" if text else str(exc)

@@ -73,6 +73,8 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
     a, info = sub.answers, sub.info
     rows: list[Row] = []
     for key in PROFILE_FIELDS:
+        if key == "city_code" and key not in a.profile:
+            continue  # a row only when known: workbooks from before codes keep their hash
         rows.append(("profile", key, "", _text(a.profile.get(key)), "", ""))
     for req in sub.form.requirements:
         grade = a.grade(req.id)

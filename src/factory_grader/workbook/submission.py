@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.maturity_model import MaturityForm
@@ -47,3 +48,5 @@ class Submission:
     rule_sentence: str
     #: The plan to the next tier, one sentence per part (services.report.plan_lines).
     plan_sentences: tuple[str, ...] = ()
+    #: profile fields stored by code (city, industry) as the workbook's language names them
+    profile_shown: Mapping[str, str] = field(default_factory=dict)

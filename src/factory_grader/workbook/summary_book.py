@@ -70,6 +70,8 @@ SHEET_NAMES = {
 class SummaryNames:
     """Names the summary shows for ids (from the forms, in the summary's language)."""
 
+    cities: dict[str, str]  # 行政区划代码 -> name
+    industries: dict[str, str]  # GB/T 4754 code -> name
     tiers: dict[str, str]  # tier id -> name; "" -> "no tier reached"
     levels: dict[int, str]
     links: dict[str, str]
@@ -142,10 +144,10 @@ def _summary_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryI
         agrees = (e.claimed_tier or "") == (e.tier or "")
         sheet.row(
             Cell(number, Style.INTEGER),
-            Cell(visible_text(e.city)),
+            Cell(visible_text(names.cities.get(e.city_code, e.city))),
             Cell(visible_text(e.name), Style.WRAP),
             Cell(e.credit_code),
-            Cell(visible_text(e.industry), Style.WRAP),
+            Cell(visible_text(names.industries.get(e.industry_code, e.industry)), Style.WRAP),
             Cell(visible_text(e.size), Style.CENTER),
             Cell(None if e.score_hundredths is None else e.score_hundredths / 100, Style.SCORE),
             Cell(names.levels.get(e.level, "") if e.level is not None else "", Style.CENTER),
@@ -222,7 +224,10 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
         sheet,
         [_pick(("市县", "City"), lang), *[names.tiers[t] for t in tiers]],
         [
-            [Cell(visible_text(city)), *[Cell(counts.get(t, 0), Style.INTEGER) for t in tiers]]
+            [
+                Cell(visible_text(names.cities.get(city, city))),
+                *[Cell(counts.get(t, 0), Style.INTEGER) for t in tiers],
+            ]
             for city, counts in by_city.items()
         ],
         _pick(("各市县梯度分布", "Tiers by city"), lang),
@@ -244,7 +249,10 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
     by_industry = stats.subdomain_levels_by_industry(entries)  # the five largest industries
     _table_chart(
         sheet,
-        [_pick(("能力子域", "Sub-domain"), lang), *[visible_text(i) for i in by_industry]],
+        [
+            _pick(("能力子域", "Sub-domain"), lang),
+            *[visible_text(names.industries.get(i, i)) for i in by_industry],
+        ],
         [
             [Cell(name), *[Cell(values[index], Style.SCORE) for values in by_industry.values()]]
             for index, name in enumerate(names.subdomains)

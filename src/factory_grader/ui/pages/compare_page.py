@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from factory_grader.domain.comparison import Entry
+from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.ui.compare_model import EntryFilter, EntryTableModel, status_of
 from factory_grader.ui.compare_runner import CompareRunner
 from factory_grader.ui.context import AppContext
@@ -36,6 +37,7 @@ ALL = None  # a filter combo's "all" entry
 class ComparePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.lists = shared_profile_lists()
         self.entries: list[Entry] = []
         self.pending: list[Path] = []  # what the running comparison reads
         self.files_total = 0
@@ -172,14 +174,14 @@ class ComparePage(Page):
             return "" if e.ai_share is None else f"{e.ai_share:.0%}"
 
         return [
-            (self.tr("City"), lambda e: e.city, lambda e: e.city),
+            (self.tr("City"), self._city_name, self._city_name),
             (
                 self.tr("Enterprise"),
                 lambda e: e.name or Path(e.file).name,  # an invalid file: at least which one
                 lambda e: e.name,
             ),
             (self.tr("Credit code"), lambda e: e.credit_code, lambda e: e.credit_code),
-            (self.tr("Industry"), lambda e: e.industry, lambda e: e.industry),
+            (self.tr("Industry"), self._industry_name, self._industry_name),
             (self.tr("Size"), lambda e: e.size, lambda e: e.size),
             ("S", score, lambda e: e.score_hundredths),
             (
@@ -367,15 +369,25 @@ class ComparePage(Page):
             combo.blockSignals(False)
             changed = changed or combo.currentData() != current
 
-        fill(self.city, [(c, c) for c in sorted({e.city for e in self.entries if e.city})])
-        fill(
-            self.industry,
-            [(i, i) for i in sorted({e.industry for e in self.entries if e.industry})],
-        )
+        # one item per code (or free text), named in the UI's language
+        cities = {e.city_key: self._city_name(e) for e in self.entries if e.city_key}
+        fill(self.city, sorted(((name, key) for key, name in cities.items())))
+        industries = {
+            e.industry_key: self._industry_name(e) for e in self.entries if e.industry_key
+        }
+        fill(self.industry, sorted(((name, key) for key, name in industries.items())))
         fill(self.tier, [(name, tid) for tid, name in self._tier_names().items()])
         fill(self.status, [(word, key) for key, word in self._status_words().items()])
         if changed:
             self._apply_filters()
+
+    def _city_name(self, e: Entry) -> str:
+        city = self.lists.city(e.city_code) if e.city_code else None
+        return self.ctx.text(city.name) if city is not None else e.city
+
+    def _industry_name(self, e: Entry) -> str:
+        found = self.lists.industry(e.industry_code) if e.industry_code else None
+        return self.ctx.text(found.name) if found is not None else e.industry
 
     def _apply_filters(self) -> None:
         self.proxy.set_filter(

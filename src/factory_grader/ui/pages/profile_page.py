@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +40,9 @@ TEXT_FIELDS = (
     "size",
 )
 
+#: fields checked as typed (the city gets a note when it is on no list)
+VALIDATED = ("credit_code", "phone", "email")
+
 
 class ProfilePage(Page):
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
@@ -49,7 +53,7 @@ class ProfilePage(Page):
         self.city = QComboBox()
         self.city.setEditable(True)
         self.industry = QComboBox()
-        self.problems: dict[str, QLabel] = {f: QLabel() for f in ("credit_code", "phone", "email")}
+        self.problems: dict[str, QLabel] = {f: QLabel() for f in (*VALIDATED, "city")}
         for label in self.problems.values():
             label.setObjectName("fieldProblem")
         self.discrete = QRadioButton()
@@ -122,7 +126,7 @@ class ProfilePage(Page):
         layout.addWidget(scroll)
         for key, edit in self.edits.items():
             edit.editingFinished.connect(self.save)
-            if key in self.problems:
+            if key in VALIDATED:
                 edit.textChanged.connect(lambda _=None, k=key: self._validate(k))
         self.city.currentTextChanged.connect(lambda _: self.save())
         self.industry.currentIndexChanged.connect(lambda _: self.save())
@@ -174,8 +178,11 @@ class ProfilePage(Page):
         for key, edit in self.edits.items():
             edit.setText(answers.profile.get(key, ""))
         self.city.clear()
-        self.city.addItems([self.ctx.text(c) for c in self.lists.cities])
-        self.city.setCurrentText(answers.profile.get("city", ""))
+        for city in self.lists.cities:
+            self.city.addItem(self.ctx.text(city.name), city.code)
+        # stored by code: named in the UI's language; free text (no code) as it was typed
+        self.city.setCurrentText(self.lists.shown(answers.profile, "city", self.ctx.lang))
+        self._flag_city(answers.profile)
         self.industry.clear()
         self.industry.addItem(self.tr("(choose)"), "")
         for ind in self.lists.industries:
@@ -198,7 +205,7 @@ class ProfilePage(Page):
             self.weights.addItem(self.ctx.text(ws.name), ws.id)
         self.weights.setCurrentIndex(max(self.weights.findData(answers.weights_id or ""), 0))
         self.weights_note.setText(self.ctx.text(form.weights_note_for(answers.weights_id)))
-        for key in self.problems:
+        for key in VALIDATED:
             self._validate(key)
         editable = session.editable
         for w in (
@@ -212,6 +219,13 @@ class ProfilePage(Page):
         ):
             w.setEnabled(editable)
         self._loading = False
+
+    def _flag_city(self, profile: Mapping[str, str]) -> None:
+        free = bool(profile.get("city")) and not profile.get("city_code")
+        self.problems["city"].setText(
+            self.tr("Not one of Hainan's cities and counties: kept as typed") if free else ""
+        )
+        self.problems["city"].setVisible(free)
 
     def _validate(self, key: str) -> bool:
         value = self.edits[key].text().strip()
@@ -231,7 +245,7 @@ class ProfilePage(Page):
         session, lib = self.ctx.session, self.ctx.library
         if self._loading or session is None or lib is None or not session.editable:
             return
-        if not all(self._validate(k) for k in self.problems):
+        if not all(self._validate(k) for k in VALIDATED):
             return  # an invalid field is shown, not saved; the rest waits with it
         profile = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
         if self.city.currentText().strip():
@@ -242,6 +256,9 @@ class ProfilePage(Page):
             profile["industry"] = next(
                 self.ctx.text(i.name) for i in self.lists.industries if i.code == code
             )
+        # city and industry by code, whatever the UI's language (free text flagged, kept)
+        profile, _ = self.lists.normalised(profile)
+        self._flag_city(profile)
         industry = IndustryType.PROCESS if self.process.isChecked() else IndustryType.DISCRETE
         rules_id = self.rules.currentData() or session.answers.rules_id
         weights_id = self.weights.currentData() or None

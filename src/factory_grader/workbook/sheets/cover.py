@@ -26,9 +26,11 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
 
     sheet.merged_row(word("profile", lang), Style.HEADER, 2)
     for key in PROFILE_FIELDS:
+        if key == "city_code":
+            continue  # the city row names it in the workbook's language; the code is in 机读数据
         sheet.row(
             Cell(pick(PROFILE_LABELS[key], lang), Style.LABEL),
-            Cell(text_or_dash(a.profile.get(key)), Style.WRAP),
+            Cell(text_or_dash(sub.profile_shown.get(key) or a.profile.get(key)), Style.WRAP),
         )
     sheet.row(
         Cell(word("industry_type", lang), Style.LABEL),

@@ -1,0 +1,133 @@
+"""restore FILE: a backup goes back in place of the database, the replaced one kept; a file it
+cannot restore (not SQLite, damaged, another program's, made by a newer app) is refused with a
+reason and exit 2, and the database is left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factory_grader.cli import main
+from factory_grader.services.examples import example_answers_path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys) -> Path:
+    path = tmp_path / "data" / "grader.db"
+    path.parent.mkdir()
+    assert (
+        main(["--db", f"sqlite:///{path}", "assessments", "import", str(example_answers_path())])
+        == 0
+    )
+    capsys.readouterr()
+    return path
+
+
+def grade(path: Path, requirement: str) -> str | None:
+    with sqlite3.connect(path) as conn:
+        row = conn.execute(
+            "SELECT grade FROM requirement_answer WHERE requirement_id = ?", (requirement,)
+        ).fetchone()
+    conn.close()
+    return row[0]
+
+
+def test_restore_brings_the_backup_back_and_keeps_what_it_replaced(
+    db: Path, tmp_path: Path, capsys
+) -> None:
+    url = f"sqlite:///{db}"
+    copy = tmp_path / "copy.db"
+    assert main(["--db", url, "backup", "--out", str(copy)]) == 0
+    before = grade(db, "data.L1.01")
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE requirement_answer SET grade = 'none' WHERE requirement_id = 'data.L1.01'"
+        )
+    conn.close()
+    assert grade(db, "data.L1.01") == "none" != before
+    capsys.readouterr()
+
+    assert main(["--db", url, "restore", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert grade(db, "data.L1.01") == before
+    kept = list((db.parent / "backups").glob("grader-before-restore-*.db"))
+    assert len(kept) == 1 and str(kept[0]) in out
+    assert grade(kept[0], "data.L1.01") == "none"  # what was replaced is not lost
+
+
+def _not_sqlite(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database", encoding="utf-8")
+    return path
+
+
+def _foreign(tmp_path: Path) -> Path:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.close()
+    return path
+
+
+def _newer(tmp_path: Path) -> Path:
+    path = tmp_path / "newer.db"
+    shutil.copy(FIXTURES / "schema-0004.db", path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9001'")
+    conn.close()
+    return path
+
+
+def _damaged(tmp_path: Path) -> Path:
+    path = tmp_path / "damaged.db"
+    data = (FIXTURES / "schema-0004.db").read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_not_sqlite, "not a SQLite database"),
+        (_foreign, "not a factory-grader database"),
+        (_newer, "made by a newer version of factory-grader (schema 9001"),
+        (_damaged, "damaged"),
+        (lambda tmp: tmp / "missing.db", "no such file"),
+    ],
+)
+def test_a_file_it_cannot_restore_changes_nothing(
+    db: Path, tmp_path: Path, capsys, make, reason
+) -> None:
+    source = make(tmp_path)
+    before = sha(db)
+    assert main(["--db", f"sqlite:///{db}", "restore", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert reason in err and str(source) in err and "Traceback" not in err
+    assert sha(db) == before
+    assert not (db.parent / "backups").exists() or not list(
+        (db.parent / "backups").glob("*before-restore*")
+    )
+
+
+def test_an_older_backup_is_upgraded_when_opened(db: Path, tmp_path: Path, capsys) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema-0001.db", old)
+    assert main(["--db", f"sqlite:///{db}", "restore", str(old)]) == 0
+    capsys.readouterr()
+    assert main(["--db", f"sqlite:///{db}", "assessments", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()  # the backup's two revisions, upgraded
+    assert [line.split()[:3] for line in listed] == [["1", "final", "r1"], ["2", "draft", "r2"]]
+    with sqlite3.connect(db) as conn:
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    conn.close()
+    assert version == "0005"
