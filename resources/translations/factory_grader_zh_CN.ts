@@ -580,6 +580,95 @@
     </message>
 </context>
 <context>
+    <name>DataFolderActions</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="24"/>
+        <source>The data is in that folder already.</source>
+        <translation>数据已在该文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="25"/>
+        <source>Choose a folder outside the current data folder.</source>
+        <translation>请选择当前数据文件夹以外的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="26"/>
+        <source>The folder is not empty. Choose an empty or a new folder.</source>
+        <translation>该文件夹不是空的。请选择空文件夹或新建文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="28"/>
+        <source>That folder is on a network share. The database needs a local disk or a USB stick: on a share it can be damaged or stay locked. For a team, use a shared PostgreSQL server instead.</source>
+        <translation>该文件夹位于网络共享上。数据库需要本地磁盘或 U 盘：放在网络共享上可能损坏或一直被锁定。团队共用请改用共享的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="30"/>
+        <source>The app cannot write to that folder.</source>
+        <translation>本软件无法写入该文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="32"/>
+        <source>The data is on a database server, not in a folder; there is nothing to move.</source>
+        <translation>数据在数据库服务器上，不在文件夹中，无需移动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="35"/>
+        <source>The copy did not match the original, so nothing was switched; the data stays where it was.</source>
+        <translation>复制件与原件核对不一致，因此没有切换；数据仍在原位置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="44"/>
+        <source>Move the data to a folder</source>
+        <translation>将数据移动到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="53"/>
+        <source>Cannot move there</source>
+        <translation>无法移动到该位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="56"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="74"/>
+        <source>Move the data</source>
+        <translation>移动数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="59"/>
+        <source>Copy the database, evidence files and settings from {old} to {new}, check the copy (every row, every evidence file), then use the new folder? The old folder is kept as it is until you remove it. The app closes afterwards; open it again to go on.</source>
+        <translation>将数据库、证据文件和设置从 {old} 复制到 {new}，逐行、逐个证据文件核对复制件，然后改用新文件夹？原文件夹保持不变，直到您自行删除。完成后本软件将关闭，请重新打开继续。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="62"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="63"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="72"/>
+        <source>Copying and checking the data…</source>
+        <translation>正在复制并核对数据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="83"/>
+        <source>Data moved</source>
+        <translation>数据已移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="85"/>
+        <source>The data is now in {new} (checked: {rows} rows, {evidence} evidence files). The old copy stays in {old} until you remove it. The app closes now.</source>
+        <translation>数据现位于 {new}（已核对：{rows} 行记录、{evidence} 个证据文件）。旧副本保留在 {old}，直到您自行删除。本软件现在关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="98"/>
+        <source>Not moved</source>
+        <translation>未移动</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22"/>
@@ -829,112 +918,117 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
+        <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="334"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="339"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="348"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="344"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="410"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="415"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="418"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="427"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="420"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="429"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="421"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="422"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="426"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="428"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="437"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="440"/>
         <source>The file is not there.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="432"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="441"/>
         <source>The file is not a database.</source>
         <translation>该文件不是数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="442"/>
         <source>The file is another program&apos;s database, not this app&apos;s.</source>
         <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="444"/>
         <source>The file was made by a newer version of this app. Update the app to use it.</source>
         <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="447"/>
         <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="468"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="477"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="479"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="499"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="508"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="501"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="510"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -945,44 +1039,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="527"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="536"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="528"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="537"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="545"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="554"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="546"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="555"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="542"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="551"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="547"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="556"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="557"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="549"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1008,7 +1102,7 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1028,42 +1122,42 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="314"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="388"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="397"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="390"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="399"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="411"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="572"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="581"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1568,34 +1662,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="26"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="43"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="46"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="47"/>
-        <source>To keep the data elsewhere (a shared drive, a USB stick), start the app with FACTORY_GRADER_HOME set to that folder, or point it at a team server with --db.</source>
-        <translation>如需把数据放在其他位置（共享盘、U 盘），请设置环境变量 FACTORY_GRADER_HOME 指向该文件夹后启动；如需使用团队服务器，请用 --db 参数。</translation>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="50"/>
+        <source>Move to another folder…</source>
+        <translation>移动到其他文件夹…</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57"/>
+        <source>Move the data to another disk or a USB stick: it is copied and checked, and the old folder is kept until you remove it. For a team, use a shared database server (--db) rather than a network folder.</source>
+        <translation>可将数据移动到其他磁盘或 U 盘：数据会先复制并核对，旧文件夹保留到您自行删除。团队共用请使用共享数据库服务器（--db），不要使用网络文件夹。</translation>
+    </message>
+    <message>
         <location filename="../../src/factory_grader/ui/settings_dialog.py" line="63"/>
+        <source>⚠ This folder is on a network share. The database needs a local disk: on a share it can be damaged or stay locked. Move the data to a local folder, or use a shared PostgreSQL server for a team.</source>
+        <translation>⚠ 该文件夹位于网络共享上。数据库需要本地磁盘：放在网络共享上可能损坏或一直被锁定。请将数据移动到本地文件夹，团队共用请使用共享的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="88"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="58"/>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="89"/>
         <source>Default rule set</source>
         <translation>默认评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="77"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>

@@ -187,6 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="a backup made by 'backup' or found in backups/")
     p.set_defaults(handler="_cmd_restore")
+    p = sub.add_parser(
+        "move-data",
+        parents=[common],
+        help="move the data folder (database, evidence, settings) to DIR: copy, check, switch;"
+        " the old folder is kept",
+    )
+    p.add_argument("dir", help="an empty or new folder on a local disk or USB stick")
+    p.set_defaults(handler="_cmd_move_data")
 
     p = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
     p.add_argument(

@@ -347,8 +347,18 @@ def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 @contextlib.contextmanager
 def _service(args: argparse.Namespace, lib: FormLibrary) -> Iterator[AssessmentService]:
+    from factory_grader.services.app_paths import database_url
     from factory_grader.services.assessments import open_service
+    from factory_grader.services.network_paths import database_on_network
 
+    shared = database_on_network(database_url(args.db))
+    if shared is not None:  # said before it fails obscurely
+        print(
+            f"factory-grader: warning: {shared} is on a network share; SQLite needs a local disk"
+            " (it can be damaged or stay locked there): use a local folder, or a shared"
+            " PostgreSQL server (--db postgresql://…) for a team",
+            file=sys.stderr,
+        )
     service, db = open_service(args.db, lib)
     try:
         yield service
@@ -619,6 +629,23 @@ def _cmd_backup(args: argparse.Namespace, lib: FormLibrary) -> int:
         raise InputError(f"{target}: exists already; choose a new file name")
     written = backup_database(database_url(args.db), target)
     print(written)
+    return 0
+
+
+def _cmd_move_data(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.app_paths import data_home, database_url
+    from factory_grader.services.data_folder import move_data
+
+    if args.db or os.environ.get("FACTORY_GRADER_DB"):
+        raise InputError(
+            f"move-data moves the data folder {data_home()}; the database in use is"
+            f" {database_url(args.db)} (--db or FACTORY_GRADER_DB): nothing to move"
+        )
+    report = move_data(Path(args.dir))
+    print(
+        f"moved to {report.new} ({sum(report.rows.values())} rows and"
+        f" {report.evidence_checked} evidence files checked); the old copy stays in {report.old}"
+    )
     return 0
 
 

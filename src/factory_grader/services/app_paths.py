@@ -14,11 +14,26 @@ ENV_USER = "FACTORY_GRADER_USER"
 DB_FILE = "factory-grader.db"
 
 
-def data_home() -> Path:
+#: in the base folder: the folder the data was moved to (设置 → 数据文件夹), one line
+LOCATION_FILE = "data-location.txt"
+
+
+def base_home() -> Path:
+    """Where the app looks first: FACTORY_GRADER_HOME, else the OS's user data folder."""
     override = os.environ.get(ENV_HOME)
     if override:
         return Path(override).expanduser()
     return platformdirs.user_data_path("factory-grader", appauthor=False)
+
+
+def data_home() -> Path:
+    """The data folder: the base folder, or where the user moved the data to from there."""
+    base = base_home()
+    try:
+        moved = (base / LOCATION_FILE).read_text(encoding="utf-8").strip()
+    except OSError:  # no pointer (the usual case), or unreadable: the base folder
+        return base
+    return Path(moved) if moved else base
 
 
 def attachments_dir() -> Path:

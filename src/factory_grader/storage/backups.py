@@ -53,6 +53,20 @@ def daily_backup(source: Path, today: date, keep: int = KEEP_DAILY) -> Path | No
     return target
 
 
+def table_counts(path: Path, tables: tuple[str, ...]) -> dict[str, int]:
+    """Rows per table of a SQLite file (the tables it has), read-only: to verify a copy."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for t in tables
+            if t in have
+        }
+    finally:
+        conn.close()
+
+
 def check_restorable(source: Path) -> str:
     """The schema revision of a backup this app can restore; DatabaseError saying why not (not
     a SQLite file, damaged, another program's database, or made by a newer app)."""
@@ -120,6 +134,16 @@ def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
         part.unlink(missing_ok=True)
     log.info("database %s restored from %s (previous kept as %s)", target, source, kept)
     return kept
+
+
+def is_sqlite_url(db_url: str) -> bool:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(db_url).get_backend_name() == "sqlite"
+    except ArgumentError:
+        raise DatabaseError(f"{db_url}: not a database URL") from None
 
 
 def sqlite_path(db_url: str) -> Path:

@@ -218,6 +218,15 @@ class MainWindow(QMainWindow):
     def _describe_db(self) -> None:
         if self.ctx.db_name:
             self.db_label.setText(self.tr("Database: {name}").format(name=self.ctx.db_name))
+            from factory_grader.services.app_paths import database_url
+            from factory_grader.services.network_paths import database_on_network
+
+            if database_on_network(database_url(self.db_url)) is not None:
+                self.db_label.setText(
+                    self.tr(
+                        "⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder)."
+                    )
+                )
         else:
             self.db_label.setText(self.tr("Opening the database…"))
 

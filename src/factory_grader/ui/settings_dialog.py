@@ -9,13 +9,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QWidget,
 )
 
 from factory_grader.services import app_paths
+from factory_grader.services.network_paths import on_network
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.data_folder_actions import DataFolderActions
 from factory_grader.ui.i18n import LANGUAGES
 
 
@@ -42,12 +45,27 @@ class SettingsDialog(QDialog):
         self.folder.setWordWrap(True)
         open_folder = QPushButton(self.tr("Open data folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(home))))
+        # Moving needs the main window (it closes the database and then the app).
+        self.mover = DataFolderActions(parent) if parent is not None else None
+        move = QPushButton(self.tr("Move to another folder…"))
+        move.setEnabled(self.mover is not None)
+        if self.mover is not None:
+            mover = self.mover
+            move.clicked.connect(lambda: mover.choose(self))
         note = QLabel(
             self.tr(
-                "To keep the data elsewhere (a shared drive, a USB stick), start the app with FACTORY_GRADER_HOME set to that folder, or point it at a team server with --db."
+                "Move the data to another disk or a USB stick: it is copied and checked, and the old folder is kept until you remove it. For a team, use a shared database server (--db) rather than a network folder."
             )
         )
         note.setWordWrap(True)
+        self.network_warning = QLabel(
+            self.tr(
+                "⚠ This folder is on a network share. The database needs a local disk: on a share it can be damaged or stay locked. Move the data to a local folder, or use a shared PostgreSQL server for a team."
+            )
+        )
+        self.network_warning.setObjectName("fieldProblem")
+        self.network_warning.setWordWrap(True)
+        self.network_warning.setVisible(on_network(home))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -57,7 +75,14 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default rule set"), self.rules)
         form.addRow(self.tr("Data folder"), self.folder)
-        form.addRow("", open_folder)
+        form.addRow("", self.network_warning)
+        folder_buttons = QWidget()
+        row = QHBoxLayout(folder_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(open_folder)
+        row.addWidget(move)
+        row.addStretch(1)
+        form.addRow("", folder_buttons)
         form.addRow("", note)
         form.addRow(buttons)
         self.language.setAccessibleName(self.tr("Language"))

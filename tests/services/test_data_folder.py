@@ -1,0 +1,110 @@
+"""Moving the data folder: the database, evidence files and settings are copied, the copy is
+checked (every row, every evidence file's SHA-256), the app then uses the new folder, and the
+old folder stays exactly as it was. A folder it must not move to is refused, changing nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from factory_grader.cli import main
+from factory_grader.forms.library import FormLibrary
+from factory_grader.services import app_paths, data_folder
+from factory_grader.services.answers_file import read_answers_file
+from factory_grader.services.assessments import open_service
+from factory_grader.services.data_folder import MoveRefused, move_data
+from factory_grader.services.examples import example_answers_path
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(("-wal", "-shm"))  # SQLite's own, transient
+    }
+
+
+@pytest.fixture
+def filled(isolated_home: Path, library: FormLibrary, tmp_path: Path) -> int:
+    """The data folder with one assessment, one evidence file and a settings file."""
+    service, db = open_service(None, library, actor="王工")
+    try:
+        ident = service.import_answers(read_answers_file(example_answers_path(), library)).id
+        evidence = tmp_path / "设备台账.pdf"
+        evidence.write_bytes(b"%PDF-1.4 ledger " * 500)
+        service.attach(ident, "data.L1.01", evidence)
+    finally:
+        db.close()
+    (isolated_home / "settings.ini").write_text("[ui]\nlanguage=zh\n", encoding="utf-8")
+    return ident
+
+
+def test_move_copies_checks_switches_and_keeps_the_old_folder(
+    filled: int, isolated_home: Path, tmp_path: Path, capsys
+) -> None:
+    before = tree(isolated_home)
+    target = tmp_path / "U盘" / "评估数据"
+    report = move_data(target)
+
+    assert app_paths.data_home() == target.resolve()  # the app now uses the new folder
+    assert tree(isolated_home) == {
+        **before,
+        app_paths.LOCATION_FILE: tree(isolated_home)[app_paths.LOCATION_FILE],
+    }
+    moved = tree(target)
+    assert moved["settings.ini"] == before["settings.ini"]
+    evidence = [k for k in moved if k.startswith("attachments/")]
+    assert len(evidence) == 1 and Path(evidence[0]).name == moved[evidence[0]]  # named by hash
+    assert report.evidence_checked == 1
+    assert report.rows["assessment"] == 1 and report.rows["attachment"] == 1
+    assert report.rows["requirement_answer"] == len(
+        FormLibrary.load().maturity("cmmm-2020").requirements
+    )
+
+    # the commands now read the moved database
+    assert main(["assessments", "list"]) == 0
+    assert "海口示例智能装备有限公司" in capsys.readouterr().out
+    assert main(["score", "--assessment", str(filled)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [
+        (lambda home, tmp: home, "same"),
+        (lambda home, tmp: home / "inside", "inside"),
+        (lambda home, tmp: tmp / "full", "not-empty"),
+    ],
+)
+def test_refused_targets_change_nothing(
+    filled: int, isolated_home: Path, tmp_path: Path, where, reason
+) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "其他文件.txt").write_text("x", encoding="utf-8")
+    before = tree(isolated_home)
+    with pytest.raises(MoveRefused) as info:
+        move_data(where(isolated_home, tmp_path))
+    assert info.value.reason == reason
+    assert tree(isolated_home) == before and app_paths.data_home() == isolated_home
+
+
+def test_a_network_folder_is_refused_with_the_reason(
+    filled: int, isolated_home: Path, tmp_path: Path, monkeypatch
+) -> None:
+    # This machine has no network share to mount; detection itself is tested on real
+    # /proc/mounts text and UNC paths in test_network_paths.py.
+    monkeypatch.setattr(data_folder, "on_network", lambda path: True)
+    with pytest.raises(MoveRefused) as info:
+        move_data(tmp_path / "share")
+    assert info.value.reason == "network" and "SQLite needs a local disk" in str(info.value)
+    assert app_paths.data_home() == isolated_home
+
+
+def test_move_data_on_the_command_line(filled: int, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "new"
+    assert main(["move-data", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert f"moved to {target.resolve()}" in out and "1 evidence files checked" in out
+    assert main(["--db", "sqlite:////tmp/x.db", "move-data", str(tmp_path / "again")]) == 2
+    assert "nothing to move" in capsys.readouterr().err
