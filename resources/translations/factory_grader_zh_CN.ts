@@ -512,46 +512,90 @@
     </message>
 </context>
 <context>
+    <name>ConflictValueDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="26"/>
+        <source>Enter the final value</source>
+        <translation>填写最终值</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="31"/>
+        <source>Uses AI</source>
+        <translation>应用 AI</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="51"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="40"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="46"/>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="55"/>
+        <source>Use this value</source>
+        <translation>使用此值</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="56"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="35"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="56"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="182"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="38"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="40"/>
         <source>Someone else changed these answers after you had loaded them, so your value was not saved. Choose the final value of each; an assessment with open conflicts cannot be finalised.</source>
         <translation>以下答案在您载入后被他人修改，因此您的值没有保存。请为每一项选定最终答案；存在未解决冲突的评估不能定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="45"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="47"/>
         <source>Answer</source>
         <translation>答题项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="48"/>
         <source>Value not saved (by, at)</source>
         <translation>未保存的值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="59"/>
         <source>Use the value &amp;not saved</source>
         <translation>采用未保存的值(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="47"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="61"/>
+        <source>&amp;Enter another value…</source>
+        <translation>填写其他值(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="49"/>
         <source>Stored value</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="48"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="50"/>
         <source>Stored by, at</source>
         <translation>保存人、时间</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="60"/>
         <source>&amp;Keep the stored value</source>
         <translation>保留已保存的值(&amp;K)</translation>
     </message>

@@ -178,3 +178,54 @@ def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window,
         assert not window.conflicts_action.isEnabled()
     finally:
         other_db.close()
+
+
+def test_a_conflict_resolved_with_a_third_value(qtbot, open_window, tmp_path) -> None:
+    """Neither value is right: the user enters the agreed one (部分满足, with a comment)."""
+    from factory_grader.domain.records import RequirementNote
+    from factory_grader.services.assessments import AssessmentService
+    from factory_grader.services.editing import EditSession
+    from factory_grader.storage.assessment_store import AssessmentStore
+    from factory_grader.storage.database import open_database
+    from factory_grader.ui.conflict_value_dialog import ConflictValueDialog
+    from factory_grader.ui.conflicts_dialog import ConflictsDialog
+    from tests.ui import conftest
+    from tests.ui.conftest import load_example
+
+    window = open_window(db=tmp_path / "shared.db")
+    load_example(qtbot, window)
+    ctx = window.ctx
+    aid = ctx.session.assessment_id
+    rid = "data.L2.01"
+    other_db = open_database(f"sqlite:///{tmp_path / 'shared.db'}", ctx.service.clock)
+    try:
+        colleague = AssessmentService(
+            AssessmentStore(other_db), ctx.library, "同事", ctx.service.clock, tmp_path / "att"
+        )
+        EditSession(colleague, aid).set_requirement(rid, Grade.FULL, RequirementNote("同事改的"))()
+        answer_next_dialog()
+        window.persist(ctx.session.set_requirement(rid, Grade.NONE))
+        qtbot.waitUntil(lambda: window.conflicts_button.isVisible(), timeout=20000)
+        wait_idle(qtbot, window)
+
+        def enter(value_dialog: ConflictValueDialog) -> None:
+            assert value_dialog.grade.currentData() == "full"  # starts from the stored value
+            value_dialog.grade.setCurrentIndex(value_dialog.grade.findData("partial"))
+            value_dialog.comment.setText("会上商定")
+            value_dialog.accept()
+
+        def resolve(dialog: ConflictsDialog) -> None:
+            qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20000)
+            dialog.table.selectRow(0)
+            conftest.on_next_dialog(ConflictValueDialog, enter)  # type: ignore[arg-type]
+            dialog.enter_other.click()
+            dialog.reject()
+
+        conftest.on_next_dialog(ConflictsDialog, resolve)  # type: ignore[arg-type]
+        window.conflicts_button.click()
+        wait_idle(qtbot, window)
+        stored = ctx.service.sheet(aid).requirements[rid].value
+        assert stored == (Grade.PARTIAL, RequirementNote("会上商定", False))
+        assert ctx.service.conflicts(aid) == []
+    finally:
+        other_db.close()

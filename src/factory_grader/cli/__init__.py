@@ -235,6 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
+    if sys.stdout is None or sys.stderr is None:  # windowed build: printing goes to the log
+        from factory_grader.services.app_paths import log_dir
+        from factory_grader.services.log_setup import without_console
+
+        without_console(log_dir())
     words = sys.argv[1:] if argv is None else list(argv)
     plain = _plain_gui_request(words)
     if plain is not None:

@@ -64,3 +64,40 @@ def configure_logging(folder: Path) -> Path | None:
     handler.factory_grader = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return target
+
+
+class _LogStream:
+    """Stands in for a missing stdout/stderr: each line written goes to the log."""
+
+    def __init__(self, logger: logging.Logger, level: int) -> None:
+        self.logger, self.level, self.pending = logger, level, ""
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            if line.strip():
+                self.logger.log(self.level, "%s", line)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending.strip():
+            self.logger.log(self.level, "%s", self.pending)
+        self.pending = ""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def without_console(folder: Path) -> bool:
+    """A windowed build (pythonw.exe) has no stdout/stderr: anything printed — argparse's usage
+    message, a command's output — would raise instead. Route it to the log. True when done."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return False
+    configure_logging(folder)
+    console = logging.getLogger("factory_grader.console")
+    if sys.stdout is None:
+        sys.stdout = _LogStream(console, logging.INFO)  # type: ignore[assignment]
+    if sys.stderr is None:
+        sys.stderr = _LogStream(console, logging.WARNING)  # type: ignore[assignment]
+    return True

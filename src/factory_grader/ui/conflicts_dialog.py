@@ -1,5 +1,6 @@
 """Open conflicts of the open assessment: both values, who saved the stored one and when, and
-the choice of the final value (keep the stored one, or use the one that was not saved)."""
+the choice of the final value (keep the stored one, use the one that was not saved, or enter
+another)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.records import Conflict, RequirementNote
+from factory_grader.ui.conflict_value_dialog import ConflictValueDialog
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.words import answer_words
 
@@ -56,11 +58,14 @@ class ConflictsDialog(QDialog):
         self.table.setAccessibleName(self.tr("Open conflicts"))
         self.use_mine = QPushButton(self.tr("Use the value &not saved"))
         self.keep_stored = QPushButton(self.tr("&Keep the stored value"))
+        self.enter_other = QPushButton(self.tr("&Enter another value…"))
         self.use_mine.clicked.connect(lambda: self._resolve(use_mine=True))
         self.keep_stored.clicked.connect(lambda: self._resolve(use_mine=False))
+        self.enter_other.clicked.connect(self._enter_other)
         row = QHBoxLayout()
         row.addWidget(self.use_mine)
         row.addWidget(self.keep_stored)
+        row.addWidget(self.enter_other)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -113,7 +118,13 @@ class ConflictsDialog(QDialog):
         if self.conflicts:
             self.table.selectRow(0)
         editable = self.ctx.session is not None and self.ctx.session.editable
-        for b in (self.use_mine, self.keep_stored):
+        self.stored_values = [
+            _as_saved(kind, stored.value) if stored else json.loads(c.theirs)
+            for c in self.conflicts
+            for kind in [c.item.partition(":")[0]]
+            for stored in [tables.get(kind, {}).get(c.item.partition(":")[2])]
+        ]
+        for b in (self.use_mine, self.keep_stored, self.enter_other):
             b.setEnabled(bool(self.conflicts) and editable)
 
     def _item_name(self, item: str) -> str:
@@ -133,7 +144,17 @@ class ConflictsDialog(QDialog):
             return self.ctx.text(found.name) if found else item
         return item
 
-    def _resolve(self, use_mine: bool) -> None:
+    def _enter_other(self) -> None:
+        row = self.table.currentRow()
+        if not (0 <= row < len(self.conflicts)):
+            return
+        kind = self.conflicts[row].item.partition(":")[0]
+        dialog = ConflictValueDialog(kind, self.stored_values[row], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._resolve(use_mine=True, value=dialog.value())
+
+    def _resolve(self, use_mine: bool, value: dict[str, Any] | None = None) -> None:
+        """use_mine: store the value not saved (or the value entered); else keep the stored."""
         session, service = self.ctx.session, self.ctx.service
         row = self.table.currentRow()
         if session is None or service is None or not (0 <= row < len(self.conflicts)):
@@ -141,7 +162,8 @@ class ConflictsDialog(QDialog):
         conflict = self.conflicts[row]
         if use_mine:
             kind, _, key = conflict.item.partition(":")
-            save = _edit_for(session, kind, key, json.loads(conflict.yours))
+            chosen = value if value is not None else json.loads(conflict.yours)
+            save = _edit_for(session, kind, key, chosen)
             self.ctx.events.answers_changed.emit()
 
             def both() -> None:
@@ -169,7 +191,11 @@ def _as_saved(kind: str, value: Any) -> dict[str, Any]:
     """A value as the database keeps it (the shape answer_words reads)."""
     if kind == "requirement":
         grade, note = value
-        return {"grade": grade.value if grade else None, "comment": note.comment}
+        return {
+            "grade": grade.value if grade else None,
+            "comment": note.comment,
+            "review": note.review,
+        }
     if kind == "scenario":
         return {"built": value.built, "ai": value.ai, "instance": value.instance}
     return {"value": value}
