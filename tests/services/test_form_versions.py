@@ -112,7 +112,7 @@ def test_update_on_the_command_line_previews_then_applies(
     capsys.readouterr()
     assert main(["--db", db, "assessments", "update", "1"]) == 0
     out = capsys.readouterr().out
-    assert "梯度规则: 1.1.0 → 1.2.0" in out
+    assert "梯度规则：1.1.0 → 1.2.0" in out
     assert "结论：S = 2.24，二级（规范级），基础级 → S = 2.24，二级（规范级），未达基础级" in out
     assert "用 --apply 执行更新。" in out
     assert main(["--db", db, "assessments", "update", "1", "--apply", "--json"]) == 0

@@ -48,7 +48,7 @@ def test_a_draft_on_older_rules_is_offered_the_update(
     on_next_dialog(QMessageBox, cancel)
     notice.update_button.click()
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
-    assert "梯度规则: 1.1.0 → 1.2.0" in seen[0]
+    assert "梯度规则：1.1.0 → 1.2.0" in seen[0]
     assert (
         "结论：S = 2.24，二级（规范级），基础级 → S = 2.24，二级（规范级），未达基础级" in seen[0]
     )

@@ -97,7 +97,8 @@ def update_text(update: VersionUpdate, library: FormLibrary, lang: Lang, applied
         ("catalogue", was.catalogue_version, now.catalogue_version),
     ):
         if old != new:
-            lines.append(f"  {data_name(what, lang)}: {old or '-'} → {new}")
+            colon = "：" if zh else ": "
+            lines.append(f"  {data_name(what, lang)}{colon}{old or '-'} → {new}")
     form = library.maturity(update.form_id)
     rules = library.rules(update.rules_id)
     before = verdict_words(update.verdict_was, form, rules, lang)
