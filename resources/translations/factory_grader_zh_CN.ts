@@ -643,7 +643,7 @@
     <message>
         <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="28"/>
         <source>That folder is on a network share. The database needs a local disk or a USB stick: on a share it can be damaged or stay locked. For a team, use a shared PostgreSQL server instead.</source>
-        <translation>该文件夹位于网络共享上。数据库需要本地磁盘或 U 盘：放在网络共享上可能损坏或一直被锁定。团队共用请改用共享的 PostgreSQL 服务器。</translation>
+        <translation>该文件夹位于网络共享上。数据库需要本地磁盘或 U 盘：放在网络共享上可能损坏或一直被锁定。团队共用请改用共享的数据库服务器。</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="30"/>
@@ -983,96 +983,101 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
+        <source>The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising.</source>
+        <translation>本版本所用的问卷或规则数据在作答后已被改动。请先在评估结果页“查看变化并更新…”，更新后再定稿。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="428"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="427"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="429"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="434"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="437"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="437"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="441"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="443"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="440"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="444"/>
         <source>The file is not there.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="441"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="445"/>
         <source>The file is not a database.</source>
         <translation>该文件不是数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="442"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
         <source>The file is another program&apos;s database, not this app&apos;s.</source>
         <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="444"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
         <source>The file was made by a newer version of this app. Update the app to use it.</source>
         <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="447"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="451"/>
         <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="477"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="481"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="479"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="483"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="508"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="512"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="510"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="514"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1083,44 +1088,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="536"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="540"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="537"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="541"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="554"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="555"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="559"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="551"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="555"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="556"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="557"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="561"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1201,7 +1206,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="581"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="585"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1252,135 +1257,140 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="144"/>
         <source>Company name</source>
         <extracomment>fields checked as typed (the city gets a note when it is on no list)</extracomment>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="145"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="146"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
         <source>Revenue, last 3 years</source>
         <translation>近三年营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="156"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="163"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="164"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="163"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="164"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="166"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="165"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="171"/>
         <source>e.g. large, medium, small, micro</source>
         <translation>如：大型、中型、小型、微型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="190"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="197"/>
+        <source> (not on the list, kept as given)</source>
+        <translation>（不在列表中，按原样保存）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="212"/>
         <source>Every domain weighs the same (default estimate)</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="235"/>
         <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="244"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="246"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="239"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="248"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1728,7 +1738,7 @@ Its answers were imported as a draft and rescored; check them.</source>
     <message>
         <location filename="../../src/factory_grader/ui/settings_dialog.py" line="63"/>
         <source>⚠ This folder is on a network share. The database needs a local disk: on a share it can be damaged or stay locked. Move the data to a local folder, or use a shared PostgreSQL server for a team.</source>
-        <translation>⚠ 该文件夹位于网络共享上。数据库需要本地磁盘：放在网络共享上可能损坏或一直被锁定。请将数据移动到本地文件夹，团队共用请使用共享的 PostgreSQL 服务器。</translation>
+        <translation>⚠ 该文件夹位于网络共享上。数据库需要本地磁盘：放在网络共享上可能损坏或一直被锁定。请将数据移动到本地文件夹，团队共用请使用共享的数据库服务器。</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/settings_dialog.py" line="75"/>
@@ -1874,28 +1884,28 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>VersionNotice</name>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="32"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="33"/>
         <source>See what changes and update…</source>
         <translation>查看变化并更新…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="65"/>
         <location filename="../../src/factory_grader/ui/version_notice.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="71"/>
         <source>Update to the current rules</source>
         <translation>更新到当前规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="72"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="75"/>
         <source>Your answers stay as they are. To keep this revision as it is, duplicate it as a new revision first on the start page.</source>
         <translation>已填答案保持不变。如需保留本版本原样，请先在开始页“复制为新版本”。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="78"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

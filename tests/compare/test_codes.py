@@ -73,3 +73,11 @@ def test_import_stores_codes_whatever_the_language(tmp_path: Path, capsys) -> No
     profile = json.loads(capsys.readouterr().out)["profile"]
     assert (profile["city"], profile["city_code"]) == ("三亚市", "460200")
     assert (profile["industry"], profile["industry_code"]) == ("食品制造业", "C14")
+
+
+def test_a_code_with_spaces_is_still_checked_against_its_name(library: FormLibrary) -> None:
+    data = json.loads(example_answers_path().read_text(encoding="utf-8"))
+    data["profile"].update(city=" 三亚市", city_code=" 460100 ")
+    with pytest.raises(AnswersError) as info:
+        parse_answers(json.dumps(data), "a.json", library)
+    assert "profile.city" in str(info.value) and "460100" in str(info.value)

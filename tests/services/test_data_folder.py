@@ -105,6 +105,6 @@ def test_move_data_on_the_command_line(filled: int, tmp_path: Path, capsys) -> N
     target = tmp_path / "new"
     assert main(["move-data", str(target)]) == 0
     out = capsys.readouterr().out
-    assert f"moved to {target.resolve()}" in out and "1 evidence files checked" in out
+    assert f"已移动到 {target.resolve()}" in out and "1 个证据文件" in out
     assert main(["--db", "sqlite:////tmp/x.db", "move-data", str(tmp_path / "again")]) == 2
     assert "nothing to move" in capsys.readouterr().err

@@ -142,3 +142,91 @@ def test_a_workbook_made_before_the_release_still_verifies_with_its_versions(
     data = json.loads(capsys.readouterr().out)
     assert data["status"] == "ok"
     assert data["tier"] == "basic"  # rescored with hainan-2025 1.1.0, as exported
+
+
+def test_a_draft_from_a_version_the_app_no_longer_has_is_updated_for_real(
+    tmp_path: Path, capsys
+) -> None:
+    """schema-0001.db holds drafts made with questionnaire 1.0.0 (no longer shipped) and no
+    recorded rule-set version: update shows 1.0.0 → 1.1.0 and the reworded answered statements
+    (changes.toml), and --apply records the current versions."""
+    from tests.storage.test_upgrades import FIXTURES
+
+    db = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "db" / "schema-0001.db", db)
+    url = f"sqlite:///{db}"
+    assert main(["--db", url, "assessments", "update", "2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["was"]["form_version"] == "1.0.0" and data["now"]["form_version"] == "1.1.0"
+    assert data["was"]["rules_version"] == "" and data["now"]["rules_version"] == "1.1.0"
+    assert "data.L2.01" in data["reworded"]  # answered, and its statement changed in 1.1.0
+    assert "energy-management.L4.04" in data["added"]  # new in 1.1.0: unanswered after
+    assert data["applied"] is False
+    assert main(["--db", url, "assessments", "update", "2", "--apply"]) == 0
+    assert "问卷：1.0.0 → 1.1.0" in capsys.readouterr().out
+    assert main(["--db", url, "assessments", "update", "2"]) == 0
+    assert "已是当前版本，无需更新。" in capsys.readouterr().out
+    assert main(["--db", url, "score", "--assessment", "2"]) == 0
+    assert capsys.readouterr().err == ""  # nothing left to say about its data
+
+
+def test_another_rule_set_is_judged_at_its_own_current_version(forms: Path, tmp_path: Path) -> None:
+    """score --assessment ID --rules OTHER: the other rule set at its current version, not at the
+    version number the assessment's own rule set happens to have."""
+    from factory_grader.services.scoring_service import under_rules
+
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    library = FormLibrary.load(forms)
+    service, db = open_service(url, library)
+    try:
+        ident = service.import_answers(read_answers_file(example_answers_path(), library)).id
+        answers = service.answers(ident)
+    finally:
+        db.close()
+    package = forms / "national-2025"
+    (package / "archive" / "1.1.0").mkdir(parents=True)
+    shutil.copy(package / "manifest.toml", package / "archive" / "1.1.0" / "manifest.toml")
+    text = (package / "manifest.toml").read_text(encoding="utf-8")
+    (package / "manifest.toml").write_text(
+        text.replace('version = "1.1.0"', 'version = "1.2.0"', 1), encoding="utf-8"
+    )
+    after = FormLibrary.load(forms)
+    judged = under_rules(after, answers, "national-2025")
+    assert after.rules_for(judged).version == "1.2.0"
+    assert after.rules_for(under_rules(after, answers, "hainan-2025")).version == "1.1.0"
+
+
+def test_finalising_on_data_changed_in_place_is_refused(
+    forms: Path, tmp_path: Path, capsys
+) -> None:
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    assert main(["--db", db, "assessments", "import", str(example_answers_path())]) == 0
+    rules = forms / "hainan-2025" / "manifest.toml"
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(text.replace(BASIC, BASIC[:-1] + "3"), encoding="utf-8")  # same version
+    capsys.readouterr()
+    assert main(["--db", db, "score", "--assessment", "1"]) == 0
+    assert "梯度规则 hainan-2025 1.1.0 的内容与评估时记录的不一致" in capsys.readouterr().err
+    assert main(["--db", db, "assessments", "finalise", "1"]) == 2
+    assert "differs from what was recorded (changed in place)" in capsys.readouterr().err
+    assert main(["--db", db, "assessments", "update", "1"]) == 0
+    assert "梯度规则：1.1.0（内容与记录不同，按现在的内容）" in capsys.readouterr().out
+    assert main(["--db", db, "assessments", "update", "1", "--apply"]) == 0
+    assert main(["--db", db, "assessments", "finalise", "1"]) == 0  # after looking: allowed
+
+
+def test_a_machine_sheet_naming_an_id_of_another_kind_is_invalid(tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "a.xlsx"
+    assert main(["export", str(example_answers_path()), "--out", str(book)]) == 0
+    wb = load_workbook(book)
+    for row in wb["fg_data"].iter_rows(min_row=2):
+        if row[0].value == "meta" and row[1].value == "form_id":
+            row[2].value = "scenarios-2025"  # a catalogue's id where the form's belongs
+    wb.save(book)
+    capsys.readouterr()
+    code = main(["verify", str(book)])
+    out = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out.err
+    assert "invalid" in (out.out + out.err).lower() and "scenarios-2025" in out.out + out.err

@@ -131,3 +131,38 @@ def test_an_older_backup_is_upgraded_when_opened(db: Path, tmp_path: Path, capsy
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     conn.close()
     assert version == "0005"
+
+
+def test_relative_paths_and_another_page_size(
+    db: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """A backup named relative to the working folder, made with another page size (VACUUM'd by
+    some tool), restores; two restores in the same second keep both replaced databases."""
+    odd = tmp_path / "odd.db"
+    shutil.copy(FIXTURES / "schema-0005.db", odd)
+    with sqlite3.connect(odd) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA page_size=8192")
+        conn.execute("VACUUM")
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{db}"
+    from datetime import UTC, datetime
+
+    from factory_grader.services.backup import restore_backup
+
+    now = datetime(2026, 11, 30, 12, 0, 0, tzinfo=UTC)
+    first = restore_backup(url, Path("odd.db"), now)  # relative, as typed on a command line
+    second = restore_backup(url, Path("odd.db"), now)  # the same second
+    assert first is not None and second is not None and first != second
+    assert first.is_file() and second.is_file()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM assessment").fetchone()[0] == 5  # the backup's
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # WAL again
+    conn.close()
+    with sqlite3.connect(first) as conn:  # what the first restore replaced: the original one
+        assert conn.execute("SELECT count(*) FROM assessment").fetchone()[0] == 1
+    conn.close()
+    capsys.readouterr()
+    assert main(["--db", url, "restore", "odd.db"]) == 0  # the command, relative too

@@ -198,8 +198,18 @@ def test_names_in_either_language_become_codes(tmp_path: Path, clock) -> None:
         1: {"name": "甲厂", "city": "Haikou", "industry": "General-purpose machinery"},
         2: {"name": "乙厂", "city": "海口市", "industry": "通用设备制造业", "industry_code": "C34"},
         3: {"name": "丙厂", "city": "洋浦保税港区", "industry": "食品加工"},
+        4: {"name": "丁厂", "city": "某新区", "city_code": "469099", "industry_code": "I65"},
+        5: {"name": "戊厂", "industry_code": "34", "industry": "通用设备"},
     }
     with sqlite3.connect(db_path) as conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(assessment)")]
+        for ident in (4, 5):  # two more assessments: copies of the third
+            values = ", ".join("?" if c in ("id", "series_id") else c for c in columns)
+            conn.execute(
+                f"INSERT INTO assessment ({', '.join(columns)}) SELECT {values}"
+                " FROM assessment WHERE id = 3",
+                [ident, ident],
+            )
         for ident, profile in profiles.items():
             conn.execute(
                 "UPDATE assessment SET profile_json = ? WHERE id = ?",
@@ -221,3 +231,5 @@ def test_names_in_either_language_become_codes(tmp_path: Path, clock) -> None:
     assert got[1] == {"name": "甲厂", **haikou}
     assert got[2] == {"name": "乙厂", **haikou}
     assert got[3] == profiles[3]  # free text, kept as typed (shown as unrecognised)
+    assert got[4] == profiles[4]  # codes on no list: kept exactly, never dropped
+    assert got[5] == profiles[5]  # a code that is not one of the list's, kept as the app does

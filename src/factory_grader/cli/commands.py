@@ -22,7 +22,12 @@ from factory_grader.services.answers_file import answers_to_json, read_answers_f
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
-from factory_grader.services.wording import drift_sentence, update_text, verdict_words
+from factory_grader.services.wording import (
+    drift_sentence,
+    update_text,
+    verdict_words,
+    version_sentence,
+)
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry
@@ -304,10 +309,13 @@ def _cmd_score(args: argparse.Namespace, lib: FormLibrary) -> int:
         answers = service.answers(args.assessment)
         summary = service.summary(args.assessment)
         drift = service.verdict_drift(summary)
+        notes = service.version_notes(summary) if summary.final_verdict is None else []
     if args.rules:
         answers = under_rules(lib, answers, args.rules)
     verdict = summary.final_verdict
-    if verdict is None:
+    if verdict is None:  # a draft (or finalised before verdicts were stored): its data, said
+        for note in notes:
+            print(f"factory-grader: {version_sentence(note, args.lang)}", file=sys.stderr)
         return _print_score(answers, args, lib)
     # A final assessment: its verdict is the one reached at finalising; any difference the data
     # gives now is reported, never silently taken over.
@@ -642,9 +650,13 @@ def _cmd_move_data(args: argparse.Namespace, lib: FormLibrary) -> int:
             f" {database_url(args.db)} (--db or FACTORY_GRADER_DB): nothing to move"
         )
     report = move_data(Path(args.dir))
+    rows = sum(report.rows.values())
     print(
-        f"moved to {report.new} ({sum(report.rows.values())} rows and"
-        f" {report.evidence_checked} evidence files checked); the old copy stays in {report.old}"
+        f"已移动到 {report.new}（已核对 {rows} 行记录、{report.evidence_checked} 个证据文件）；"
+        f"旧副本保留在 {report.old}"
+        if args.lang == "zh"
+        else f"moved to {report.new} ({rows} rows and {report.evidence_checked} evidence files"
+        f" checked); the old copy stays in {report.old}"
     )
     return 0
 
@@ -654,8 +666,11 @@ def _cmd_restore(args: argparse.Namespace, lib: FormLibrary) -> int:
     from factory_grader.services.backup import restore_backup
 
     kept = restore_backup(database_url(args.db), Path(args.file))
-    print(
-        f"restored from {args.file}"
-        + (f"; the replaced database is kept as {kept}" if kept else "")
-    )
+    if args.lang == "zh":
+        print(f"已从 {args.file} 恢复" + (f"；被替换的数据库已保存为 {kept}" if kept else ""))
+    else:
+        print(
+            f"restored from {args.file}"
+            + (f"; the replaced database is kept as {kept}" if kept else "")
+        )
     return 0

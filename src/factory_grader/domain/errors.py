@@ -42,6 +42,11 @@ class OpenConflicts(InputError):
     """An assessment with open conflicts cannot be finalised: its final values are not chosen."""
 
 
+class DataChanged(InputError):
+    """A draft's questionnaire or rule data differs from what was recorded (changed in place):
+    it is not finalised on data nobody has looked at; update to the current rules first."""
+
+
 class AssessmentFrozen(InputError):
     """A final assessment cannot change; reopen it as a new revision."""
 

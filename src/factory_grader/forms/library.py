@@ -189,7 +189,7 @@ class FormLibrary:
                             version,
                             item.name,
                             item.digest,
-                            kind == "rules" and ident == self.default_rules_id,
+                            kind == "rules" and ident == self.default_rules_id and version == now,
                             version == now,
                         )
                     )
@@ -224,7 +224,10 @@ def _reworded(path: Path, display: str, problems: list[str]) -> list[tuple[str, 
         problems.extend(exc.problems)
         return []
     out = []
-    for release in releases if isinstance(releases, list) else []:
+    if not isinstance(releases, list) or not all(isinstance(r, dict) for r in releases):
+        problems.append(f"{display}: 'release' must be an array of tables ([[release]])")
+        return []
+    for release in releases:
         version, ids = release.get("version"), release.get("reworded", [])
         if not isinstance(version, str) or not isinstance(ids, list):
             problems.append(f"{display}: each [[release]] needs version and a reworded list")

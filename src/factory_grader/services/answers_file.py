@@ -218,7 +218,7 @@ def _check_codes(profile: dict[str, Any], fail: Any) -> None:
         ("city", lists.city, lists.city_code_for),
         ("industry", lists.industry, lists.industry_code_for),
     ):
-        code, text = profile.get(f"{field}_code"), profile.get(field)
+        code, text = (profile.get(f"{field}_code") or "").strip(), profile.get(field)
         item = find(code) if code else None
         if item is None:
             continue

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.credit_code import credit_code_problem
-from factory_grader.domain.errors import AnswersError, InputError
+from factory_grader.domain.errors import AnswersError, DataChanged, InputError
 from factory_grader.domain.maturity_model import Grade, IndustryType
 from factory_grader.domain.records import (
     AssessmentSummary,
@@ -274,6 +274,18 @@ class AssessmentService:
     # --- life cycle --------------------------------------------------------------------------
 
     def finalise(self, assessment_id: int) -> AssessmentSummary:
+        changed = [
+            n
+            for n in self.version_notes(self.summary(assessment_id))
+            if n.state is VersionState.CHANGED
+        ]
+        if changed:  # a digest mismatch is said, never taken over silently by finalising
+            what = ", ".join(f"{n.id} {n.version}" for n in changed)
+            raise DataChanged(
+                f"assessment {assessment_id}: the data of {what} differs from what was recorded"
+                " (changed in place); see what changes with 'assessments update'"
+                " (GUI: 查看变化并更新…) and update first"
+            )
         answers = self.answers(assessment_id)
         meta = self._meta(answers)
         result = score_answers(self.library, answers, improvements=False)
@@ -292,6 +304,17 @@ class AssessmentService:
         done = self.store.finalise(assessment_id, v, self.clock(), verdict)
         log.info("assessment %s finalised by %s", assessment_id, self.actor)
         return done
+
+    @staticmethod
+    def _stored_versions(summary: AssessmentSummary) -> DataVersions:
+        return DataVersions(
+            summary.form_version,
+            summary.form_digest,
+            summary.rules_version or "",
+            summary.rules_digest or "",
+            summary.catalogue_version or "",
+            summary.catalogue_digest or "",
+        )
 
     def version_notes(self, summary: AssessmentSummary) -> list[VersionNote]:
         """How the data an assessment is scored with stands against what this app has: a
@@ -349,9 +372,10 @@ class AssessmentService:
         current = replace(answers, form_version=None, rules_version=None, catalogue_version=None)
         before = score_answers(self.library, answers, improvements=False)
         after = score_answers(self.library, current, improvements=False)
-        was, now = self._meta(answers).versions, self._meta(current).versions
+        # as stored (a version this app lacks, or none recorded, stays visible as such)
+        was, now = self._stored_versions(self.summary(assessment_id)), self._meta(current).versions
         form = self.library.form_for(current)
-        old_ids = {r.id for r in self.library.form_for(answers).requirements}
+        old_ids = set(self.sheet(assessment_id).requirements)  # the items it has rows for
         between = self.library.reworded_between(answers.form_id, was.form_version, now.form_version)
         reworded = tuple(rid for rid in between if answers.requirements.get(rid) is not None)
         return VersionUpdate(

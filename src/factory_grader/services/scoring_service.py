@@ -29,4 +29,9 @@ def under_rules(library: FormLibrary, answers: Answers, rules_id: str) -> Answer
 
         raise InputError(f"rule set '{rules.id}' is for form '{rules.form_id}'")
     kept = {c.id: answers.conditions[c.id] for c in rules.conditions if c.id in answers.conditions}
-    return replace(answers, rules_id=rules.id, conditions=kept)
+    if rules.id == answers.rules_id:
+        return replace(answers, conditions=kept)
+    # another rule set: its current version and catalogue, not this one's versions
+    return replace(
+        answers, rules_id=rules.id, conditions=kept, rules_version=None, catalogue_version=None
+    )

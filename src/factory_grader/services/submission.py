@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +25,8 @@ from factory_grader.workbook.plan import Value, WorkbookPlan, cell_ref
 from factory_grader.workbook.submission import (
     MACHINE_SHEET,
     SCHEMA,
+    SCHEMA_1,
+    SCHEMAS_READ,
     Evidence,
     ExportInfo,
     Submission,
@@ -89,7 +91,11 @@ def build_submission(
     exported_at: datetime | None = None,
     app_version: str = __version__,
     result: AssessmentResult | None = None,
+    schema: str = SCHEMA,
 ) -> Submission:
+    lists = shared_profile_lists()
+    if schema != SCHEMA_1:  # city and industry by code, named in the workbook's language
+        answers = replace(answers, profile=lists.normalised(answers.profile)[0])
     form = library.form_for(answers)
     rules = library.rules_for(answers)
     result = result or score_answers(library, answers)
@@ -106,6 +112,7 @@ def build_submission(
         claimed_tier=claimed_tier,
         assessment_id=assessment_id,
         revision=revision,
+        schema=schema,
     )
     return Submission(
         answers=answers,
@@ -118,10 +125,11 @@ def build_submission(
         unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
         rule_sentence=rule_sentence(result, lang),
         plan_sentences=tuple(plan_lines(result, answers, library, lang)),
-        profile_shown={
-            key: shared_profile_lists().shown(answers.profile, key, lang)
-            for key in ("city", "industry")
-        },
+        profile_shown=(
+            {}
+            if schema == SCHEMA_1
+            else {key: lists.shown(answers.profile, key, lang) for key in ("city", "industry")}
+        ),
     )
 
 
@@ -182,8 +190,9 @@ def verify_book(
         return _invalid(path, f"not a factory-grader submission (no {MACHINE_SHEET} sheet)")
     data = machine.decode(book.rows(MACHINE_SHEET, len(machine.HEADER)))
     meta = data.meta
-    if meta["schema"] != SCHEMA:
-        return _invalid(path, f"schema {meta['schema']!r}: this app reads {SCHEMA}", meta)
+    if meta["schema"] not in SCHEMAS_READ:
+        known = ", ".join(SCHEMAS_READ)
+        return _invalid(path, f"schema {meta['schema']!r}: this app reads {known}", meta)
     problem = _forms_problem(meta, library)
     if problem:
         return _invalid(path, problem, meta)
@@ -256,7 +265,10 @@ def _forms_problem(meta: dict[str, str], library: FormLibrary) -> str | None:
         # every shipped version is kept: a workbook is checked with the versions it was made with
         if not library.has(ident, version):
             return f"made with {what} {ident!r} {version}, which this app does not have"
-        item = get(ident, version)
+        try:
+            item = get(ident, version)
+        except InputError:  # an id of another kind (a forged or damaged sheet)
+            return f"{ident!r} {version} is not a {what} of this app"
         if item.digest != digest:
             return (
                 f"made with {what} {ident} {version} (digest {digest[:12]}…); this app's"
@@ -284,6 +296,7 @@ def _rebuilt(
         exported_at=_parse_time(meta["exported_at"]),
         app_version=meta["app_version"],
         result=result,
+        schema=meta["schema"],  # rendered as that schema renders it
     )
 
 

@@ -91,14 +91,27 @@ def update_text(update: VersionUpdate, library: FormLibrary, lang: Lang, applied
             else "Updating to the current versions would:"
         )
     ]
-    for what, old, new in (
-        ("form", was.form_version, now.form_version),
-        ("rules", was.rules_version, now.rules_version),
-        ("catalogue", was.catalogue_version, now.catalogue_version),
+    colon = "：" if zh else ": "
+    for what, old, new, old_digest, new_digest in (
+        ("form", was.form_version, now.form_version, was.form_digest, now.form_digest),
+        ("rules", was.rules_version, now.rules_version, was.rules_digest, now.rules_digest),
+        (
+            "catalogue",
+            was.catalogue_version,
+            now.catalogue_version,
+            was.catalogue_digest,
+            now.catalogue_digest,
+        ),
     ):
         if old != new:
-            colon = "：" if zh else ": "
             lines.append(f"  {data_name(what, lang)}{colon}{old or '-'} → {new}")
+        elif old_digest and old_digest != new_digest:  # the same version, changed in place
+            lines.append(
+                f"  {data_name(what, lang)}{colon}{new}（内容与记录不同，按现在的内容）"
+                if zh
+                else f"  {data_name(what, lang)}{colon}{new} (content differs from what was"
+                " recorded: the present content is used)"
+            )
     form = library.maturity(update.form_id)
     rules = library.rules(update.rules_id)
     before = verdict_words(update.verdict_was, form, rules, lang)

@@ -16,10 +16,28 @@ log = logging.getLogger(__name__)
 KEEP_DAILY = 7
 
 
+#: SQLite primary result codes a restore can meet, by what they mean to the user
+_MEANING = {5: "locked", 6: "locked", 8: "read-only", 10: "io", 13: "full", 11: "damaged"}
+
+
+def _uri(path: Path) -> str:
+    """A file: URI (for read-only opening); a relative path is resolved first."""
+    return path.resolve().as_uri()
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    """folder/stem.db, or stem-2.db … when that exists: a kept copy never replaces another."""
+    candidate, n = folder / f"{stem}.db", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}.db"
+    return candidate
+
+
 def copy_database(source: Path, target: Path) -> Path:
     part = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(f"{_uri(source)}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(part)
             try:
@@ -55,7 +73,7 @@ def daily_backup(source: Path, today: date, keep: int = KEEP_DAILY) -> Path | No
 
 def table_counts(path: Path, tables: tuple[str, ...]) -> dict[str, int]:
     """Rows per table of a SQLite file (the tables it has), read-only: to verify a copy."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{_uri(path)}?mode=ro", uri=True)
     try:
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         return {
@@ -75,7 +93,7 @@ def check_restorable(source: Path) -> str:
     if not source.is_file():
         raise DatabaseError(f"{source}: no such file", "missing")
     try:
-        conn = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{_uri(source)}?mode=ro", uri=True)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise DatabaseError(
@@ -114,22 +132,29 @@ def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
         folder = target.parent / "backups"
         folder.mkdir(parents=True, exist_ok=True)
         kept = copy_database(
-            target, folder / f"{target.stem}-before-restore-{now:%Y%m%d-%H%M%S}.db"
+            target, _free_name(folder, f"{target.stem}-before-restore-{now:%Y%m%d-%H%M%S}")
         )
     part = target.with_name(f"{target.name}.{os.getpid()}.restore")
     try:
         copy_database(source, part)
         dst = sqlite3.connect(target)
-        try:  # through SQLite, so the WAL and any open reader see a whole database
-            src = sqlite3.connect(f"{part.as_uri()}?mode=ro", uri=True)
+        try:  # through SQLite, so any reader sees a whole database
+            # a WAL database cannot take a copy of another page size: roll back the journal mode
+            # for the copy (the app has closed its connections), WAL again after
+            dst.execute("PRAGMA journal_mode=DELETE")
+            src = sqlite3.connect(f"{_uri(part)}?mode=ro", uri=True)
             try:
                 src.backup(dst)
             finally:
                 src.close()
+            dst.execute("PRAGMA journal_mode=WAL")
         finally:
             dst.close()
     except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"{target}: the backup could not be restored ({exc})") from None
+        meaning = _MEANING.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
+        raise DatabaseError(
+            f"{target}: the backup could not be restored ({exc})", meaning
+        ) from None
     finally:
         part.unlink(missing_ok=True)
     log.info("database %s restored from %s (previous kept as %s)", target, source, kept)

@@ -412,8 +412,12 @@ class MainWindow(QMainWindow):
 
     def error_words(self, exc: BaseException) -> str:
         """An error as the user's language says it, where its kind is known (else as given)."""
-        from factory_grader.domain.errors import DatabaseError, OpenConflicts
+        from factory_grader.domain.errors import DatabaseError, DataChanged, OpenConflicts
 
+        if isinstance(exc, DataChanged):
+            return self.tr(
+                "The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising."
+            )
         if isinstance(exc, OpenConflicts):
             return self.tr(
                 "This revision has open conflicts. Choose the final value of each first (Open conflicts…)."

@@ -1,13 +1,14 @@
 """The notice on a draft whose questionnaire or rules are not the current ones (or whose data
 changed in place): what that means, and "update to the current rules" after seeing what changes.
-A final assessment keeps its versions: its banner is on the results page."""
+A final assessment keeps its versions: the results page's banner shows its stored verdict; one
+finalised before verdicts were stored gets this notice, without the update."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from factory_grader.domain.records import Status
-from factory_grader.services.assessments import VersionNote, VersionState, VersionUpdate
+from factory_grader.services.assessments import VersionNote, VersionUpdate
 from factory_grader.services.wording import update_text, version_sentence
 from factory_grader.ui.context import AppContext
 
@@ -33,7 +34,8 @@ class VersionNotice(QWidget):
 
     def refresh(self) -> None:
         session, service = self.ctx.session, self.ctx.service
-        if session is None or service is None or session.summary.status is not Status.DRAFT:
+        # a final one with its verdict stored has the results page's banner instead
+        if session is None or service is None or session.summary.final_verdict is not None:
             self.setVisible(False)
             return
         summary = session.summary
@@ -45,7 +47,8 @@ class VersionNotice(QWidget):
             self.setVisible(False)
             return
         self.label.setText(" ".join(version_sentence(n, self.ctx.lang) for n in shown))
-        self.update_button.setVisible(any(n.state is not VersionState.CHANGED for n in shown))
+        draft = self.ctx.session is not None and self.ctx.session.summary.status is Status.DRAFT
+        self.update_button.setVisible(draft)  # a final assessment keeps its versions
         self.setVisible(True)
 
     def preview(self) -> None:

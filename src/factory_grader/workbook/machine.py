@@ -17,7 +17,7 @@ from typing import Any
 from factory_grader.domain.answers import PROFILE_FIELDS
 from factory_grader.domain.errors import WorkbookError
 from factory_grader.scoring.rounding import format_hundredths
-from factory_grader.workbook.submission import MACHINE_SHEET, SCHEMA, Evidence, Submission
+from factory_grader.workbook.submission import MACHINE_SHEET, Evidence, Submission
 
 HEADER = ("kind", "id", "value", "text", "flag", "digest")
 Row = tuple[str, str, str, str, str, str]
@@ -108,7 +108,7 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
         "rules_id": sub.rules.id,
         "industry_type": a.industry_type.value,
         "claimed_tier": info.claimed_tier or "",
-        "schema": SCHEMA,
+        "schema": sub.info.schema,
         "form_version": sub.form.version,
         "form_digest": sub.form.digest,
         "rules_version": sub.rules.version,

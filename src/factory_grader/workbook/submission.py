@@ -12,7 +12,11 @@ from factory_grader.domain.rules import RuleSet
 from factory_grader.domain.scenarios import ScenarioCatalogue
 from factory_grader.domain.text import Lang
 
-SCHEMA = "factory-grader-submission/1"
+#: /2: city and industry are named on 封面 from their codes, in the workbook's language, and
+#: the profile carries the codes; /1 (before) showed the profile text exactly as stored
+SCHEMA = "factory-grader-submission/2"
+SCHEMA_1 = "factory-grader-submission/1"
+SCHEMAS_READ = (SCHEMA_1, SCHEMA)
 MACHINE_SHEET = "fg_data"
 
 
@@ -32,6 +36,7 @@ class ExportInfo:
     claimed_tier: str | None  # 申报等级: the tier the factory applies for
     assessment_id: int | None  # None when exported from an answers file
     revision: int | None
+    schema: str = SCHEMA  # an older one only to re-render an older workbook when verifying
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ TEXT_FIELDS = (
     "size",
 )
 
+KEPT = "\x00kept"  # the industry item that stands for a stored value on no list
 #: fields checked as typed (the city gets a note when it is on no list)
 VALIDATED = ("credit_code", "phone", "email")
 
@@ -134,6 +135,7 @@ class ProfilePage(Page):
         self.rules.currentIndexChanged.connect(lambda _: self.save())
         self.weights.currentIndexChanged.connect(lambda _: self.save())
         self._loading = False
+        self._shown_city = ""
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
 
@@ -181,15 +183,22 @@ class ProfilePage(Page):
         for city in self.lists.cities:
             self.city.addItem(self.ctx.text(city.name), city.code)
         # stored by code: named in the UI's language; free text (no code) as it was typed
-        self.city.setCurrentText(self.lists.shown(answers.profile, "city", self.ctx.lang))
+        self._shown_city = self.lists.shown(answers.profile, "city", self.ctx.lang)
+        self.city.setCurrentText(self._shown_city)
         self._flag_city(answers.profile)
         self.industry.clear()
         self.industry.addItem(self.tr("(choose)"), "")
         for ind in self.lists.industries:
             self.industry.addItem(f"{ind.code} {self.ctx.text(ind.name)}", ind.code)
-        self.industry.setCurrentIndex(
-            max(self.industry.findData(answers.profile.get("industry_code", "")), 0)
-        )
+        code = (answers.profile.get("industry_code") or "").strip()
+        text = (answers.profile.get("industry") or "").strip()
+        if (code or text) and self.lists.industry(code) is None:
+            # on no list (an older answers file, a code of another system): shown, kept
+            label = f"{code} {text}".strip() + self.tr(" (not on the list, kept as given)")
+            self.industry.addItem(label, KEPT)
+            self.industry.setCurrentIndex(self.industry.count() - 1)
+        else:
+            self.industry.setCurrentIndex(max(self.industry.findData(code), 0))
         (
             self.process if answers.industry_type is IndustryType.PROCESS else self.discrete
         ).setChecked(True)
@@ -221,7 +230,7 @@ class ProfilePage(Page):
         self._loading = False
 
     def _flag_city(self, profile: Mapping[str, str]) -> None:
-        free = bool(profile.get("city")) and not profile.get("city_code")
+        free = bool(profile.get("city")) and self.lists.city(profile.get("city_code") or "") is None
         self.problems["city"].setText(
             self.tr("Not one of Hainan's cities and counties: kept as typed") if free else ""
         )
@@ -248,10 +257,16 @@ class ProfilePage(Page):
         if not all(self._validate(k) for k in VALIDATED):
             return  # an invalid field is shown, not saved; the rest waits with it
         profile = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
-        if self.city.currentText().strip():
-            profile["city"] = self.city.currentText().strip()
+        stored = session.answers.profile
+        city = self.city.currentText().strip()
+        if city and city == self._shown_city:  # unchanged: as stored, code and all
+            profile.update({k: stored[k] for k in ("city", "city_code") if stored.get(k)})
+        elif city:
+            profile["city"] = city
         code = self.industry.currentData()
-        if code:
+        if code == KEPT:
+            profile.update({k: stored[k] for k in ("industry", "industry_code") if stored.get(k)})
+        elif code:
             profile["industry_code"] = code
             profile["industry"] = next(
                 self.ctx.text(i.name) for i in self.lists.industries if i.code == code

@@ -115,20 +115,23 @@ def _names(code: str, zh: str, en: str, kind: str) -> set[str]:
 
 
 def by_code(profile: dict[str, str]) -> dict[str, str]:
+    """As the app's ProfileLists.normalised does: a known code (or, without a code, a name in
+    either language) gives the code and the Chinese name; anything else stays exactly as it is."""
     out = dict(profile)
     for field, table in (("city", CITIES), ("industry", INDUSTRIES)):
-        code = (out.get(f"{field}_code") or "").strip()
-        if code not in table:
+        given = (out.get(f"{field}_code") or "").strip()
+        code = given if given in table else ""
+        if not given:
             text = _key(out.get(field) or "")
             code = next(
                 (c for c, (zh, en) in table.items() if text in _names(c, zh, en, field)), ""
             )
         if code:
             out[f"{field}_code"], out[field] = code, table[code][0]
-        else:
-            out.pop(f"{field}_code", None)
-            if (out.get(field) or "").strip():
-                log.info("profile %s %r matches no code: kept as free text", field, out[field])
+        elif given or (out.get(field) or "").strip():
+            log.info(
+                "profile %s %r / %r matches no code: kept as it is", field, out.get(field), given
+            )
     return out
 
 

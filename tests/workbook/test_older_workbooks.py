@@ -1,0 +1,47 @@
+"""Workbooks exported by earlier builds stay `ok`: schema /1 (made by the build at d2beeed, kept
+in tests/fixtures/workbooks) showed the profile as stored — here an industry in English beside
+its code, as the English UI stored it then — and is re-rendered the same way. New exports (/2)
+name city and industry from their codes and carry the codes, even from an answers file that
+gives names only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from factory_grader.cli import main
+from factory_grader.services.compare import compare_files
+from factory_grader.services.examples import example_answers_path
+
+OLD = Path(__file__).resolve().parent.parent / "fixtures" / "workbooks" / "schema1-d2beeed-zh.xlsx"
+
+
+def test_a_schema_1_workbook_still_verifies(capsys) -> None:
+    assert main(["verify", str(OLD), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "ok" and data["tier"] == "basic"
+    [entry] = compare_files([OLD], workers=1)
+    assert entry.status == "ok" and entry.city_code == "460100"  # grouped by code all the same
+    assert entry.industry_code == "C34" and entry.industry == "通用设备制造业"
+
+
+def test_a_new_export_carries_the_codes(tmp_path: Path) -> None:
+    data = json.loads(example_answers_path().read_text(encoding="utf-8"))
+    data["profile"].update(city="Sanya", city_code=None, industry="Food manufacturing")
+    data["profile"]["industry_code"] = None
+    source = tmp_path / "names.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    book = tmp_path / "新.xlsx"
+    assert main(["export", str(source), "--out", str(book)]) == 0
+    wb = load_workbook(book)
+    profile = {
+        r[1].value: r[3].value
+        for r in wb["fg_data"].iter_rows(min_row=2)
+        if r[0].value == "profile"
+    }
+    assert profile["city_code"] == '"460200"' and profile["industry_code"] == '"C14"'
+    cover = {r[0].value: r[1].value for r in wb["封面"].iter_rows()}
+    assert cover["市县"] == "三亚市" and cover["所属行业"] == "食品制造业"
+    assert main(["verify", str(book)]) == 0
