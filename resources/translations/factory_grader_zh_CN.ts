@@ -1042,42 +1042,47 @@
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="445"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <source>The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place.</source>
+        <translation>数据文件夹不存在。如果它在 U 盘或其他磁盘上，请插入后重新启动本软件；本软件没有在别处新建数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
         <source>The file is not a database.</source>
         <translation>该文件不是数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
         <source>The file is another program&apos;s database, not this app&apos;s.</source>
         <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="451"/>
         <source>The file was made by a newer version of this app. Update the app to use it.</source>
         <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="451"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="454"/>
         <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="481"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="484"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="483"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="486"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="512"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="515"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="514"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1088,44 +1093,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="540"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="543"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="541"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="544"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="561"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="559"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="555"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="561"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="564"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="565"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1206,7 +1211,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="585"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="588"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

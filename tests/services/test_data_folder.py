@@ -5,6 +5,7 @@ old folder stays exactly as it was. A folder it must not move to is refused, cha
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,18 @@ def test_move_data_on_the_command_line(filled: int, tmp_path: Path, capsys) -> N
     assert f"已移动到 {target.resolve()}" in out and "1 个证据文件" in out
     assert main(["--db", "sqlite:////tmp/x.db", "move-data", str(tmp_path / "again")]) == 2
     assert "nothing to move" in capsys.readouterr().err
+
+
+def test_a_moved_data_folder_that_is_not_there_is_said_not_replaced(
+    filled: int, tmp_path: Path, capsys
+) -> None:
+    """The USB stick the data was moved to is not plugged in: the app says so and creates
+    nothing in its place (an empty database there would look like lost data)."""
+    target = tmp_path / "stick" / "data"
+    move_data(target)
+    shutil.rmtree(tmp_path / "stick")  # unplugged
+    capsys.readouterr()
+    assert main(["assessments", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "the data folder is not there" in err and str(target.resolve()) in err
+    assert not (tmp_path / "stick").exists()  # nothing created

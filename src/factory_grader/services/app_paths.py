@@ -36,12 +36,25 @@ def data_home() -> Path:
     return Path(moved) if moved else base
 
 
+def missing_data_folder() -> Path | None:
+    """The folder the data was moved to, when it is not there now (an unplugged USB stick, a
+    renamed folder): the app must say so, never start an empty database somewhere else."""
+    home = data_home()
+    return home if home != base_home() and not home.is_dir() else None
+
+
 def attachments_dir() -> Path:
     return data_home() / "attachments"
 
 
+def settings_home() -> Path:
+    """Where the log and preferences go: the data folder, or the default one while a moved data
+    folder is missing (writing there would create the folder, and then an empty database)."""
+    return base_home() if missing_data_folder() is not None else data_home()
+
+
 def log_dir() -> Path:
-    return data_home() / "logs"
+    return settings_home() / "logs"
 
 
 def database_url(explicit: str | None = None) -> str:

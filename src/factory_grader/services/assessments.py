@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.credit_code import credit_code_problem
-from factory_grader.domain.errors import AnswersError, DataChanged, InputError
+from factory_grader.domain.errors import AnswersError, DatabaseError, DataChanged, InputError
 from factory_grader.domain.maturity_model import Grade, IndustryType
 from factory_grader.domain.records import (
     AssessmentSummary,
@@ -423,6 +424,13 @@ def open_service(
     actor: str | None = None,
 ) -> tuple[AssessmentService, Database]:
     """Open (creating or migrating as needed) the database the user chose, and the service on it."""
+    missing = app_paths.missing_data_folder()
+    if missing is not None and db_url is None and not os.environ.get(app_paths.ENV_DB):
+        raise DatabaseError(
+            f"{missing}: the data folder is not there (is the USB stick or disk plugged in?);"
+            " nothing was created in its place",
+            "data-folder-missing",
+        )
     db = open_database(app_paths.database_url(db_url), clock)
     service = AssessmentService(
         AssessmentStore(db),

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         self.db_label.setText(str(exc))
-        QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
+        QMessageBox.critical(self, self.tr("Cannot open the database"), self.error_words(exc))
 
     # --- assessments --------------------------------------------------------------------------
 
@@ -442,6 +442,9 @@ class MainWindow(QMainWindow):
             ),
             "no-permission": self.tr("The database user is not allowed to do this."),
             "missing": self.tr("The file is not there."),
+            "data-folder-missing": self.tr(
+                "The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place."
+            ),
             "not-a-database": self.tr("The file is not a database."),
             "foreign": self.tr("The file is another program's database, not this app's."),
             "newer": self.tr(

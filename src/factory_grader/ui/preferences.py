@@ -13,7 +13,7 @@ VERSION = 1  # bump with an upgrade step when keys change
 
 class Preferences:
     def __init__(self) -> None:
-        path = app_paths.data_home() / "settings.ini"
+        path = app_paths.settings_home() / "settings.ini"
         self._s = QSettings(str(path), QSettings.Format.IniFormat)
         if self._s.value("version") is None:
             self._s.setValue("version", VERSION)
