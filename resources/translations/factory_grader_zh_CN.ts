@@ -75,63 +75,69 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="29"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="34"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="52"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="42"/>
         <source>Back up the data</source>
         <translation>备份数据</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="44"/>
         <source>Database backups (*.db)</source>
         <translation>数据库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="53"/>
+        <source>That is the database itself. Choose another file name for the copy.</source>
+        <translation>这是数据库文件本身。请为备份另选一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="61"/>
         <source>Backup written</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="51"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="62"/>
         <source>A consistent copy of the data was written to {path}.</source>
         <translation>数据的完整一致副本已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="61"/>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="72"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="86"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="63"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="74"/>
         <source>Database backups (*.db);;All files (*)</source>
         <translation>数据库备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="89"/>
         <source>Replace all data with the backup {name}? The data as it is now is kept first in the backups folder beside the database. The app closes afterwards; open it again to work with the restored data.</source>
         <translation>用备份 {name} 替换全部数据？替换前，当前数据会先保存到数据库旁的 backups 文件夹。完成后本软件将关闭，请重新打开以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="81"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="92"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="82"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="96"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="107"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="109"/>
         <source>The backup is restored. The data it replaced is kept as {kept}. The app closes now.</source>
         <translation>备份已恢复。被替换的数据已保存为 {kept}。本软件现在关闭。</translation>
     </message>
@@ -657,57 +663,82 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="35"/>
+        <source>The app was started with another database (--db); only the data folder&apos;s own database is moved.</source>
+        <translation>本软件是用其他数据库（--db）启动的；只能移动数据文件夹中自己的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="38"/>
+        <source>The data folder is not there (is the USB stick plugged in?), so there is nothing to move.</source>
+        <translation>数据文件夹不存在（U 盘是否已插入？），没有可移动的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="40"/>
+        <source>That is a file, not a folder.</source>
+        <translation>这是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="42"/>
+        <source>The disk is full: nothing was moved, and the partial copy was removed.</source>
+        <translation>磁盘已满：没有移动任何数据，已删除不完整的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="45"/>
+        <source>The copy could not be written: nothing was moved, and the partial copy was removed.</source>
+        <translation>副本无法写入：没有移动任何数据，已删除不完整的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="48"/>
         <source>The copy did not match the original, so nothing was switched; the data stays where it was.</source>
         <translation>复制件与原件核对不一致，因此没有切换；数据仍在原位置。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="44"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="59"/>
         <source>Move the data to a folder</source>
         <translation>将数据移动到文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="68"/>
         <source>Cannot move there</source>
         <translation>无法移动到该位置</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="56"/>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="71"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="89"/>
         <source>Move the data</source>
         <translation>移动数据</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="74"/>
         <source>Copy the database, evidence files and settings from {old} to {new}, check the copy (every row, every evidence file), then use the new folder? The old folder is kept as it is until you remove it. The app closes afterwards; open it again to go on.</source>
         <translation>将数据库、证据文件和设置从 {old} 复制到 {new}，逐行、逐个证据文件核对复制件，然后改用新文件夹？原文件夹保持不变，直到您自行删除。完成后本软件将关闭，请重新打开继续。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="62"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="77"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="63"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="72"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="87"/>
         <source>Copying and checking the data…</source>
         <translation>正在复制并核对数据…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="83"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="102"/>
         <source>Data moved</source>
         <translation>数据已移动</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="85"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="104"/>
         <source>The data is now in {new} (checked: {rows} rows, {evidence} evidence files). The old copy stays in {old} until you remove it. The app closes now.</source>
         <translation>数据现位于 {new}（已核对：{rows} 行记录、{evidence} 个证据文件）。旧副本保留在 {old}，直到您自行删除。本软件现在关闭。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="117"/>
         <source>Not moved</source>
         <translation>未移动</translation>
     </message>

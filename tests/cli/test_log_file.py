@@ -41,3 +41,10 @@ def test_a_windowed_build_without_a_console_logs_what_it_would_print(tmp_path: P
     log = (tmp_path / "logs" / "factory-grader.log").read_text(encoding="utf-8")
     assert "unrecognized arguments: --no-such-option" in log  # the usage message, kept
     assert "hainan-2025" in log  # what the command printed
+
+
+def test_a_windowed_build_with_no_log_folder_does_not_loop(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    done = _windowed(blocker / "home", ["--no-such-option"])  # the data folder cannot exist
+    assert done.returncode == 2 and "RecursionError" not in done.stderr

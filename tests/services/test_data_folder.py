@@ -124,3 +124,61 @@ def test_a_moved_data_folder_that_is_not_there_is_said_not_replaced(
     err = capsys.readouterr().err
     assert "the data folder is not there" in err and str(target.resolve()) in err
     assert not (tmp_path / "stick").exists()  # nothing created
+
+
+def test_moving_from_a_missing_folder_or_onto_a_file_is_refused(
+    filled: int, tmp_path: Path
+) -> None:
+    target = tmp_path / "stick"
+    move_data(target)
+    shutil.move(target, tmp_path / "renamed")  # the stick is gone
+    with pytest.raises(MoveRefused) as info:
+        move_data(tmp_path / "new")
+    assert info.value.reason == "source-missing"
+    assert not (tmp_path / "new").exists()
+    assert app_paths.data_home() == target.resolve()  # the pointer is unchanged
+    shutil.move(tmp_path / "renamed", target)  # plugged in again
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    with pytest.raises(MoveRefused) as info:
+        move_data(tmp_path / "a-file")
+    assert info.value.reason == "not-a-folder"
+
+
+def test_moving_back_to_the_default_folder(
+    filled: int, isolated_home: Path, tmp_path: Path
+) -> None:
+    """Out to a stick, then (once the old copy is removed) back: the pointer goes away."""
+    before = tree(isolated_home)
+    move_data(tmp_path / "stick")
+    for child in list(isolated_home.iterdir()):  # the user removes the old copy
+        if child.name != app_paths.LOCATION_FILE:
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    move_data(isolated_home)
+    assert app_paths.data_home() == isolated_home
+    assert not (isolated_home / app_paths.LOCATION_FILE).exists()
+    back = tree(isolated_home)
+    assert {k for k in back if not k.startswith("logs/")} == {
+        k for k in before if not k.startswith("logs/")
+    }
+
+
+def test_another_program_writing_holds_the_move_off(
+    filled: int, isolated_home: Path, tmp_path: Path
+) -> None:
+    """A second program in the middle of a write: the move waits, then says the database is in
+    use, and nothing is switched or left behind."""
+    import sqlite3
+
+    from factory_grader.domain.errors import DatabaseError
+
+    other = sqlite3.connect(isolated_home / app_paths.DB_FILE, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(DatabaseError) as info:
+            move_data(tmp_path / "stick")
+        assert info.value.meaning == "locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert app_paths.data_home() == isolated_home
+    assert list((tmp_path / "stick").iterdir()) == []  # made for the move, left empty

@@ -166,3 +166,14 @@ def test_relative_paths_and_another_page_size(
     conn.close()
     capsys.readouterr()
     assert main(["--db", url, "restore", "odd.db"]) == 0  # the command, relative too
+
+
+def test_the_database_itself_is_never_a_backup_target(db: Path) -> None:
+    from factory_grader.services.backup import is_database_file
+
+    url = f"sqlite:///{db}"
+    for name in ("grader.db", "grader.db-wal", "grader.db-shm"):
+        assert is_database_file(url, db.parent / name)
+    assert is_database_file(url, db.parent / "sub" / ".." / "grader.db")
+    assert not is_database_file(url, db.parent / "grader-copy.db")
+    assert not is_database_file("postgresql+psycopg://u@h/x", db)

@@ -26,6 +26,15 @@ def backup_database(db_url: str, target: Path) -> Path:
     return export_server(db_url, target)
 
 
+def is_database_file(db_url: str, path: Path) -> bool:
+    """Is path the SQLite database at db_url, or one of SQLite's files beside it?"""
+    if not is_sqlite_url(db_url):
+        return False
+    live = sqlite_path(db_url).resolve()
+    names = {live, live.with_name(live.name + "-wal"), live.with_name(live.name + "-shm")}
+    return path.expanduser().resolve() in names
+
+
 def check_backup(source: Path) -> str:
     """The schema of a backup this app can restore (DatabaseError: why it cannot)."""
     return check_restorable(source)

@@ -5,6 +5,7 @@ folder stays as it was until the user removes it: nothing is deleted here."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from factory_grader.domain.errors import InputError
 from factory_grader.services import app_paths
+from factory_grader.services.log_setup import configure_logging
 from factory_grader.services.network_paths import on_network
-from factory_grader.storage.backups import copy_database, table_counts
+from factory_grader.storage.backups import copy_database, table_counts, writes_held
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,9 @@ class MoveRefused(InputError):
 
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
-        self.reason = reason  # same | inside | not-empty | network | not-writable | server | verify
+        # server | other-db | source-missing | same | inside | not-a-folder | network | not-empty
+        # | not-writable | verify | full | io
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +60,26 @@ def check_target(source: Path, target: Path, db_url: str | None = None) -> None:
     source, target = source.resolve(), target.expanduser().resolve()
     if db_url is not None and not db_url.startswith("sqlite"):
         raise MoveRefused(f"{db_url}: the data is on a database server, not in a folder", "server")
+    if db_url is not None and db_url != app_paths.database_url(None):
+        raise MoveRefused(f"{db_url}: the database in use is not the data folder's", "other-db")
+    if app_paths.missing_data_folder() is not None or not source.is_dir():
+        raise MoveRefused(
+            f"{source}: the data folder is not there; nothing to move", "source-missing"
+        )
     if target == source:
         raise MoveRefused(f"{target}: the data is there already", "same")
     if source in target.parents:
         raise MoveRefused(f"{target}: inside the current data folder {source}", "inside")
+    if target.exists() and not target.is_dir():
+        raise MoveRefused(f"{target}: a file, not a folder", "not-a-folder")
     if on_network(target):
         raise MoveRefused(
             f"{target}: a network folder; SQLite needs a local disk (use a shared PostgreSQL"
             " server for a team instead)",
             "network",
         )
-    if target.exists() and any(target.iterdir()):
+    # the default folder holds the pointer to the moved data: moving back there is allowed
+    if target.exists() and any(p.name != app_paths.LOCATION_FILE for p in target.iterdir()):
         raise MoveRefused(
             f"{target}: the folder is not empty; choose an empty or new one", "not-empty"
         )
@@ -85,10 +98,38 @@ def move_data(
     target: Path,
     progress: Callable[[int, int], None] | None = None,
 ) -> MoveReport:
-    """Copy, verify, switch. The caller has closed its connections to the database."""
+    """Copy, verify, switch. The caller has closed its connections to the database; any other
+    writer is held off (a write lock on the database) until the switch, so the copy is whole."""
     source = app_paths.data_home()
     check_target(source, target)
     target = target.expanduser().resolve()
+    created = not any(target.iterdir())  # what is in it after this point is ours to remove
+    database = source / app_paths.DB_FILE
+    try:
+        with writes_held(database):
+            report = _copy_verify_switch(source, target, database, progress)
+    except OSError as exc:
+        if created:
+            _empty(target)
+        reason = "full" if exc.errno == errno.ENOSPC else "io"
+        raise MoveRefused(
+            f"{target}: the copy failed ({exc.strerror}); not moved", reason
+        ) from None
+    except MoveRefused:
+        if created:
+            _empty(target)
+        raise
+    # from now on the log is written in the new folder (the old one stays as it was)
+    configure_logging(app_paths.log_dir())
+    log.info(
+        "data moved from %s to %s (%s rows, %d files)", source, target, report.rows, report.files
+    )
+    return report
+
+
+def _copy_verify_switch(
+    source: Path, target: Path, database: Path, progress: Callable[[int, int], None] | None
+) -> MoveReport:
     others = [
         p
         for p in sorted(source.rglob("*"))
@@ -99,7 +140,6 @@ def move_data(
         and not p.name.endswith((".part", ".restore"))
     ]
     total, done = len(others) + 1, 0
-    database = source / app_paths.DB_FILE
     if database.is_file():
         copy_database(database, target / app_paths.DB_FILE)
     done += 1
@@ -115,8 +155,18 @@ def move_data(
     rows = _verify_rows(database, target / app_paths.DB_FILE)
     checked = _verify_evidence(source / "attachments", target / "attachments")
     _point_to(target)
-    log.info("data moved from %s to %s (%s rows, %d files)", source, target, rows, len(others))
     return MoveReport(source, target, rows, len(others), checked)
+
+
+def _empty(folder: Path) -> None:
+    """Remove what a failed move copied into a folder that was empty before it."""
+    for child in folder.iterdir():
+        if child.name == app_paths.LOCATION_FILE:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
 
 
 def _verify_rows(old: Path, new: Path) -> dict[str, int]:

@@ -7,6 +7,7 @@ errors are kept, and the GUI shows them in a dialog that points to it.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -94,7 +95,11 @@ def without_console(folder: Path) -> bool:
     message, a command's output — would raise instead. Route it to the log. True when done."""
     if sys.stdout is not None and sys.stderr is not None:
         return False
-    configure_logging(folder)
+    if configure_logging(folder) is None:  # no log file either: nowhere to keep it
+        quiet = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
+        sys.stdout = sys.stdout or quiet
+        sys.stderr = sys.stderr or quiet
+        return True
     console = logging.getLogger("factory_grader.console")
     if sys.stdout is None:
         sys.stdout = _LogStream(console, logging.INFO)  # type: ignore[assignment]

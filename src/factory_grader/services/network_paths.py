@@ -25,6 +25,10 @@ NETWORK_TYPES = frozenset(
         "fuse.glusterfs",
         "davfs",
         "fuse.davfs2",
+        "fuse.gvfsd-fuse",  # shares opened in GNOME's file manager (/run/user/…/gvfs)
+        "fuse.kio-fuse",  # and in KDE's
+        "fuse.rclone",
+        "fuse.s3fs",
         "ncpfs",
     }
 )

@@ -3,9 +3,11 @@ the app writes), written to a temporary name and renamed, so a copy is whole or 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -69,6 +71,27 @@ def daily_backup(source: Path, today: date, keep: int = KEEP_DAILY) -> Path | No
         old.unlink(missing_ok=True)
         log.info("old daily backup %s removed (%d kept)", old, keep)
     return target
+
+
+@contextlib.contextmanager
+def writes_held(path: Path) -> Iterator[None]:
+    """Hold the database's write lock meanwhile (readers go on), so that another program still
+    holding it open cannot change it during a copy; waits 3 s for a writer to finish."""
+    if not path.is_file():
+        yield
+        return
+    conn = sqlite3.connect(path, timeout=3, isolation_level=None)
+    try:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            meaning = _MEANING.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
+            raise DatabaseError(f"{path}: in use by another program ({exc})", meaning) from None
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
 
 
 def table_counts(path: Path, tables: tuple[str, ...]) -> dict[str, int]:

@@ -79,6 +79,7 @@ def import_server(db_url: str, source: Path, now: datetime, keep_folder: Path) -
     returns that file."""
 
     check_restorable(source)
+    open_database(db_url, lambda: now).close()  # a new, empty server gets this app's tables first
     keep_folder.mkdir(parents=True, exist_ok=True)
     kept = export_server(db_url, keep_folder / f"server-before-restore-{now:%Y%m%d-%H%M%S}.db")
     with tempfile.TemporaryDirectory() as scratch:
@@ -98,12 +99,20 @@ def import_server(db_url: str, source: Path, now: datetime, keep_folder: Path) -
                     rows = [dict(r) for r in s.execute(select(table)).mappings()]
                     if rows:
                         d.execute(insert(table), rows)
+                # Only after every row is in: a sequence change is not rolled back with a failed
+                # transaction. Never backwards either: a new row gets an id above every id the
+                # server has handed out, restored or not.
+                for table in Base.metadata.sorted_tables:
                     if "id" in table.c and table.c.id.autoincrement is not False:
-                        # new rows must not reuse a restored id
+                        seq = f"pg_get_serial_sequence('{table.name}', 'id')"
+                        high = (
+                            f"GREATEST(COALESCE(MAX(id), 0),"
+                            f" COALESCE(pg_sequence_last_value({seq}::regclass), 0))"
+                        )
                         d.execute(
                             text(
-                                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
-                                f" COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"
+                                f"SELECT setval({seq}, GREATEST({high}, 1), {high} > 0)"
+                                f" FROM {table.name}"
                             )
                         )
         except SQLAlchemyError as exc:

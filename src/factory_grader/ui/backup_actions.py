@@ -11,7 +11,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from factory_grader.services.app_paths import database_url
-from factory_grader.services.backup import backup_database, check_backup, restore_backup
+from factory_grader.services.backup import (
+    backup_database,
+    check_backup,
+    is_database_file,
+    restore_backup,
+)
 
 
 class BackupActions(QObject):
@@ -41,8 +46,14 @@ class BackupActions(QObject):
         if not path:
             return
         target, url = Path(path), self._url
-        if target.exists():  # the dialog asked already: the new copy replaces it
-            target.unlink()
+        if is_database_file(url, target):
+            QMessageBox.warning(
+                self.window_,
+                self.tr("Not done"),
+                self.tr("That is the database itself. Choose another file name for the copy."),
+            )
+            return
+        # a file the dialog agreed to replace is replaced whole, once the copy is complete
 
         def done(written: object) -> None:
             QMessageBox.information(

@@ -31,12 +31,27 @@ class DataFolderActions(QObject):
             "server": self.tr(
                 "The data is on a database server, not in a folder; there is nothing to move."
             ),
+            "other-db": self.tr(
+                "The app was started with another database (--db); only the data folder's own database is moved."
+            ),
+            "source-missing": self.tr(
+                "The data folder is not there (is the USB stick plugged in?), so there is nothing to move."
+            ),
+            "not-a-folder": self.tr("That is a file, not a folder."),
+            "full": self.tr(
+                "The disk is full: nothing was moved, and the partial copy was removed."
+            ),
+            "io": self.tr(
+                "The copy could not be written: nothing was moved, and the partial copy was removed."
+            ),
             "verify": self.tr(
                 "The copy did not match the original, so nothing was switched; the data stays where it was."
             ),
         }
         text = words.get(reason)
-        return f"{text}\n\n{exc}" if text else str(exc)
+        if text is None:  # a database error (locked by another program …): the window's words
+            return str(self.window_.error_words(exc))  # type: ignore[attr-defined]
+        return f"{text}\n\n{exc}"
 
     def choose(self, parent: QWidget) -> None:
         ctx = self.window_.ctx  # type: ignore[attr-defined]
@@ -78,6 +93,10 @@ class DataFolderActions(QObject):
 
         def done(report: object) -> None:
             busy.close()
+            # window state is saved on closing: into the new folder's settings, not the old
+            from factory_grader.ui.preferences import Preferences
+
+            ctx.preferences = Preferences()
             QMessageBox.information(
                 parent,
                 self.tr("Data moved"),
