@@ -3,6 +3,7 @@ installs); otherwise the OS's user data folder (platformdirs)."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -31,7 +32,10 @@ def data_home() -> Path:
     base = base_home()
     try:
         moved = (base / LOCATION_FILE).read_text(encoding="utf-8").strip()
-    except OSError:  # no pointer (the usual case), or unreadable: the base folder
+    except FileNotFoundError:  # the usual case: the data was never moved
+        return base
+    except OSError as exc:  # unreadable: said in the log, and the base folder is used
+        logging.getLogger(__name__).warning("cannot read %s: %s", base / LOCATION_FILE, exc)
         return base
     return Path(moved) if moved else base
 

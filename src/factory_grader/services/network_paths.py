@@ -4,6 +4,7 @@ so and points to a shared PostgreSQL server instead of failing obscurely later."
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path, PureWindowsPath
@@ -88,6 +89,7 @@ def on_network(path: Path) -> bool:
         return _windows_remote_drive(resolved)
     try:
         mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    except OSError as exc:  # no /proc (not Linux): cannot tell; said in the log
+        logging.getLogger(__name__).info("cannot read /proc/mounts: %s", exc)
         return False
     return network_mount(resolved, mounts) is not None if os.name == "posix" else False
