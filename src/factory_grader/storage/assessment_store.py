@@ -441,7 +441,7 @@ class AssessmentStore:
             a.weights_id = weights_id
             if rules_pin is not None:
                 a.rules_version, a.rules_digest = rules_pin
-            _add_unanswered(s, assessment_id, NewAssessment(_versions(a), (), (), condition_ids))
+            _add_unanswered(s, assessment_id, (), (), condition_ids)
             s.flush()
             return _summary(a, s.get_one(FactoryRow, factory.id))
 
@@ -458,7 +458,9 @@ class AssessmentStore:
             for column, value in meta.versions.columns().items():
                 setattr(a, column, value)
             a.updated_at = now
-            _add_unanswered(s, assessment_id, meta)
+            _add_unanswered(
+                s, assessment_id, meta.requirement_ids, meta.scenario_ids, meta.condition_ids
+            )
             s.flush()
             return _summary(a, s.get_one(FactoryRow, a.factory_id))
 
@@ -669,24 +671,19 @@ def _insert_answers(
             s.execute(insert(table), rows)
 
 
-def _versions(a: AssessmentRow) -> DataVersions:
-    return DataVersions(
-        a.form_version,
-        a.form_digest,
-        a.rules_version or "",
-        a.rules_digest or "",
-        a.catalogue_version or "",
-        a.catalogue_digest or "",
-    )
-
-
-def _add_unanswered(s: Session, assessment_id: int, meta: NewAssessment) -> None:
-    """Unanswered rows for the items of meta the assessment has no row for yet."""
+def _add_unanswered(
+    s: Session,
+    assessment_id: int,
+    requirement_ids: tuple[str, ...],
+    scenario_ids: tuple[str, ...],
+    condition_ids: tuple[str, ...],
+) -> None:
+    """Unanswered rows for the items the assessment has no row for yet."""
     blank: dict[str, Any] = {"version": 0, "answered_by": "", "answered_at": None}
     for table, column, ids, empty in (
-        (RequirementAnswerRow, RequirementAnswerRow.requirement_id, meta.requirement_ids, {}),
-        (ScenarioAnswerRow, ScenarioAnswerRow.scenario_id, meta.scenario_ids, {}),
-        (ConditionAnswerRow, ConditionAnswerRow.condition_id, meta.condition_ids, {"value": None}),
+        (RequirementAnswerRow, RequirementAnswerRow.requirement_id, requirement_ids, {}),
+        (ScenarioAnswerRow, ScenarioAnswerRow.scenario_id, scenario_ids, {}),
+        (ConditionAnswerRow, ConditionAnswerRow.condition_id, condition_ids, {"value": None}),
     ):
         have = set(s.scalars(select(column).where(table.assessment_id == assessment_id)))
         missing = [
