@@ -1250,42 +1250,42 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="24"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="25"/>
         <source>New assessment</source>
         <translation>新建评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="30"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="33"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="31"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="34"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="49"/>
         <source>Company name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="47"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="50"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="49"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="52"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="53"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="63"/>
+        <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="66"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
@@ -1293,140 +1293,140 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
         <source>Company name</source>
         <extracomment>fields checked as typed (the city gets a note when it is on no list)</extracomment>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
         <source>Revenue, last 3 years</source>
         <translation>近三年营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="156"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="157"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="158"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="159"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="166"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="164"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="165"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="171"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="172"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="173"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="171"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="174"/>
         <source>e.g. large, medium, small, micro</source>
         <translation>如：大型、中型、小型、微型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="193"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="200"/>
         <source> (not on the list, kept as given)</source>
         <translation>（不在列表中，按原样保存）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="215"/>
         <source>Every domain weighs the same (default estimate)</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="238"/>
         <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="247"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="246"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="249"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="251"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1490,54 +1490,54 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RequirementRow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="92"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94"/>
         <source>Evidence: {hint}</source>
         <extracomment>Keys 1–5, in the order the choices are shown.</extracomment>
         <translation>证据示例：{hint}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96"/>
         <source>Fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97"/>
         <source>Mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="98"/>
         <source>Partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="99"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="100"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105"/>
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="104"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="106"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="107"/>
         <source>Mark for review</source>
         <translation>标记待复核</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="106"/>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="108"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="126"/>
         <source>Evidence files ({n})…</source>
         <translation>证据文件（{n}）…</translation>
     </message>
@@ -1717,34 +1717,34 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="32"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="33"/>
         <source>Typical scenarios built</source>
         <translation>已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="53"/>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="54"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="66"/>
         <source>Built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="54"/>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="65"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67"/>
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="62"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="64"/>
         <source>Instance: what was built, with what result</source>
         <translation>实例：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68"/>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="106"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="108"/>
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -1915,6 +1915,14 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TextGuard</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/text_guard.py" line="24"/>
+        <source>Removed characters a workbook cannot hold (control characters).</source>
+        <translation>已删除无法写入工作簿的字符（控制字符）。</translation>
     </message>
 </context>
 <context>

@@ -66,3 +66,17 @@ def test_english_ui_names_from_codes_and_stores_codes(qtbot, open_window, tmp_pa
     assert (profile["city"], profile["city_code"]) == ("三亚市", "460200")  # … stored by code
     assert (profile["industry"], profile["industry_code"]) == ("通用设备制造业", "C34")
     assert not page.problems["city"].isVisibleTo(page)
+
+
+def test_text_fields_take_only_what_a_workbook_can_hold(qtbot, open_window, tmp_path) -> None:
+    db, ident = _stored(tmp_path)
+    window = open_window(db=db)
+    window.open_assessment(ident, quiet=True, page=PROFILE)
+    wait_idle(qtbot, window)
+    contact = window.stack.widget(PROFILE).edits["contact"]
+    contact.setText("王\x0b示\ufffe例")  # pasted with control characters
+    assert contact.text() == "王示例"
+    assert contact.maxLength() == 1000
+    contact.editingFinished.emit()
+    wait_idle(qtbot, window)
+    assert window.ctx.service.answers(ident).profile["contact"] == "王示例"

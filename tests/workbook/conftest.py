@@ -22,7 +22,7 @@ from factory_grader.workbook.submission import Evidence
 EXPORTED_AT = datetime(2026, 11, 1, 8, 30, tzinfo=UTC)
 GOLDEN_VERSION = "0.0.0-golden"  # so golden files do not change with each release
 
-#: Text a spreadsheet would take for a formula, or that XML cannot carry as is.
+#: Text a spreadsheet would take for a formula, or that needs care to come back exactly.
 TRICKY = [
     '=HYPERLINK("http://x","点我")',
     "+86 898 6600 0000",
@@ -31,7 +31,7 @@ TRICKY = [
     "\tindented",
     "\rreturn first",
     "line one\r\nline two\rline three",
-    "control \x01\x07 characters",
+    "outside the BMP: 𠀀 😀",  # astral characters (UTF-16 surrogate pairs elsewhere)
 ]
 
 

@@ -103,10 +103,11 @@ def test_visible_text_is_cleaned_but_machine_text_is_exact(
         for r in wb[MACHINE_SHEET].iter_rows(min_row=2)
         if r[0].value == "profile"
     }
-    assert machine_text["revenue_3y"] == '"control \\u0001\\u0007 characters"'
+    assert machine_text["size"] == '"line one\\r\\nline two\\rline three"'  # exact
+    assert machine_text["revenue_3y"] == '"outside the BMP: 𠀀 😀"'
     cover_values = [c.value for c in wb["封面"]["B"]]
-    assert "control  characters" in cover_values
-    assert "line one\nline two\nline three" in cover_values
+    assert "line one\nline two\nline three" in cover_values  # one line-break convention
+    assert "outside the BMP: 𠀀 😀" in cover_values
 
 
 def test_english_workbook(library: FormLibrary, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     import argparse
@@ -24,7 +24,16 @@ INDUSTRY_TYPES = ("discrete", "process")
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # here, not at the top: a plain GUI start does not need it (~15 ms)
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            if "expected one argument" in message:  # `--out -x.xlsx`: -x read as an option
+                message += (
+                    " (for a value that starts with '-', such as a file name, write it with"
+                    " '=': --out=-x.xlsx)"
+                )
+            super().error(message)
+
+    parser = Parser(
         prog="factory-grader",
         description="智能工厂梯度评估 — smart-factory tier self-assessment (offline)",
     )

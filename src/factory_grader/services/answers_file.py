@@ -11,6 +11,7 @@ from factory_grader.domain.errors import AnswersError, InputError
 from factory_grader.domain.maturity_model import DEFAULT_WEIGHTS, Grade, IndustryType
 from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.rules import RuleSet
+from factory_grader.domain.text_rules import text_problem
 from factory_grader.forms.library import FormLibrary
 from factory_grader.forms.reference import shared_profile_lists
 
@@ -84,14 +85,32 @@ def parse_answers(
     text: str, source: str, library: FormLibrary, rules_override: str | None = None
 ) -> Answers:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             f"{source}: line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}"
         ) from None
+    except _DuplicateKey as exc:
+        raise AnswersError(f"{source}: the key {exc.args[0]!r} is given twice") from None
+    except RecursionError:
+        raise AnswersError(f"{source}: nested too deeply to be an answers file") from None
     if not isinstance(data, dict):
         raise AnswersError(f"{source}: the top level must be a JSON object {{…}}")
     return answers_from_data(data, source, library, rules_override)
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different: a repeated key would silently drop an answer."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
 
 
 def answers_from_data(
@@ -144,6 +163,8 @@ def answers_from_data(
             raise fail(f"profile.{key}", f"unknown field (expected {', '.join(PROFILE_FIELDS)})")
         if value is not None and not isinstance(value, str):
             raise fail(f"profile.{key}", f"must be text or null, got {value!r}")
+        if isinstance(value, str) and (problem := text_problem(value, "profile")):
+            raise fail(f"profile.{key}", problem)
     _check_codes(profile, fail)
 
     requirements: dict[str, Grade | None] = {}
@@ -240,6 +261,8 @@ def _note(value: Any, key: str, fail: Any) -> RequirementNote:
     comment, review = value.get("comment", ""), value.get("review", False)
     if not isinstance(comment, str):
         raise fail(f"{key}.comment", "must be text")
+    if problem := text_problem(comment, "comment"):
+        raise fail(f"{key}.comment", problem)
     if not isinstance(review, bool):
         raise fail(f"{key}.review", f"must be true or false, got {review!r}")
     return RequirementNote(comment, review)
@@ -282,6 +305,8 @@ def _scenario(value: Any, key: str, fail: Any) -> ScenarioAnswer:
     instance = value.get("instance", "")
     if not isinstance(instance, str):
         raise fail(f"{key}.instance", "must be text")
+    if problem := text_problem(instance, "instance"):
+        raise fail(f"{key}.instance", problem)
     return ScenarioAnswer(value.get("built", False), value.get("ai", False), instance)
 
 

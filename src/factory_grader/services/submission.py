@@ -15,6 +15,7 @@ from factory_grader.domain.answers import Answers
 from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text import Lang
+from factory_grader.domain.text_rules import text_problem
 from factory_grader.forms.library import FormLibrary
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.answers_file import answers_from_data
@@ -93,6 +94,7 @@ def build_submission(
     result: AssessmentResult | None = None,
     schema: str = SCHEMA,
 ) -> Submission:
+    _check_texts(answers)
     lists = shared_profile_lists()
     if schema != SCHEMA_1:  # city and industry by code, named in the workbook's language
         answers = replace(answers, profile=lists.normalised(answers.profile)[0])
@@ -131,6 +133,19 @@ def build_submission(
             else {key: lists.shown(answers.profile, key, lang) for key in ("city", "industry")}
         ),
     )
+
+
+def _check_texts(answers: Answers) -> None:
+    """Text no workbook can hold, or longer than the app keeps (from an older database), is
+    named before anything is written: never a workbook the app itself would call invalid."""
+    fields = [(f"profile.{k}", v, "profile") for k, v in answers.profile.items()]
+    fields += [(f"notes.{k}.comment", n.comment, "comment") for k, n in answers.notes.items()]
+    fields += [
+        (f"scenarios.{k}.instance", s.instance, "instance") for k, s in answers.scenarios.items()
+    ]
+    for where, text, kind in fields:
+        if text and (problem := text_problem(text, kind)):
+            raise InputError(f"{where}: {problem}")
 
 
 def export_workbook(submission: Submission, target: Path) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.credit_code import credit_code_problem
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.text_guard import guard_text
 
 
 class NewAssessmentDialog(QDialog):
@@ -24,6 +25,8 @@ class NewAssessmentDialog(QDialog):
         self.setWindowTitle(self.tr("New assessment"))
         self.name = QLineEdit()
         self.code = QLineEdit()
+        guard_text(self.name, "profile")
+        guard_text(self.code, "profile")
         self.problem = QLabel()
         self.problem.setObjectName("fieldProblem")
         self.industry = QComboBox()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.maturity_model import Grade, Requirement
 from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.text import Lang
+from factory_grader.ui.text_guard import guard_text
 
 #: Keys 1–5, in the order the choices are shown.
 CHOICES: tuple[Grade, ...] = (Grade.FULL, Grade.MOST, Grade.PARTIAL, Grade.NONE, Grade.NA)
@@ -63,6 +64,7 @@ class RequirementRow(QFrame):
         choices.addStretch(1)
         self.group.idClicked.connect(lambda index: self._choose(CHOICES[index]))
         self.comment = QLineEdit()
+        guard_text(self.comment, "comment")
         self.comment.editingFinished.connect(self._note_edited)
         self.review = QCheckBox()
         self.review.toggled.connect(lambda _: self._note_edited())

@@ -16,6 +16,7 @@ from typing import Any
 
 from factory_grader.domain.answers import PROFILE_FIELDS
 from factory_grader.domain.errors import WorkbookError
+from factory_grader.domain.text_rules import FORBIDDEN
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.workbook.submission import MACHINE_SHEET, Evidence, Submission
 
@@ -47,6 +48,9 @@ HASHED_META = META_KEYS[:4]
 #: "setting" rows hold scoring choices (the weight set); written only when not the default, so
 #: a workbook without one hashes as before.
 ANSWER_KINDS = ("profile", "requirement", "scenario", "condition", "evidence", "setting")
+#: A text longer than a cell holds goes on in "more" rows right below its row (same id).
+MORE = "more"
+CHUNK = 30000  # characters of text per cell; Excel's limit is 32,767
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,13 @@ class MachineData:
 
 
 def _text(value: str | None) -> str:
-    return "" if value is None else json.dumps(value, ensure_ascii=False)
+    """A JSON string literal: readable Chinese as is; anything XML cannot hold as a \\u escape,
+    so the workbook opens everywhere and the text comes back exactly."""
+    if value is None:
+        return ""
+    return FORBIDDEN.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)
+    )
 
 
 def _flag(value: bool) -> str:
@@ -144,8 +154,20 @@ def sheet_rows(sub: Submission, meta: dict[str, str], rows: list[Row]) -> list[S
     return [
         HEADER,
         *[("meta", k, meta[k], "", "", "") for k in META_KEYS],
-        *rows,
+        *[part for row in rows for part in _split(row)],
         *result_rows(sub),
+    ]
+
+
+def _split(row: Row) -> list[Row]:
+    """A row whose text is longer than a cell holds, as the row and its "more" rows."""
+    kind, ident, value, text, flag, digest = row
+    if len(text) <= CHUNK:
+        return [row]
+    chunks = [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)]
+    return [
+        (kind, ident, value, chunks[0], flag, digest),
+        *[(MORE, ident, "", chunk, "", "") for chunk in chunks[1:]],
     ]
 
 
@@ -174,6 +196,13 @@ def decode(table: Sequence[Sequence[str]]) -> MachineData:
             results[ident] = cells[2]
         elif kind in ANSWER_KINDS:
             rows.append((cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]))
+        elif kind == MORE:  # the text of the row above goes on
+            if not rows or rows[-1][1] != ident:
+                raise WorkbookError(
+                    f"{MACHINE_SHEET}!A{number}: 'more' follows no row of {ident!r}"
+                )
+            k, i, v, text, f, d = rows[-1]
+            rows[-1] = (k, i, v, text + cells[3], f, d)
         else:
             raise WorkbookError(f"{MACHINE_SHEET}!A{number}: unknown row kind {kind!r}")
     missing = [k for k in META_KEYS if k not in meta]

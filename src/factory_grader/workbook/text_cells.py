@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
+from factory_grader.domain.text_rules import FORBIDDEN
 from factory_grader.workbook.plan import SheetPlan, Style
 
 MAX_CELL_CHARS = 32767  # Excel's limit; longer text is cut with an ellipsis (visible sheets only)
 # XML 1.0 cannot carry these (openpyxl refuses them): they are dropped from visible cells.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = FORBIDDEN
 #: A cell starting with one of these is a formula to a spreadsheet user typing it in.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

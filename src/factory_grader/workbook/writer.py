@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from factory_grader.workbook import plan as p
 from factory_grader.workbook.styles import named_styles
-from factory_grader.workbook.text_cells import FORMULA_STARTS
+from factory_grader.workbook.text_cells import FORMULA_STARTS, visible_text
 
 CM = 360000  # EMU per centimetre
 
@@ -38,9 +38,9 @@ def build_workbook(plan: p.WorkbookPlan) -> Workbook:
         _sheet(wb.create_sheet(sheet.name), sheet)
     wb.active = 0
     created = datetime.fromisoformat(plan.created).replace(tzinfo=None)
-    wb.properties.title = plan.title
-    wb.properties.creator = plan.creator
-    wb.properties.lastModifiedBy = plan.creator
+    wb.properties.title = visible_text(plan.title)  # it may hold a company name
+    wb.properties.creator = visible_text(plan.creator)
+    wb.properties.lastModifiedBy = visible_text(plan.creator)
     wb.properties.created = created
     wb.properties.modified = created
     for key, value in plan.properties.items():

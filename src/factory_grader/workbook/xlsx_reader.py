@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, 
 
 Value = str | int | float | bool
 
+_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_STRING_TAG = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,6 +39,10 @@ class Limits:
     part_bytes: int = 64 * 1024 * 1024
     #: Largest declared size of all parts together.
     total_bytes: int = 512 * 1024 * 1024
+    #: Most cells in one sheet, and most shared strings: a submission has about 5,000 cells in
+    #: its largest sheet. Counted before anything is parsed, so a file of a million tiny cells
+    #: is refused in a few MB, not parsed into a GB of Python objects.
+    cells: int = 100_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -86,6 +93,7 @@ class XlsxFile:
         if info is None:
             raise WorkbookError(f"{self.path}: no sheet named {name!r}")
         data = self._read(info.part)
+        self._count(info.part, data, _CELL_TAG, "cells")
         try:
             data = check_safe(data)
         except UnsafeXml as exc:
@@ -176,7 +184,9 @@ class XlsxFile:
         if self._shared is None:
             self._shared = []
             if self._shared_part:
-                root = self._xml(self._shared_part)
+                data = self._read(self._shared_part)
+                self._count(self._shared_part, data, _STRING_TAG, "shared strings")
+                root = self._parse(self._shared_part, data)
                 ns = _ns(root)
                 t_tag, r_tag = f"{ns}t", f"{ns}r"
                 for si in root:
@@ -213,6 +223,14 @@ class XlsxFile:
             f"{self.path}: part {part} would inflate to {what}, over the"
             f" {self.limits.part_bytes:,}-byte limit (a decompression bomb?); not read"
         )
+
+    def _count(self, part: str, data: bytes, tag: re.Pattern[bytes], what: str) -> None:
+        found = len(tag.findall(data))
+        if found > self.limits.cells:
+            raise WorkbookError(
+                f"{self.path}: {part} holds {found} {what}; a submission has far fewer"
+                f" (at most {self.limits.cells} are read)"
+            )
 
     def _read(self, part: str) -> bytes:
         try:

@@ -23,6 +23,7 @@ from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.forms.reference import load_profile_lists
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
+from factory_grader.ui.text_guard import guard_text
 
 PHONE = re.compile(r"^[0-9+()\- ]{7,20}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -51,6 +52,8 @@ class ProfilePage(Page):
         self.window_ = window
         self.lists = load_profile_lists()
         self.edits: dict[str, QLineEdit] = {f: QLineEdit() for f in TEXT_FIELDS}
+        for edit in self.edits.values():
+            guard_text(edit, "profile")
         self.city = QComboBox()
         self.city.setEditable(True)
         self.industry = QComboBox()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page, clear_layout
+from factory_grader.ui.text_guard import guard_text
 
 
 class ScenariosPage(Page):
@@ -57,6 +58,7 @@ class ScenariosPage(Page):
                 built.setChecked(answer.built)
                 ai.setChecked(answer.ai)
                 ai.setEnabled(answer.built)
+                guard_text(instance, "instance")
                 instance.setText(answer.instance)
                 instance.setCursorPosition(0)
                 instance.setPlaceholderText(self.tr("Instance: what was built, with what result"))
