@@ -751,22 +751,22 @@
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="38"/>
-        <source>Integrity: ok, the file is as it was exported.</source>
-        <translation>完整性：正常，文件与导出时一致。</translation>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39"/>
+        <source>Check: ok. What the workbook shows is what its answers give (a self-assessment: the answers themselves are the factory&apos;s declaration).</source>
+        <translation>校验：正常。工作簿显示的内容与其中的答题计算结果一致（自评：答题本身由企业声明负责）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="41"/>
         <source>Integrity: EDITED after export.</source>
         <translation>完整性：导出后被修改。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="42"/>
         <source>Integrity: INVALID, not a readable submission.</source>
         <translation>完整性：无效，不是可读取的申报工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="72"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="74"/>
         <source>This row comes from a summary workbook; open the original file for the full result.</source>
         <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>

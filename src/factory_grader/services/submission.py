@@ -21,8 +21,9 @@ from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.answers_file import answers_from_data
 from factory_grader.services.report import describe_check, plan_lines, rule_sentence
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.workbook import machine
-from factory_grader.workbook.plan import Value, WorkbookPlan, cell_ref
+from factory_grader.workbook import machine, presentation
+from factory_grader.workbook.labels import SHEETS
+from factory_grader.workbook.plan import NUMBER_FORMATS, Value, WorkbookPlan, cell_ref
 from factory_grader.workbook.submission import (
     MACHINE_SHEET,
     SCHEMA,
@@ -33,6 +34,7 @@ from factory_grader.workbook.submission import (
     Submission,
 )
 from factory_grader.workbook.submission_plan import submission_plan
+from factory_grader.workbook.text_cells import visible_text
 from factory_grader.workbook.xlsx_reader import DEFAULT_LIMITS, Limits, XlsxFile
 
 log = logging.getLogger(__name__)
@@ -250,6 +252,8 @@ def verify_book(
                 )
             )
     verdict.differences = len(verdict.findings)
+    _compare_structure(book, meta, verdict, sheets)
+    _compare_results(data.results, result, verdict)
     if sheets is None or sheets:
         rebuilt = _rebuilt(library, answers, meta, evidence, result)
         # What the answers give: the same rows, and the hash over them (the stored one when it
@@ -259,6 +263,17 @@ def verify_book(
             encoded = ({**meta}, list(data.rows))
         plan = submission_plan(rebuilt, sheets, encoded=encoded, layout=False)
         _compare_visible(plan, book, verdict)
+        _compare_presentation(plan, book, verdict)
+        if book.title() not in (None, visible_text(plan.title)):  # what a window or list shows
+            _difference(
+                verdict,
+                Finding(
+                    f"the document title is {book.title()!r}, the answers give"
+                    f" {visible_text(plan.title)!r}",
+                    expected=visible_text(plan.title),
+                    found=book.title(),
+                ),
+            )
     if verdict.differences:
         verdict.status = Status.EDITED
     return verdict
@@ -320,6 +335,110 @@ def _parse_time(text: str) -> datetime:
         return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
         raise WorkbookError(f"{MACHINE_SHEET}: exported_at {text!r} is not a UTC time") from None
+
+
+def _compare_structure(
+    book: XlsxFile, meta: dict[str, str], verdict: Verdict, only: Collection[str] | None
+) -> None:
+    """The sheets are the submission's, in its order, the visible ones visible and the machine
+    sheet not (a real 封面 hidden behind a look-alike copy is the classic forgery), and no cell
+    anywhere holds a formula (it could show any text whatever its cached value)."""
+    lang = "en" if meta.get("lang") == "en" else "zh"
+    expected = [(zh if lang == "zh" else en, True) for zh, en in SHEETS.values()]
+    expected.append((MACHINE_SHEET, False))
+    found = [(s.name, s.state == "visible") for s in book.sheets]
+    if found != expected:
+        shown = ", ".join(f"{n}{'' if v else ' (hidden)'}" for n, v in found)
+        wanted = ", ".join(f"{n}{'' if v else ' (hidden)'}" for n, v in expected)
+        _difference(
+            verdict, Finding(f"the sheets are {shown}; a submission has {wanted}", found=shown)
+        )
+    # every sheet; a quicker look (`only`) the sheets it compares and the machine sheet
+    names = {zh if lang == "zh" else en for key, (zh, en) in SHEETS.items() if key in (only or ())}
+    for info in book.sheets:
+        if only is not None and info.name not in names | {MACHINE_SHEET}:
+            continue
+        for ref in book.formula_cells(info.name):
+            _difference(
+                verdict,
+                Finding(f"{info.name}!{ref}: a formula", sheet=info.name, cell=ref),
+            )
+
+
+def _compare_results(stored: dict[str, str], result: AssessmentResult, verdict: Verdict) -> None:
+    """The machine sheet's result rows are informative only, but must say what the answers
+    give (a reader of the sheet, or another program, may trust them)."""
+    now = machine.result_figures(result)
+    for key in sorted(stored.keys() | now.keys()):
+        if stored.get(key) != now.get(key):
+            _difference(
+                verdict,
+                Finding(
+                    f"{MACHINE_SHEET} result {key}: expected {now.get(key)!r}, found"
+                    f" {stored.get(key)!r}",
+                    sheet=MACHINE_SHEET,
+                    expected=now.get(key),
+                    found=stored.get(key),
+                ),
+            )
+
+
+def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> None:
+    """What shows besides the values: each cell's number format is the one its style has (a
+    format such as ;;;"卓越级" shows other text), every filled cell is legible (no white or tiny
+    text), nothing is hidden, merged cells, drop-downs and conditional formats are as written."""
+    looks = presentation.styles(book)
+    unreadable = {i: why for i, look in enumerate(looks) if (why := presentation.legible(look))}
+    for sheet in plan.sheets:
+        if sheet.state != "visible" or book.sheet(sheet.name) is None:
+            continue
+        found = presentation.sheet_look(book, sheet.name)
+        name = sheet.name
+        for (r, c), cell in sorted(sheet.cells.items()):
+            ref = cell_ref(r, c)
+            index = found.cells.get(ref)
+            if index is None or index >= len(looks):
+                continue  # a missing cell is already a difference of values
+            expected = NUMBER_FORMATS.get(cell.style, "General")
+            shown = looks[index].number_format
+            if not presentation.same_format(expected, shown):
+                _difference(
+                    verdict,
+                    Finding(
+                        f"{name}!{ref}: number format {shown!r} (it can show other text or"
+                        f" another number than the cell holds; expected {expected!r})",
+                        sheet=name,
+                        cell=ref,
+                        expected=expected,
+                        found=shown,
+                    ),
+                )
+        for ref, index in found.cells.items():
+            why = unreadable.get(index)
+            if why is not None:
+                _difference(
+                    verdict,
+                    Finding(f"{name}!{ref}: cannot be read ({why})", sheet=name, cell=ref),
+                )
+        problems = [
+            *(f"row {r} hidden" for r in found.hidden_rows),
+            *(f"columns {c} hidden" for c in found.hidden_columns),
+        ]
+        if found.merges != set(sheet.merges):
+            problems.append(
+                f"merged cells differ from the submission's:"
+                f" {sorted(found.merges ^ set(sheet.merges))}"
+            )
+        if found.conditional_formats:
+            problems.append(f"{found.conditional_formats} conditional format(s)")
+        planned = {f"{v.ref}={','.join(v.choices)}" for v in sheet.validations}
+        if found.validations != planned:
+            problems.append(
+                "drop-down lists differ from the submission's:"
+                f" {sorted(found.validations ^ planned)}"
+            )
+        for problem in problems:
+            _difference(verdict, Finding(f"{name}: {problem}", sheet=name))
 
 
 def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> None:

@@ -35,7 +35,9 @@ class EntryDialog(QDialog):
             self.text.setPlainText(self._from_summary())
             return
         head = {
-            "ok": self.tr("Integrity: ok, the file is as it was exported."),
+            "ok": self.tr(
+                "Check: ok. What the workbook shows is what its answers give (a self-assessment: the answers themselves are the factory's declaration)."
+            ),
             "edited": self.tr("Integrity: EDITED after export."),
             "invalid": self.tr("Integrity: INVALID, not a readable submission."),
         }

@@ -16,9 +16,10 @@ from typing import Any
 
 from factory_grader.domain.answers import PROFILE_FIELDS
 from factory_grader.domain.errors import WorkbookError
+from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text_rules import FORBIDDEN
 from factory_grader.scoring.rounding import format_hundredths
-from factory_grader.workbook.submission import MACHINE_SHEET, Evidence, Submission
+from factory_grader.workbook.submission import MACHINE_SHEET, SCHEMA_1, Evidence, Submission
 
 HEADER = ("kind", "id", "value", "text", "flag", "digest")
 Row = tuple[str, str, str, str, str, str]
@@ -44,7 +45,11 @@ META_KEYS = (
     "exported_at",
     "answers_sha256",
 )
-HASHED_META = META_KEYS[:4]
+#: What the answers hash covers of the meta rows: since schema /2 every one of them (which
+#: assessment, revision and export, the versions, the language: all shown somewhere); /1
+#: workbooks hashed the first four only.
+HASHED_META = META_KEYS[:-1]
+HASHED_META_1 = META_KEYS[:4]
 #: "setting" rows hold scoring choices (the weight set); written only when not the default, so
 #: a workbook without one hashes as before.
 ANSWER_KINDS = ("profile", "requirement", "scenario", "condition", "evidence", "setting")
@@ -136,9 +141,10 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
     return meta, rows
 
 
-def result_rows(sub: Submission) -> list[Row]:
-    m, t = sub.result.maturity, sub.result.tier
-    figures = {
+def result_figures(result: AssessmentResult) -> dict[str, str]:
+    """The result rows' figures: informative for a reader; verify compares them too."""
+    m, t = result.maturity, result.tier
+    return {
         "score": format_hundredths(m.score_hundredths),
         "level": str(m.level),
         "tier": t.tier or "",
@@ -147,7 +153,10 @@ def result_rows(sub: Submission) -> list[Row]:
         "built": str(t.built_count),
         "ai": str(t.ai_count),
     }
-    return [("result", k, v, "", "", "") for k, v in figures.items()]
+
+
+def result_rows(sub: Submission) -> list[Row]:
+    return [("result", k, v, "", "", "") for k, v in result_figures(sub.result).items()]
 
 
 def sheet_rows(sub: Submission, meta: dict[str, str], rows: list[Row]) -> list[Sequence[str]]:
@@ -173,7 +182,8 @@ def _split(row: Row) -> list[Row]:
 
 def answers_digest(meta: dict[str, str], rows: Sequence[Row]) -> str:
     """SHA-256 over a canonical form of the answers: order-free, every value as text."""
-    payload = [[k, meta.get(k, "")] for k in HASHED_META] + sorted(list(r) for r in rows)
+    keys = HASHED_META_1 if meta.get("schema") == SCHEMA_1 else HASHED_META
+    payload = [[k, meta.get(k, "")] for k in keys] + sorted(list(r) for r in rows)
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

@@ -30,6 +30,16 @@ class Style(StrEnum):
     STRONG = "fg-strong"  # a headline figure
 
 
+#: The number format of each style that has one other than General (shared by the writer and
+#: by verify, which checks a cell shows its own value).
+NUMBER_FORMATS: dict[Style, str] = {
+    Style.SCORE: "0.00",
+    Style.INTEGER: "0",
+    Style.PERCENT: "0%",
+    Style.STRONG: "0.00",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     value: Value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
-from factory_grader.workbook.plan import Style
+from factory_grader.workbook.plan import NUMBER_FORMATS, Style
 
 FONT = "等线"  # Office's default CJK font; LibreOffice substitutes a CJK sans serif
 _thin = Side(style="thin", color="A0A0A0")
@@ -21,8 +21,8 @@ def named_styles() -> list[NamedStyle]:
         alignment: Alignment,
         border: Border | None = _box,
         fill: PatternFill | None = None,
-        number_format: str = "General",
     ) -> NamedStyle:
+        number_format = NUMBER_FORMATS.get(name, "General")
         s = NamedStyle(name=name.value, font=font, alignment=alignment, number_format=number_format)
         if border is not None:
             s.border = border
@@ -47,13 +47,12 @@ def named_styles() -> list[NamedStyle]:
         style(Style.TEXT, plain, _top_left),
         style(Style.WRAP, plain, _wrap),
         style(Style.CENTER, plain, _center),
-        style(Style.SCORE, plain, _center, number_format="0.00"),
-        style(Style.INTEGER, plain, _center, number_format="0"),
-        style(Style.PERCENT, plain, _center, number_format="0%"),
+        style(Style.SCORE, plain, _center),
+        style(Style.INTEGER, plain, _center),
+        style(Style.PERCENT, plain, _center),
         style(
             Style.STRONG,
             Font(name=FONT, size=11, bold=True, color="1F4E79"),
             Alignment(horizontal="left", vertical="top", wrap_text=True),
-            number_format="0.00",
         ),
     ]

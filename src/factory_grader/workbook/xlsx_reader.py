@@ -26,6 +26,8 @@ from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, 
 Value = str | int | float | bool
 
 _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_FORMULA_TAG = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
+_CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*?\br=\"([A-Z]+[0-9]+)\"")
 _STRING_TAG = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -133,6 +135,48 @@ class XlsxFile:
             if c <= width:
                 table[r - 1][c - 1] = value if isinstance(value, str) else _number_text(value)
         return table
+
+    def formula_cells(self, name: str) -> list[str]:
+        """The cells of a sheet that hold a formula (their references): a formula can show any
+        text, whatever value is cached beside it."""
+        info = self.sheet(name)
+        if info is None:
+            return []
+        data = self._read(info.part)
+        found = []
+        for match in _FORMULA_TAG.finditer(data):
+            # the reference of the cell the formula is in: the last <c r="…"> before it
+            before = list(_CELL_REF.finditer(data, max(0, match.start() - 400), match.start()))
+            found.append(before[-1].group(1).decode("ascii") if before else "?")
+        return found
+
+    def sheet_bytes(self, name: str) -> bytes:
+        """A sheet's XML, checked (no DTD, no entities) but not parsed: for what cells alone do
+        not show, such as formats, hidden rows and merges."""
+        info = self.sheet(name)
+        if info is None:
+            raise WorkbookError(f"{self.path}: no sheet named {name!r}")
+        data = self._read(info.part)
+        self._count(info.part, data, _CELL_TAG, "cells")
+        try:
+            return check_safe(data)
+        except UnsafeXml as exc:
+            raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
+
+    def styles_xml(self) -> Element | None:
+        """xl/styles.xml, parsed (None when the package has none)."""
+        part = "xl/styles.xml"
+        return self._xml(part) if part in self._zip.NameToInfo else None
+
+    def title(self) -> str | None:
+        """The document title (docProps/core.xml), None when there is none."""
+        if "docProps/core.xml" not in self._zip.NameToInfo:
+            return None
+        root = self._xml("docProps/core.xml")
+        for element in root:
+            if element.tag.endswith("}title"):
+                return "".join(element.itertext())
+        return None
 
     def custom_properties(self) -> dict[str, str]:
         if "docProps/custom.xml" not in self._zip.NameToInfo:

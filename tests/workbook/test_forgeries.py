@@ -1,0 +1,191 @@
+"""Forgeries that show a reader something the answers do not give. Each is `edited`, naming the
+sheet and cell or what changed (issue 12 §1: the contract, written out). The example workbook
+says S = 2.24 and 基础级 on 评估结果 (B5, B7)."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from factory_grader.forms.library import FormLibrary
+from factory_grader.services.submission import Status, verify_workbook
+
+RESULT = "评估结果"
+
+
+def forged(source: Path, target: Path, change: Callable) -> Path:
+    shutil.copy(source, target)
+    wb = load_workbook(target)
+    change(wb)
+    wb.save(target)
+    return target
+
+
+def messages(path: Path, library: FormLibrary) -> str:
+    verdict = verify_workbook(path, library)
+    assert verdict.status is Status.EDITED, [f.message for f in verdict.findings]
+    return "\n".join(f.message for f in verdict.findings)
+
+
+def test_control_openpyxl_resave_alone_is_ok(example_workbook: Path, library, tmp_path) -> None:
+    copy = forged(example_workbook, tmp_path / "same.xlsx", lambda wb: None)
+    assert verify_workbook(copy, library).status is Status.OK
+
+
+def _tier_shown_as(wb) -> None:  # the cell keeps 基础级; its format prints 卓越级
+    wb[RESULT]["B7"].number_format = ';;;"卓越级"'
+
+
+def _score_shown_rounded(wb) -> None:  # 2.24 printed as "2"
+    wb[RESULT]["B5"].number_format = "0"
+
+
+def _white_text(wb) -> None:
+    wb[RESULT]["B7"].font = Font(name="等线", size=10, color="FFFFFF")
+
+
+def _tiny_text(wb) -> None:
+    wb[RESULT]["B5"].font = Font(name="等线", size=1)
+
+
+def _text_the_colour_of_its_fill(wb) -> None:
+    wb[RESULT]["B7"].font = Font(name="等线", size=10, color="DDEBF7")
+    wb[RESULT]["B7"].fill = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _hidden_row(wb) -> None:
+    wb[RESULT].row_dimensions[7].hidden = True
+
+
+def _hidden_column(wb) -> None:
+    wb[RESULT].column_dimensions["B"].hidden = True
+
+
+def _unmerged(wb) -> None:
+    ws = wb[RESULT]
+    ws.unmerge_cells(sorted(str(r) for r in ws.merged_cells.ranges)[0])
+
+
+def _conditional_format(wb) -> None:
+    wb[RESULT].conditional_formatting.add(
+        "B5", CellIsRule(operator="lessThan", formula=["3"], font=Font(color="FFFFFF"))
+    )
+
+
+def _drop_down(wb) -> None:
+    dv = DataValidation(type="list", formula1='"卓越级,领航级"')
+    dv.add("B7")
+    wb[RESULT].add_data_validation(dv)
+
+
+def _real_cover_hidden_behind_a_copy(wb) -> None:
+    real = wb["封面"]
+    real.sheet_state = "hidden"
+    copy = wb.copy_worksheet(real)
+    copy.title = "封面\u200b"  # looks the same on a tab
+    wb.move_sheet(copy, offset=-(len(wb.sheetnames) - 1))
+
+
+def _full_width_look_alike(wb) -> None:
+    wb[RESULT].title = "评估结果\u3000"
+
+
+def _reordered(wb) -> None:
+    wb.move_sheet(wb[RESULT], offset=2)
+
+
+def _extra_sheet(wb) -> None:
+    wb.create_sheet("说明", 1)["A1"] = "本企业已达卓越级"
+
+
+def _hidden_sheet(wb) -> None:
+    wb["要素条件"].sheet_state = "hidden"
+
+
+def _title(wb) -> None:
+    wb.properties.title = "智能工厂梯度培育 自评申报表 — 卓越级示范企业"
+
+
+def _result_row(wb) -> None:
+    for row in wb["fg_data"].iter_rows(min_row=2):
+        if row[0].value == "result" and row[1].value == "tier":
+            row[2].value = "excellent"
+
+
+def _exported_at(wb) -> None:  # both copies changed alike: the hash still tells
+    for row in wb["fg_data"].iter_rows(min_row=2):
+        if row[0].value == "meta" and row[1].value == "exported_at":
+            row[2].value = "2027-01-01T00:00:00Z"
+    wb.custom_doc_props["exported_at"].value = "2027-01-01T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (_tier_shown_as, f"{RESULT}!B7: number format ';;;\"卓越级\"'"),
+        (_score_shown_rounded, f"{RESULT}!B5: number format '0'"),
+        (_white_text, f"{RESULT}!B7: cannot be read (text coloured #FFFFFF on #FFFFFF)"),
+        (_tiny_text, f"{RESULT}!B5: cannot be read (a font of 1 points)"),
+        (_text_the_colour_of_its_fill, f"{RESULT}!B7: cannot be read (text coloured #DDEBF7"),
+        (_hidden_row, f"{RESULT}: row 7 hidden"),
+        (_hidden_column, f"{RESULT}: columns 2-2 hidden"),
+        (_unmerged, f"{RESULT}: merged cells differ"),
+        (_conditional_format, f"{RESULT}: 1 conditional format(s)"),
+        (_drop_down, f"{RESULT}: drop-down lists differ"),
+        (_real_cover_hidden_behind_a_copy, "the sheets are 封面\u200b, 封面 (hidden)"),
+        (_full_width_look_alike, "the sheets are 封面, 评估结果\u3000"),
+        (_reordered, "the sheets are 封面, 答题明细, 典型场景, 评估结果"),
+        (_extra_sheet, "the sheets are 封面, 说明, 评估结果"),
+        (_hidden_sheet, "要素条件 (hidden)"),
+        (_title, "the document title is '智能工厂梯度培育 自评申报表 — 卓越级示范企业'"),
+        (_result_row, "fg_data result tier: expected 'basic', found 'excellent'"),
+        (_exported_at, "no longer match their SHA-256"),
+    ],
+    ids=lambda v: v.__name__.strip("_") if callable(v) else None,
+)
+def test_a_forgery_is_edited_and_named(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, change, said: str
+) -> None:
+    path = forged(example_workbook, tmp_path / "forged.xlsx", change)
+    assert said in messages(path, library)
+
+
+def _rewrite_part(path: Path, part: str, edit: Callable[[str], str]) -> None:
+    with zipfile.ZipFile(path) as z:
+        items = {i.filename: z.read(i.filename) for i in z.infolist()}
+    items[part] = edit(items[part].decode("utf-8")).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items.items():
+            z.writestr(name, data)
+
+
+def test_a_formula_is_edited_even_with_the_right_cached_value(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path
+) -> None:
+    """=IF(…) that caches 基础级 today shows something else tomorrow: never accepted."""
+    path = tmp_path / "formula.xlsx"
+    shutil.copy(example_workbook, path)
+    with zipfile.ZipFile(path) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        part = next(n for n in sorted(sheets) if b'r="B7"' in z.read(n) and "sheet2" in n)
+
+    def to_formula(xml: str) -> str:
+        start = xml.index('<c r="B7"')
+        end = xml.index("</c>", start) + len("</c>")
+        cell = xml[start:end]
+        style = cell[cell.index(' s="') : cell.index('"', cell.index(' s="') + 4) + 1]
+        return (
+            xml[:start] + f'<c r="B7"{style} t="str"><f>"基础级"</f><v>基础级</v></c>' + xml[end:]
+        )
+
+    _rewrite_part(path, part, to_formula)
+    assert load_workbook(path)[RESULT]["B7"].value == '="基础级"'  # a formula indeed
+    assert f"{RESULT}!B7: a formula" in messages(path, library)
