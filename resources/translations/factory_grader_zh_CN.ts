@@ -351,95 +351,100 @@
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
+        <source>conflict: same revision, other answers</source>
+        <translation>冲突：同一修订答题不同</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="229"/>
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="245"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="246"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="247"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="248"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="253"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="254"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="299"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="300"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="301"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="302"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="327"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="328"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="328"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="329"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="359"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="360"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="406"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="414"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="415"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="441"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="460"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="442"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="461"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="442"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="443"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="443"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="444"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="459"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="460"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="461"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="462"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="462"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="463"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="463"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="464"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>

@@ -33,6 +33,9 @@ class Entry:
     answers_sha256: str = ""
     subdomain_levels: str = ""  # the level each sub-domain reached, one digit each, form order
     superseded_by: str = ""  # the file that counts instead (same credit code, newer)
+    #: another file with the same assessment and revision but other answers: the official decides
+    conflict_with: str = ""
+    credit_code_problem: str = ""  # why the credit code is not a valid one ("" when it is)
 
     @property
     def city_key(self) -> str:

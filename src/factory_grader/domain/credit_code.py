@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+#: Spaces and invisible characters a copied code can carry (zero-width space, joiners, BOM …)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def normalise_credit_code(text: str) -> str:
+    """One spelling of a code: full-width letters and digits folded (NFKC), spaces and invisible
+    characters removed, upper case. Two workbooks of one factory compare equal after this."""
+    folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return "".join(folded.split()).upper()
 
 
 def check_character(first17: str) -> str:

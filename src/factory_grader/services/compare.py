@@ -19,6 +19,7 @@ from pathlib import Path
 
 from factory_grader import __version__
 from factory_grader.domain.comparison import Entry
+from factory_grader.domain.credit_code import credit_code_problem, normalise_credit_code
 from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary, shared_library
@@ -60,6 +61,11 @@ def read_entries(path: str) -> list[Entry]:
     return [entry_from_verdict(path, verdict)]
 
 
+def _code_problem(text: str) -> str:
+    code = normalise_credit_code(text)
+    return (credit_code_problem(code) or "") if code else ""
+
+
 def invalid_entry(path: str, reason: str) -> Entry:
     return Entry(file=path, status=Status.INVALID.value, reason=_without_path(path, reason))
 
@@ -84,7 +90,8 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
         city=profile.get("city") or "",
         city_code=profile.get("city_code") or "",
         name=profile.get("name") or "",
-        credit_code=(profile.get("credit_code") or "").strip().upper(),
+        credit_code=normalise_credit_code(profile.get("credit_code") or ""),
+        credit_code_problem=_code_problem(profile.get("credit_code") or ""),
         industry=profile.get("industry") or "",
         industry_code=profile.get("industry_code") or "",
         size=profile.get("size") or "",
@@ -209,18 +216,27 @@ def _background_priority() -> None:
 
 
 def mark_superseded(entries: list[Entry]) -> list[Entry]:
-    """Several workbooks of one 统一社会信用代码: the newest revision (then the latest export)
-    counts; the others are marked superseded by it. Invalid files take no part."""
-    entries = [replace(e, superseded_by="") if e.superseded_by else e for e in entries]
+    """Several workbooks of one 统一社会信用代码: an `ok` one beats an `edited` one whatever
+    their revisions, then the newest revision, then the latest export; the others are marked
+    superseded by it. Invalid files take no part. Two files of the same assessment and revision
+    with other answers are a conflict, shown on both and never settled by their file names."""
+    entries = [
+        replace(e, superseded_by="", conflict_with="") if e.superseded_by or e.conflict_with else e
+        for e in entries
+    ]
     best: dict[str, Entry] = {}
     for e in entries:
         if e.status == Status.INVALID.value or not e.credit_code:
             continue
         current = best.get(e.credit_code)
-        if current is None or _newer(e, current):
+        if current is None or _rank(e) > _rank(current):
             best[e.credit_code] = e
+    conflicts = _conflicts(entries)
     out = []
     for e in entries:
+        if e.file in conflicts:
+            out.append(replace(e, conflict_with=conflicts[e.file]))
+            continue
         winner = best.get(e.credit_code) if e.credit_code else None
         if winner is not None and winner is not e and e.status != Status.INVALID.value:
             e = replace(e, superseded_by=winner.file)
@@ -228,8 +244,23 @@ def mark_superseded(entries: list[Entry]) -> list[Entry]:
     return out
 
 
-def _newer(a: Entry, b: Entry) -> bool:
-    return (a.revision, a.exported_at, a.file) > (b.revision, b.exported_at, b.file)
+def _rank(e: Entry) -> tuple[bool, int, str, str]:
+    # the file name only orders identical copies (the same answers): never different content
+    return (e.status == Status.OK.value, e.revision, e.exported_at, e.file)
+
+
+def _conflicts(entries: list[Entry]) -> dict[str, str]:
+    """file -> the other file(s) holding the same assessment and revision with other answers."""
+    groups: dict[tuple[str, str, int], list[Entry]] = {}
+    for e in entries:
+        if e.status == Status.OK.value and e.credit_code and e.assessment_id:
+            groups.setdefault((e.credit_code, e.assessment_id, e.revision), []).append(e)
+    out: dict[str, str] = {}
+    for group in groups.values():
+        if len({e.answers_sha256 for e in group}) > 1:
+            for e in group:
+                out[e.file] = ", ".join(o.file for o in group if o is not e)
+    return out
 
 
 # --- the summary workbook -------------------------------------------------------------------

@@ -21,10 +21,17 @@ from factory_grader.domain.comparison import Entry
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_COLOURS = {"edited": "#fff3cd", "invalid": "#f8d7da", "superseded": "#eceff1"}
+STATUS_COLOURS = {
+    "edited": "#fff3cd",
+    "invalid": "#f8d7da",
+    "superseded": "#eceff1",
+    "conflict": "#ffe0b2",
+}
 
 
 def status_of(entry: Entry) -> str:
+    if entry.conflict_with:
+        return "conflict"  # same assessment and revision, other answers: the official decides
     return "superseded" if entry.superseded_by else entry.status
 
 
@@ -59,7 +66,7 @@ class EntryTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return key(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.reason or entry.superseded_by or entry.file
+            return entry.reason or entry.conflict_with or entry.superseded_by or entry.file
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = STATUS_COLOURS.get(status_of(entry))
             return QBrush(QColor(colour)) if colour else None

@@ -58,6 +58,7 @@ STATUS_WORDS = {
     "edited": ("导出后被修改", "edited after export"),
     "invalid": ("无效", "invalid"),
     "superseded": ("已被新修订替代", "superseded by a newer revision"),
+    "conflict": ("同一修订答题不同", "same revision, other answers"),
 }
 SHEET_NAMES = {
     "summary": ("汇总表", "Summary"),
@@ -185,10 +186,13 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
     )
     number = 0
     for e in entries:
-        if e.status == "ok" and not e.superseded_by:
+        if e.status == "ok" and not e.superseded_by and not e.conflict_with:
             continue
         number += 1
-        if e.superseded_by:
+        if e.conflict_with:  # both stay listed: which one counts is the official's call
+            status = "conflict"
+            reason = _pick(("答题不同的另一文件：", "the other file: "), lang) + e.conflict_with
+        elif e.superseded_by:
             status = "superseded"
             reason = _pick(("被替代为：", "superseded by: "), lang) + e.superseded_by
             if e.status == "edited":

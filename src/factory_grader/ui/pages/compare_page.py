@@ -221,6 +221,7 @@ class ComparePage(Page):
             "edited": self.tr("edited after export"),
             "invalid": self.tr("invalid"),
             "superseded": self.tr("superseded"),
+            "conflict": self.tr("conflict: same revision, other answers"),
         }
 
     def _tier_names(self) -> dict[str, str]:
