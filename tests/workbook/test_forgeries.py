@@ -86,6 +86,10 @@ def _drop_down(wb) -> None:
     wb[RESULT].add_data_validation(dv)
 
 
+def _print_area(wb) -> None:  # the page with the tier does not print
+    wb[RESULT].print_area = "A1:B5"
+
+
 def _real_cover_hidden_behind_a_copy(wb) -> None:
     real = wb["封面"]
     real.sheet_state = "hidden"
@@ -140,6 +144,7 @@ def _exported_at(wb) -> None:  # both copies changed alike: the hash still tells
         (_unmerged, f"{RESULT}: merged cells differ"),
         (_conditional_format, f"{RESULT}: 1 conditional format(s)"),
         (_drop_down, f"{RESULT}: drop-down lists differ"),
+        (_print_area, f"{RESULT}: a print area ("),
         (_real_cover_hidden_behind_a_copy, "the sheets are 封面\u200b, 封面 (hidden)"),
         (_full_width_look_alike, "the sheets are 封面, 评估结果\u3000"),
         (_reordered, "the sheets are 封面, 答题明细, 典型场景, 评估结果"),

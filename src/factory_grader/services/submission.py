@@ -353,6 +353,10 @@ def _compare_structure(
         _difference(
             verdict, Finding(f"the sheets are {shown}; a submission has {wanted}", found=shown)
         )
+    for sheet, area in book.print_areas().items():  # the submission prints every sheet whole
+        _difference(
+            verdict, Finding(f"{sheet}: a print area ({area}): only part of it prints", sheet=sheet)
+        )
     # every sheet; a quicker look (`only`) the sheets it compares and the machine sheet
     names = {zh if lang == "zh" else en for key, (zh, en) in SHEETS.items() if key in (only or ())}
     for info in book.sheets:

@@ -168,6 +168,20 @@ class XlsxFile:
         part = "xl/styles.xml"
         return self._xml(part) if part in self._zip.NameToInfo else None
 
+    def print_areas(self) -> dict[str, str]:
+        """Sheet name -> its print area (a defined name _xlnm.Print_Area), for those with one."""
+        root = self._xml("xl/workbook.xml")
+        ns = _ns(root)
+        out: dict[str, str] = {}
+        for name in root.iter(f"{ns}definedName"):
+            if name.get("name") != "_xlnm.Print_Area":
+                continue
+            local = name.get("localSheetId")
+            index = int(local) if local and local.isdigit() else -1
+            sheet = self.sheets[index].name if 0 <= index < len(self.sheets) else "?"
+            out[sheet] = name.text or ""
+        return out
+
     def title(self) -> str | None:
         """The document title (docProps/core.xml), None when there is none."""
         if "docProps/core.xml" not in self._zip.NameToInfo:
