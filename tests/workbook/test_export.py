@@ -174,3 +174,26 @@ def test_cli_export_claims_the_tier_reached_unless_told(tmp_path: Path, capsys) 
         == 2
     )
     assert "not a tier of hainan-2025" in capsys.readouterr().err
+
+
+def test_the_pledge_carries_the_notice_and_a_seal_sized_box(example_workbook: Path) -> None:
+    """Every printed sheet says it is a self-assessment; a company seal (40–42 mm) fits its box:
+    at least 45 mm = 127.6 points high. Fonts: 微软雅黑 with the GB2312 charset (a fallback hint)."""
+    wb = load_workbook(example_workbook)
+    pledge = wb["真实性承诺"]
+    texts = [c.value for row in pledge.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("自评" in t and "智能制造评估评价公共服务平台" in t for t in texts), texts[:3]
+    seal_row = next(c.row for row in pledge.iter_rows() for c in row if c.value == "企业（盖章）：")
+    assert pledge.row_dimensions[seal_row].height >= 127.6
+    assert pledge.column_dimensions["B"].width * 1.9 >= 45  # mm: about 1.9 mm per character
+    fonts = {
+        c.font.name
+        for ws in wb.worksheets
+        if ws.title != "fg_data"
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
+    assert fonts == {"微软雅黑"}
+    cell = wb["封面"]["A1"]
+    assert cell.font.charset == 134

@@ -6,7 +6,11 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 
 from factory_grader.workbook.plan import NUMBER_FORMATS, Style
 
-FONT = "等线"  # Office's default CJK font; LibreOffice substitutes a CJK sans serif
+#: 微软雅黑 (Microsoft YaHei) is on every Chinese Windows since Vista, and WPS uses it too; the
+#: GB2312 charset and sans-serif family let any other program (LibreOffice on Kylin/UOS) fall
+#: back to its own Chinese sans serif.
+FONT = "微软雅黑"
+_FONT_HINTS = {"charset": 134, "family": 2}
 _thin = Side(style="thin", color="A0A0A0")
 _box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 _top_left = Alignment(vertical="top", wrap_text=False)
@@ -30,18 +34,23 @@ def named_styles() -> list[NamedStyle]:
             s.fill = fill
         return s
 
-    plain = Font(name=FONT, size=10)
-    bold = Font(name=FONT, size=10, bold=True)
+    plain = Font(name=FONT, **_FONT_HINTS, size=10)
+    bold = Font(name=FONT, **_FONT_HINTS, size=10, bold=True)
     grey = PatternFill("solid", fgColor="F2F2F2")
     blue = PatternFill("solid", fgColor="DDEBF7")
     return [
         style(
             Style.TITLE,
-            Font(name=FONT, size=14, bold=True),
+            Font(name=FONT, **_FONT_HINTS, size=14, bold=True),
             Alignment(vertical="center"),
             border=None,
         ),
-        style(Style.NOTE, Font(name=FONT, size=9, italic=True, color="595959"), _wrap, border=None),
+        style(
+            Style.NOTE,
+            Font(name=FONT, **_FONT_HINTS, size=9, italic=True, color="595959"),
+            _wrap,
+            border=None,
+        ),
         style(Style.HEADER, bold, _center, fill=blue),
         style(Style.LABEL, bold, _wrap, fill=grey),
         style(Style.TEXT, plain, _top_left),
@@ -52,7 +61,7 @@ def named_styles() -> list[NamedStyle]:
         style(Style.PERCENT, plain, _center),
         style(
             Style.STRONG,
-            Font(name=FONT, size=11, bold=True, color="1F4E79"),
+            Font(name=FONT, **_FONT_HINTS, size=11, bold=True, color="1F4E79"),
             Alignment(horizontal="left", vertical="top", wrap_text=True),
         ),
     ]
