@@ -15,6 +15,7 @@ it needs, next to python-calamine reading the same workbooks whole, measured in 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -32,7 +33,12 @@ TARGET_MB = 500
 
 
 def demo_folder(count: int, seed: int) -> Path:
-    folder = ROOT / ".cache" / f"bench-demo-{count}-seed{seed}"
+    # workbooks of another format would all read as "edited": the cache is per format version
+    from factory_grader.workbook.machine import HASHED_META
+    from factory_grader.workbook.submission import SCHEMA
+
+    version = hashlib.sha256(f"{SCHEMA}{HASHED_META}".encode()).hexdigest()[:8]
+    folder = ROOT / ".cache" / f"bench-demo-{count}-seed{seed}-{version}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
