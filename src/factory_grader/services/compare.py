@@ -301,4 +301,32 @@ def write_summary(
         raise InputError(f"{target.parent}: no such folder")
     when = (generated_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     info = SummaryInfo(lang, when.strftime("%Y-%m-%dT%H:%M:%SZ"), __version__, sources)
-    write_plan(summary_plan(entries, summary_names(library, lang), info), target)
+    shown = relative_files(entries)
+    write_plan(summary_plan(shown, summary_names(library, lang), info), target)
+
+
+def relative_files(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries with their files named from the folder they were found in (what the
+    official gave, and whoever reads the summary can find), never the reader's home path."""
+    folders = [os.path.dirname(os.path.abspath(e.file.split(" › ")[0])) for e in entries]
+    try:
+        base = os.path.commonpath(folders) if folders else ""
+    except ValueError:  # files on several drives
+        base = ""
+
+    def short(file: str) -> str:
+        if not file:
+            return file
+        head, sep, rest = file.partition(" › ")  # a row from a city summary: its file › row
+        name = os.path.relpath(os.path.abspath(head), base) if base else os.path.basename(head)
+        return name.replace(os.sep, "/") + sep + rest
+
+    return [
+        replace(
+            e,
+            file=short(e.file),
+            superseded_by=short(e.superseded_by),
+            conflict_with=", ".join(short(f) for f in e.conflict_with.split(", ") if f),
+        )
+        for e in entries
+    ]

@@ -194,7 +194,12 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
             reason = _pick(("答题不同的另一文件：", "the other file: "), lang) + e.conflict_with
         elif e.superseded_by:
             status = "superseded"
-            reason = _pick(("被替代为：", "superseded by: "), lang) + e.superseded_by
+            who = visible_text(e.name) or e.credit_code  # which enterprise, at a glance
+            reason = (
+                f"{who}：被替代为 {e.superseded_by}"
+                if lang == "zh"
+                else (f"{who}: superseded by {e.superseded_by}")
+            )
             if e.status == "edited":
                 reason += "；" + e.reason if lang == "zh" else "; " + e.reason
         else:
