@@ -124,7 +124,8 @@ def test_summary_workbook(
     out = tmp_path / "汇总.xlsx"
     write_summary(entries, library, out, sources=len(entries))
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总表", "问题文件", "图表", SUMMARY_SHEET]
+    assert wb.sheetnames == ["汇总表", "问题文件", "图表", "图表数据", SUMMARY_SHEET]
+    assert wb["图表数据"].sheet_state == "hidden"  # the tables behind the charts do not print
     assert wb[SUMMARY_SHEET].sheet_state == "veryHidden"
     ws = wb["汇总表"]
     header = [c.value for c in ws[4]]
@@ -151,6 +152,9 @@ def test_summary_workbook(
         "machine-edited.xlsx",
     }
     assert len(wb["图表"]._charts) == 4
+    assert wb["图表"].max_row < 10  # only the title: the charts float over it, no tables
+    radar = next(c for c in wb["图表"]._charts if type(c).__name__ == "RadarChart")
+    assert radar.y_axis.scaling.max < 5  # the scale follows the averages (1–2 here), not 0–5
     machine = list(wb[SUMMARY_SHEET].iter_rows(values_only=True))
     assert machine[0][:2] == ("schema", "factory-grader-summary/1")
     assert len(machine) == 2 + len(entries)

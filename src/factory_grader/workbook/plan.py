@@ -68,6 +68,9 @@ class Chart:
     x_title: str = ""
     y_title: str = ""
     y_max: float | None = None
+    #: the sheet holding the data ("": this one); charts on a printed sheet keep their tables
+    #: on a hidden one, so a summary does not print pages of numbers
+    source: str = ""
 
 
 @dataclass

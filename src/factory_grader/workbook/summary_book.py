@@ -3,6 +3,7 @@ and a machine sheet so that summaries can be combined again."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +65,7 @@ SHEET_NAMES = {
     "summary": ("汇总表", "Summary"),
     "problems": ("问题文件", "Problems"),
     "charts": ("图表", "Charts"),
+    "chart-data": ("图表数据", "Chart data"),
 }
 
 
@@ -95,7 +97,7 @@ def summary_plan(entries: Sequence[Entry], names: SummaryNames, info: SummaryInf
     sheets = [
         _summary_sheet(entries, names, info),
         _problems_sheet(entries, info),
-        _charts_sheet(entries, names, info),
+        *_charts_sheets(entries, names, info),
         _machine_sheet(entries, info),
     ]
     for sheet in sheets[:3]:
@@ -214,14 +216,22 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
     return sheet
 
 
-def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryInfo) -> SheetPlan:
+def _charts_sheets(
+    entries: Sequence[Entry], names: SummaryNames, info: SummaryInfo
+) -> tuple[SheetPlan, SheetPlan]:
+    """图表: the charts, one under the other, to print; 图表数据 (hidden): the tables they draw."""
     lang = info.lang
     sheet = SheetPlan(key="charts", name=_pick(SHEET_NAMES["charts"], lang), landscape=True)
+    data = SheetPlan(key="chart-data", name=_pick(SHEET_NAMES["chart-data"], lang), state="hidden")
     _title(
         sheet,
         sheet.name,
         _pick(
-            ("图表数据来自“汇总表”所列企业。", "Charts over the factories listed in the summary."),
+            (
+                "图表数据来自“汇总表”所列企业（数据表在隐藏的“图表数据”工作表中）。",
+                "Charts over the factories listed in the summary (their tables are on the hidden"
+                " sheet Chart data).",
+            ),
             lang,
         ),
         8,
@@ -229,8 +239,8 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
     factories = _pick(("企业数", "Factories"), lang)
     tiers = ["", *(t for t in names.tiers if t)]
     by_city = stats.tiers_by_city(entries)
-    _table_chart(
-        sheet,
+    charts = _Charts(sheet, data)
+    charts.add(
         [_pick(("市县", "City"), lang), *[names.tiers[t] for t in tiers]],
         [
             [
@@ -244,8 +254,7 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
         y_title=factories,
     )
     levels = stats.level_distribution(entries)
-    _table_chart(
-        sheet,
+    charts.add(
         [_pick(("成熟度等级", "Level"), lang), factories],
         [
             [Cell(names.levels[lv]), Cell(levels.get(lv, 0), Style.INTEGER)]
@@ -256,8 +265,8 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
         y_title=factories,
     )
     by_industry = stats.subdomain_levels_by_industry(entries)  # the five largest industries
-    _table_chart(
-        sheet,
+    highest = max((v for values in by_industry.values() for v in values), default=0.0)
+    charts.add(
         [
             _pick(("能力子域", "Sub-domain"), lang),
             *[visible_text(names.industries.get(i, i)) for i in by_industry],
@@ -268,10 +277,10 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
         ],
         _pick(("各行业能力子域平均达到等级", "Average level by industry"), lang),
         kind="radar",
-        y_max=5,
+        # the scale follows the data: averages of 1–2 on a 0–5 scale collapse into a blob
+        y_max=float(min(5, max(1, math.ceil(highest + 0.5)))),
     )
-    _table_chart(
-        sheet,
+    charts.add(
         [_pick(("已建场景数", "Scenarios built"), lang), _pick(("成熟度得分 S", "Score S"), lang)],
         [
             [Cell(built, Style.INTEGER), Cell(score, Style.SCORE)]
@@ -283,35 +292,39 @@ def _charts_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryIn
         y_title="S",
         y_max=5,
     )
-    fit_widths(sheet, 4, maximum=16)
-    return sheet
+    fit_widths(data, 1, maximum=16)
+    return sheet, data
 
 
-CHART_ROWS = 25  # a 12 cm chart spans about this many rows: the next table starts below it
+CHART_ROWS = 25  # a 12 cm chart spans about this many rows: the next one starts below it
 
 
-def _table_chart(
-    sheet: SheetPlan,
-    headers: list[str],
-    rows: list[list[Cell]],
-    title: str,
-    **chart: Any,
-) -> None:
-    """A table (categories in column A, one series per further column) and, beside it, a native
-    chart over it; the next table starts below both."""
-    top = sheet.next_row
-    head = sheet.row(*headers, style=Style.HEADER)
-    first = sheet.next_row
-    for cells in rows:
-        sheet.row(*cells)
-    last = max(sheet.next_row - 1, first)
-    series = tuple(
-        (cell_ref(head, col), f"{column_letter(col)}{first}:{column_letter(col)}{last}")
-        for col in range(2, len(headers) + 1)
-    )
-    if series:
-        sheet.charts.append(Chart(title, f"H{top}", f"A{first}:A{last}", series, **chart))
-    sheet.skip(max(2, CHART_ROWS - (sheet.next_row - top)))
+class _Charts:
+    """Each table on the data sheet, side by side; each chart over it on the charts sheet."""
+
+    def __init__(self, sheet: SheetPlan, data: SheetPlan) -> None:
+        self.sheet, self.data, self.col = sheet, data, 1
+
+    def add(self, headers: list[str], rows: list[list[Cell]], title: str, **chart: Any) -> None:
+        first_col = self.col
+        head = self.data.row(*headers, style=Style.HEADER, start_col=first_col)
+        for cells in rows:
+            self.data.row(*cells, start_col=first_col)
+        first, last = head + 1, max(self.data.next_row - 1, head + 1)
+        self.data.next_row = 1  # the next table starts at the top, further right
+        series = tuple(
+            (cell_ref(head, col), f"{column_letter(col)}{first}:{column_letter(col)}{last}")
+            for col in range(first_col + 1, first_col + len(headers))
+        )
+        self.col += len(headers) + 1
+        if series:
+            categories = f"{column_letter(first_col)}{first}:{column_letter(first_col)}{last}"
+            anchor = f"A{self.sheet.next_row}"
+            self.sheet.charts.append(
+                Chart(title, anchor, categories, series, source=self.data.name, **chart)
+            )
+            self.sheet.skip(CHART_ROWS)
+            self.sheet.page_breaks.append(self.sheet.next_row - 1)  # one chart a page, whole
 
 
 def _machine_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:

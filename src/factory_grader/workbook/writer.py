@@ -36,6 +36,10 @@ def build_workbook(plan: p.WorkbookPlan) -> Workbook:
         wb.add_named_style(style)
     for sheet in plan.sheets:
         _sheet(wb.create_sheet(sheet.name), sheet)
+    for sheet in plan.sheets:  # charts once every sheet exists: data may be on another one
+        ws = wb[sheet.name]
+        for chart in sheet.charts:
+            ws.add_chart(_chart(wb[chart.source] if chart.source else ws, chart), chart.anchor)
     wb.active = 0
     created = datetime.fromisoformat(plan.created).replace(tzinfo=None)
     wb.properties.title = visible_text(plan.title)  # it may hold a company name
@@ -106,8 +110,6 @@ def _sheet(ws: Worksheet, sheet: p.SheetPlan) -> None:
         dv.error = "／".join(v.choices)
         dv.add(v.ref)
         ws.add_data_validation(dv)
-    for chart in sheet.charts:
-        ws.add_chart(_chart(ws, chart), chart.anchor)
     ws.sheet_state = sheet.state
     if sheet.state != "visible":
         return
