@@ -178,7 +178,8 @@ def test_cli_export_claims_the_tier_reached_unless_told(tmp_path: Path, capsys) 
 
 def test_the_pledge_carries_the_notice_and_a_seal_sized_box(example_workbook: Path) -> None:
     """Every printed sheet says it is a self-assessment; a company seal (40–42 mm) fits its box:
-    at least 45 mm = 127.6 points high. Fonts: 微软雅黑 with the GB2312 charset (a fallback hint)."""
+    at least 45 mm = 127.6 points high. Fonts: 微软雅黑 with the GB2312 charset (a fallback
+    hint)."""
     wb = load_workbook(example_workbook)
     pledge = wb["真实性承诺"]
     texts = [c.value for row in pledge.iter_rows() for c in row if isinstance(c.value, str)]
