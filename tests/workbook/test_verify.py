@@ -70,6 +70,7 @@ def test_changed_visible_score_is_edited_with_sheet_and_cell(
             "cell": cell,
             "expected": 2.24,
             "found": 3.55,
+            "kind": "cell",
         }
     ]
 

@@ -10,6 +10,7 @@ class Entry:
     file: str
     status: str  # ok | edited | invalid
     reason: str = ""  # why edited or invalid (the first finding)
+    reason_zh: str = ""  # the same in Chinese (a file that is invalid: its reason, prefixed)
     city: str = ""  # the Chinese name when city_code is known, else the text as typed
     city_code: str = ""  # 行政区划代码: what the comparison groups and filters by
     name: str = ""

@@ -31,6 +31,7 @@ from factory_grader.services.submission import (
     Verdict,
     verify_book,
 )
+from factory_grader.services.wording import finding_sentence
 from factory_grader.workbook.summary_book import SummaryNames
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
 from factory_grader.workbook.xlsx_reader import XlsxFile
@@ -67,7 +68,13 @@ def _code_problem(text: str) -> str:
 
 
 def invalid_entry(path: str, reason: str) -> Entry:
-    return Entry(file=path, status=Status.INVALID.value, reason=_without_path(path, reason))
+    shown = _without_path(path, reason)
+    return Entry(
+        file=path,
+        status=Status.INVALID.value,
+        reason=shown,
+        reason_zh=f"无法作为申报表读取：{shown}",
+    )
 
 
 def _without_path(path: str, reason: str) -> str:
@@ -87,6 +94,7 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
         file=path,
         status=verdict.status.value,
         reason=_without_path(path, verdict.findings[0].message) if verdict.findings else "",
+        reason_zh=finding_sentence(verdict.findings[0], "zh") if verdict.findings else "",
         city=profile.get("city") or "",
         city_code=profile.get("city_code") or "",
         name=profile.get("name") or "",

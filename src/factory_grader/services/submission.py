@@ -60,6 +60,10 @@ class Finding:
     cell: str | None = None
     expected: Value = None
     found: Value = None
+    #: what kind of difference, for a sentence in the reader's language (services.wording):
+    #: cell | hash | property | title | sheets | print-area | formula | result | format |
+    #: unreadable | layout | missing-sheet; "" for the reasons a file is invalid
+    kind: str = ""
 
 
 @dataclass
@@ -237,6 +241,7 @@ def verify_book(
             Finding(
                 f"the answers in {MACHINE_SHEET} no longer match their SHA-256: they were changed"
                 " after export",
+                kind="hash",
                 sheet=MACHINE_SHEET,
             )
         )
@@ -247,6 +252,8 @@ def verify_book(
                 Finding(
                     f"document property {key!r} is {props.get(key)!r}, the machine sheet says"
                     f" {meta[key]!r}",
+                    kind="property",
+                    cell=key,
                     expected=meta[key],
                     found=props.get(key),
                 )
@@ -270,6 +277,7 @@ def verify_book(
                 Finding(
                     f"the document title is {book.title()!r}, the answers give"
                     f" {visible_text(plan.title)!r}",
+                    kind="title",
                     expected=visible_text(plan.title),
                     found=book.title(),
                 ),
@@ -351,11 +359,19 @@ def _compare_structure(
         shown = ", ".join(f"{n}{'' if v else ' (hidden)'}" for n, v in found)
         wanted = ", ".join(f"{n}{'' if v else ' (hidden)'}" for n, v in expected)
         _difference(
-            verdict, Finding(f"the sheets are {shown}; a submission has {wanted}", found=shown)
+            verdict,
+            Finding(
+                f"the sheets are {shown}; a submission has {wanted}", found=shown, kind="sheets"
+            ),
         )
     for sheet, area in book.print_areas().items():  # the submission prints every sheet whole
         _difference(
-            verdict, Finding(f"{sheet}: a print area ({area}): only part of it prints", sheet=sheet)
+            verdict,
+            Finding(
+                f"{sheet}: a print area ({area}): only part of it prints",
+                sheet=sheet,
+                kind="print-area",
+            ),
         )
     # every sheet; a quicker look (`only`) the sheets it compares and the machine sheet
     names = {zh if lang == "zh" else en for key, (zh, en) in SHEETS.items() if key in (only or ())}
@@ -365,7 +381,7 @@ def _compare_structure(
         for ref in book.formula_cells(info.name):
             _difference(
                 verdict,
-                Finding(f"{info.name}!{ref}: a formula", sheet=info.name, cell=ref),
+                Finding(f"{info.name}!{ref}: a formula", sheet=info.name, cell=ref, kind="formula"),
             )
 
 
@@ -380,6 +396,8 @@ def _compare_results(stored: dict[str, str], result: AssessmentResult, verdict: 
                 Finding(
                     f"{MACHINE_SHEET} result {key}: expected {now.get(key)!r}, found"
                     f" {stored.get(key)!r}",
+                    kind="result",
+                    cell=key,
                     sheet=MACHINE_SHEET,
                     expected=now.get(key),
                     found=stored.get(key),
@@ -411,6 +429,7 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
                     Finding(
                         f"{name}!{ref}: number format {shown!r} (it can show other text or"
                         f" another number than the cell holds; expected {expected!r})",
+                        kind="format",
                         sheet=name,
                         cell=ref,
                         expected=expected,
@@ -422,27 +441,34 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
             if why is not None:
                 _difference(
                     verdict,
-                    Finding(f"{name}!{ref}: cannot be read ({why})", sheet=name, cell=ref),
+                    Finding(
+                        f"{name}!{ref}: cannot be read ({why})",
+                        sheet=name,
+                        cell=ref,
+                        kind="unreadable",
+                    ),
                 )
-        problems = [
-            *(f"row {r} hidden" for r in found.hidden_rows),
-            *(f"columns {c} hidden" for c in found.hidden_columns),
+        # (what, kind, detail): the detail goes into the sentence of either language
+        problems: list[tuple[str, str, str]] = [
+            *((f"row {r} hidden", "hidden-row", str(r)) for r in found.hidden_rows),
+            *((f"columns {c} hidden", "hidden-columns", c) for c in found.hidden_columns),
         ]
         if found.merges != set(sheet.merges):
+            changed = ", ".join(sorted(found.merges ^ set(sheet.merges)))
             problems.append(
-                f"merged cells differ from the submission's:"
-                f" {sorted(found.merges ^ set(sheet.merges))}"
+                (f"merged cells differ from the submission's: {changed}", "merges", changed)
             )
         if found.conditional_formats:
-            problems.append(f"{found.conditional_formats} conditional format(s)")
+            count = str(found.conditional_formats)
+            problems.append((f"{count} conditional format(s)", "conditional", count))
         planned = {f"{v.ref}={','.join(v.choices)}" for v in sheet.validations}
         if found.validations != planned:
+            changed = ", ".join(sorted(found.validations ^ planned))
             problems.append(
-                "drop-down lists differ from the submission's:"
-                f" {sorted(found.validations ^ planned)}"
+                (f"drop-down lists differ from the submission's: {changed}", "validations", changed)
             )
-        for problem in problems:
-            _difference(verdict, Finding(f"{name}: {problem}", sheet=name))
+        for problem, kind, detail in problems:
+            _difference(verdict, Finding(f"{name}: {problem}", sheet=name, cell=detail, kind=kind))
 
 
 def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> None:
@@ -450,7 +476,10 @@ def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> No
         if sheet.state != "visible":
             continue
         if book.sheet(sheet.name) is None:
-            _difference(verdict, Finding(f"sheet {sheet.name!r} is missing", sheet=sheet.name))
+            _difference(
+                verdict,
+                Finding(f"sheet {sheet.name!r} is missing", sheet=sheet.name, kind="missing-sheet"),
+            )
             continue
         expected = sheet.values()
         found = book.cells(sheet.name)
@@ -463,6 +492,7 @@ def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> No
                     Finding(
                         f"{sheet.name}!{ref}: expected {e!r}, found {f!r}",
                         sheet=sheet.name,
+                        kind="cell",
                         cell=ref,
                         expected=e,
                         found=_plain(f),

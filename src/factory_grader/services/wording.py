@@ -9,6 +9,7 @@ from factory_grader.domain.text import Lang, Text
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.assessments import Drift, VersionNote, VersionState, VersionUpdate
+from factory_grader.services.submission import Finding
 
 NO_TIER = Text("未达基础级", "No tier reached")
 
@@ -137,3 +138,33 @@ def update_text(update: VersionUpdate, library: FormLibrary, lang: Lang, applied
     if not applied:
         lines.append("用 --apply 执行更新。" if zh else "Run with --apply to update.")
     return "\n".join(lines)
+
+
+def finding_sentence(finding: Finding, lang: Lang) -> str:
+    """A difference found in a workbook as a reader of lang says it (the finding's own English
+    message for English, and for the reasons a file is invalid)."""
+    if lang != "zh" or not finding.kind:
+        return finding.message
+    where = f"{finding.sheet}!{finding.cell}" if finding.sheet and finding.cell else finding.sheet
+    return {
+        "cell": f"{where}：应为 {_shown(finding.expected)}，实为 {_shown(finding.found)}",
+        "hash": "机读数据中的答题与其校验值不符：导出后被修改过",
+        "property": f"文档属性 {finding.cell} 与机读数据不符",
+        "title": f"文档标题为“{finding.found}”，按答题应为“{finding.expected}”",
+        "sheets": f"工作表为：{finding.found}，与申报表的工作表不符",
+        "print-area": f"{where}：设置了打印区域，打印时只印出一部分",
+        "formula": f"{where}：含有公式（公式可显示任意内容）",
+        "result": f"机读数据的结果行 {finding.cell} 与按答题重新计算的结果不符",
+        "format": f"{where}：数字格式 {_shown(finding.found)} 可显示与单元格内容不同的文字或数字",
+        "unreadable": f"{where}：文字无法辨认（字号过小或与底色同色）",
+        "hidden-row": f"{finding.sheet}：第 {finding.cell} 行被隐藏",
+        "hidden-columns": f"{finding.sheet}：第 {finding.cell} 列被隐藏",
+        "merges": f"{finding.sheet}：合并单元格与申报表不同（{finding.cell}）",
+        "conditional": f"{finding.sheet}：添加了 {finding.cell} 个条件格式",
+        "validations": f"{finding.sheet}：下拉列表与申报表不同",
+        "missing-sheet": f"缺少工作表“{finding.sheet}”",
+    }.get(finding.kind, finding.message)
+
+
+def _shown(value: object) -> str:
+    return "（空）" if value is None or value == "" else f"“{value}”"

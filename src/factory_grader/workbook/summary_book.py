@@ -203,9 +203,9 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
                 else (f"{who}: superseded by {e.superseded_by}")
             )
             if e.status == "edited":
-                reason += "；" + e.reason if lang == "zh" else "; " + e.reason
+                reason += "；" + (e.reason_zh or e.reason) if lang == "zh" else "; " + e.reason
         else:
-            status, reason = e.status, e.reason
+            status, reason = e.status, (e.reason_zh or e.reason) if lang == "zh" else e.reason
         sheet.row(
             Cell(number, Style.INTEGER),
             Cell(visible_text(e.file), Style.WRAP),

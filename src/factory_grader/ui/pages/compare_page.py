@@ -211,7 +211,7 @@ class ComparePage(Page):
             ),
             (self.tr("AI share"), share, lambda e: e.ai_share),
             (self.tr("Integrity"), lambda e: words[status_of(e)], lambda e: status_of(e)),
-            (self.tr("Reason"), lambda e: e.reason or e.superseded_by, lambda e: e.reason),
+            (self.tr("Reason"), self._reason, self._reason),
             (self.tr("File"), lambda e: e.file, lambda e: e.file),
         ]
 
@@ -381,6 +381,10 @@ class ComparePage(Page):
         fill(self.status, [(word, key) for key, word in self._status_words().items()])
         if changed:
             self._apply_filters()
+
+    def _reason(self, e: Entry) -> str:
+        reason = (e.reason_zh or e.reason) if self.ctx.lang == "zh" else e.reason
+        return reason or e.conflict_with or e.superseded_by
 
     def _city_name(self, e: Entry) -> str:
         city = self.lists.city(e.city_code) if e.city_code else None
