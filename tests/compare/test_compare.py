@@ -131,10 +131,20 @@ def test_summary_workbook(
     header = [c.value for c in ws[4]]
     assert header == [zh for _, zh, _ in SUMMARY_COLUMNS]
     assert header[0] == "序号"
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+    everything = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+    rows = [r for r in everything if r[0] is not None]  # factories (subtotals have no number)
+    subtotals = [r for r in everything if r[0] is None]
     listed = [e for e in entries if e.counts]
     assert [r[0] for r in rows] == list(range(1, len(listed) + 1))
-    assert [r[3] for r in rows] == [e.credit_code for e in listed]
+    assert sorted(r[3] for r in rows) == sorted(e.credit_code for e in listed)
+    # by city: each city's factories together, then its subtotal; a total at the end
+    cities = [r[1] for r in subtotals]
+    assert cities[-1] == "合计" and len(cities) == len({e.city_key for e in listed}) + 1
+    assert all(c.endswith(" 小计") for c in cities[:-1])
+    assert subtotals[-1][2] == f"{len(listed)} 家"
+    scores = [e.score_hundredths for e in listed]
+    assert subtotals[-1][6] == round(sum(scores) / len(scores)) / 100  # mean S
+    assert everything[-1] == subtotals[-1]
     new = next(r for r in rows if r[3] == compared["haikou-r2.xlsx"].credit_code)
     assert new[6] == compared["haikou-r2.xlsx"].score_hundredths / 100
     tiers = {t.id: t.name.zh for t in library.rules("hainan-2025").tiers}

@@ -143,32 +143,79 @@ def _summary_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryI
         *[_pick((zh, en), lang) for _, zh, en in SUMMARY_COLUMNS], freeze_col="D"
     )
     sheet.gridlines = True
-    for number, e in enumerate(listed, start=1):
-        agrees = (e.claimed_tier or "") == (e.tier or "")
-        sheet.row(
-            Cell(number, Style.INTEGER),
-            Cell(visible_text(names.cities.get(e.city_code, e.city))),
-            Cell(visible_text(e.name), Style.WRAP),
-            Cell(e.credit_code),
-            Cell(visible_text(names.industries.get(e.industry_code, e.industry)), Style.WRAP),
-            Cell(visible_text(e.size), Style.CENTER),
-            Cell(None if e.score_hundredths is None else e.score_hundredths / 100, Style.SCORE),
-            Cell(names.levels.get(e.level, "") if e.level is not None else "", Style.CENTER),
-            Cell(
-                names.tiers.get(e.claimed_tier, e.claimed_tier) if e.claimed_tier else "—",
-                Style.CENTER,
-            ),
-            Cell(names.tiers.get(e.tier, e.tier), Style.CENTER),
-            Cell(_pick(("是", "yes"), lang) if agrees else _pick(("否", "no"), lang), Style.CENTER),
-            Cell(len(e.links), Style.INTEGER),
-            Cell(e.built, Style.INTEGER),
-            Cell(None if e.ai_share is None else round(e.ai_share, 4), Style.PERCENT),
-            Cell(e.unanswered, Style.INTEGER),
-            Cell(_pick(STATUS_WORDS[e.status], lang), Style.CENTER),
-            Cell(visible_text(e.file), Style.WRAP),
+    # grouped by 市县 (by code; in the order they first appear), each city with its subtotal
+    groups: dict[str, list[Entry]] = {}
+    for e in listed:
+        groups.setdefault(e.city_key or "—", []).append(e)
+    number = 0
+    for key, members in groups.items():
+        for e in members:
+            number += 1
+            _summary_row(sheet, number, e, names, lang)
+        city = names.cities.get(key, key)
+        _subtotal_row(
+            sheet, _pick((f"{city} 小计", f"{city} subtotal"), lang), members, names, lang
         )
+    if len(groups) > 1:
+        _subtotal_row(sheet, _pick(("合计", "Total"), lang), listed, names, lang)
     fit_widths(sheet, header, maximum=24, fixed={3: 24.0, 5: 18.0, 17: 30.0})
     return sheet
+
+
+def _summary_row(sheet: SheetPlan, number: int, e: Entry, names: SummaryNames, lang: Lang) -> None:
+    agrees = (e.claimed_tier or "") == (e.tier or "")
+    sheet.row(
+        Cell(number, Style.INTEGER),
+        Cell(visible_text(names.cities.get(e.city_code, e.city))),
+        Cell(visible_text(e.name), Style.WRAP),
+        Cell(e.credit_code),
+        Cell(visible_text(names.industries.get(e.industry_code, e.industry)), Style.WRAP),
+        Cell(visible_text(e.size), Style.CENTER),
+        Cell(None if e.score_hundredths is None else e.score_hundredths / 100, Style.SCORE),
+        Cell(names.levels.get(e.level, "") if e.level is not None else "", Style.CENTER),
+        Cell(
+            names.tiers.get(e.claimed_tier, e.claimed_tier) if e.claimed_tier else "—",
+            Style.CENTER,
+        ),
+        Cell(names.tiers.get(e.tier, e.tier), Style.CENTER),
+        Cell(_pick(("是", "yes"), lang) if agrees else _pick(("否", "no"), lang), Style.CENTER),
+        Cell(len(e.links), Style.INTEGER),
+        Cell(e.built, Style.INTEGER),
+        Cell(None if e.ai_share is None else round(e.ai_share, 4), Style.PERCENT),
+        Cell(e.unanswered, Style.INTEGER),
+        Cell(_pick(STATUS_WORDS[e.status], lang), Style.CENTER),
+        Cell(visible_text(e.file), Style.WRAP),
+    )
+
+
+def _subtotal_row(
+    sheet: SheetPlan, label: str, members: Sequence[Entry], names: SummaryNames, lang: Lang
+) -> None:
+    """How many factories, their mean S, and how many reached each tier."""
+    scores = [e.score_hundredths for e in members if e.score_hundredths is not None]
+    mean = round(sum(scores) / len(scores)) / 100 if scores else None
+    counts: dict[str, int] = {}
+    for e in members:
+        counts[e.tier or ""] = counts.get(e.tier or "", 0) + 1
+    tiers = ("，" if lang == "zh" else ", ").join(
+        f"{names.tiers.get(tier, tier)} {n}"
+        for tier, n in sorted(counts.items(), key=_tier_order(names))
+    )
+    sheet.row(
+        None,
+        Cell(label, Style.LABEL),
+        Cell(_pick((f"{len(members)} 家", f"{len(members)} factories"), lang), Style.LABEL),
+        *[None] * 3,
+        Cell(mean, Style.SCORE),
+        None,
+        None,
+        Cell(tiers, Style.WRAP),
+    )
+
+
+def _tier_order(names: SummaryNames) -> Any:
+    order = {tier: i for i, tier in enumerate(names.tiers)}
+    return lambda item: order.get(item[0], len(order))
 
 
 def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
