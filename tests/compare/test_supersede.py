@@ -81,3 +81,21 @@ def test_a_bad_check_character_is_flagged(library, tmp_path) -> None:
     )
     flagged = entry_from_verdict("y.xlsx", replace(verdict, answers=answers))
     assert flagged.credit_code_problem == "check character is X, expected J"
+
+
+def test_export_warns_about_a_wrong_check_character(tmp_path, capsys) -> None:
+    import json
+
+    from factory_grader.cli import main
+    from factory_grader.services.examples import example_answers_path
+
+    data = json.loads(example_answers_path().read_text(encoding="utf-8"))
+    data["profile"]["credit_code"] = CODE[:-1] + "X"
+    source = tmp_path / "a.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", str(source), "--out", str(tmp_path / "a.xlsx")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: profile.credit_code '91460100MA5T1R2K7X' check character is X, expected J" in err
+    )
+    assert (tmp_path / "a.xlsx").exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factory_grader.domain.answers import Answers
+from factory_grader.domain.credit_code import credit_code_problem, normalise_credit_code
 from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.domain.records import AssessmentSummary
@@ -434,6 +435,14 @@ def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
     else:
         with _service(args, lib) as service:
             submission = export_stored(service, args.assessment, out, lang=args.lang, claim=claim)
+    code = submission.answers.profile.get("credit_code") or ""
+    if code and (problem := credit_code_problem(normalise_credit_code(code))):
+        # written all the same (the factory may correct it later), but never silently
+        print(
+            f"factory-grader: warning: profile.credit_code {code!r} {problem}; the province's"
+            " comparison will flag it",
+            file=sys.stderr,
+        )
     m = submission.result.maturity
     print(f"{out}\tS={m.score_hundredths / 100:.2f}\t{submission.result.tier.tier or '-'}")
     return 0
