@@ -194,3 +194,66 @@ def test_a_formula_is_edited_even_with_the_right_cached_value(
     _rewrite_part(path, part, to_formula)
     assert load_workbook(path)[RESULT]["B7"].value == '="基础级"'  # a formula indeed
     assert f"{RESULT}!B7: a formula" in messages(path, library)
+
+
+@pytest.mark.parametrize(
+    ("part_kind", "edit", "said"),
+    [
+        # white through the legacy palette, and through a tinted theme colour
+        (
+            "styles",
+            lambda x: x.replace(
+                '<b val="1" /><sz val="10" />',
+                '<b val="1" /><color indexed="9" /><sz val="10" />',
+                1,
+            ),
+            "cannot be read",
+        ),
+        # a row height of 3.2 points under 10-point text
+        (
+            "result",
+            lambda x: x.replace('<row r="7"', '<row r="7" ht="3.2" customHeight="1"', 1),
+            "row 7 hidden",
+        ),
+        # every row without its own height collapsed
+        (
+            "result",
+            lambda x: (
+                x.replace(
+                    "<sheetData>",
+                    '<sheetFormatPr defaultRowHeight="1" customHeight="1"/><sheetData>',
+                    1,
+                )
+                if "<sheetFormatPr" not in x
+                else x.replace("<sheetFormatPr ", '<sheetFormatPr zeroHeight="1" ', 1)
+            ),
+            "hidden",
+        ),
+        # a comment after the data claiming another style: the parser ignores it
+        (
+            "result",
+            lambda x: x.replace("</sheetData>", '</sheetData><!-- <c r="B5" s="0"/> -->', 1),
+            None,
+        ),
+    ],
+    ids=["indexed-white", "low-row", "collapsed-rows", "comment-decoy"],
+)
+def test_forgeries_in_the_xml_itself(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, part_kind, edit, said
+) -> None:
+    """Edits a spreadsheet program would write, made in the parts directly (fresh-eyes review)."""
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        if part_kind == "styles":
+            part = "xl/styles.xml"
+        else:  # the sheet that holds 评估结果 (the second sheet)
+            part = next(n for n in sorted(names) if n.endswith("sheet2.xml"))
+    _rewrite_part(path, part, edit)
+    verdict = verify_workbook(path, library)
+    if said is None:
+        assert verdict.status is Status.OK, [f.message for f in verdict.findings]
+    else:
+        assert verdict.status is Status.EDITED
+        assert said in "\n".join(f.message for f in verdict.findings)

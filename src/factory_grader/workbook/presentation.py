@@ -4,9 +4,7 @@ formats and drop-down lists. Read from the file's XML, compared with what the pl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from html import unescape
 from xml.etree.ElementTree import Element
 
 from factory_grader.workbook.xlsx_reader import XlsxFile
@@ -16,6 +14,15 @@ BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 9: "0%", 10: "0.00%", 49: "@
 #: Theme colours 0 and 1 are the background and text colours: white and black in every theme a
 #: spreadsheet program ships by default.
 THEME_RGB = {"0": "FFFFFF", "1": "000000"}
+#: The legacy indexed palette's fixed colours (ECMA-376 §18.8.27): 0–7 and 8–15 repeat black,
+#: white, red, green, blue, yellow, magenta, cyan; 64/65 are the system text and background.
+_EIGHT = ("000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF")
+INDEXED_RGB = {
+    **dict(enumerate(_EIGHT)),
+    **{8 + i: c for i, c in enumerate(_EIGHT)},
+    64: "000000",
+    65: "FFFFFF",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +50,7 @@ def styles(book: XlsxFile) -> list[Look]:
         return []
     ns = _ns(root)
     formats = dict(BUILTIN_FORMATS)
-    for nf in root.iter(f"{ns}numFmt"):
+    for nf in _children(root, ns, "numFmts", "numFmt"):  # not the dxfs' (conditional) ones
         if (ident := nf.get("numFmtId")) and ident.isdigit():
             formats[int(ident)] = nf.get("formatCode", "")
     fonts = [_font(f, ns) for f in _children(root, ns, "fonts", "font")]
@@ -64,56 +71,68 @@ def styles(book: XlsxFile) -> list[Look]:
 
 
 def sheet_look(book: XlsxFile, name: str) -> SheetLook:
-    """Read with patterns over the (checked) XML rather than a full parse: a comparison of
-    hundreds of workbooks reads this for every one."""
-    data = book.sheet_bytes(name)
+    """Read with the XML parser (checked: no DTD or entities), not patterns: a comment, a quoted
+    '>' or a cell without a reference must not be able to hide a style."""
+    root = book.sheet_xml(name)
+    ns = _ns(root)
     look = SheetLook()
-    for tag in _ROW.finditer(data):
-        attrs = _attrs(tag.group(1))
-        height = attrs.get("ht")
-        if attrs.get("hidden") in ("1", "true") or (height is not None and _number(height) < 3):
-            r = attrs.get("r", "0")
-            look.hidden_rows.append(int(r) if r.isdigit() else 0)
-    # every cell's reference and style in one pass (attributes in any order)
-    look.cells = {ref.decode("ascii"): int(s or b"0") for ref, s in _CELL_STYLE.findall(data)}
-    for tag in _COL.finditer(data):
-        attrs = _attrs(tag.group(1))
-        width = attrs.get("width")
-        if attrs.get("hidden") in ("1", "true") or (width is not None and _number(width) < 0.5):
-            look.hidden_columns.append(f"{attrs.get('min')}-{attrs.get('max')}")
-    look.merges = {_attrs(m.group(1)).get("ref", "") for m in _MERGE.finditer(data)}
-    look.conditional_formats = len(_CONDITIONAL.findall(data))
-    for dv in _VALIDATION.finditer(data):
-        formula = _FORMULA1.search(dv.group(2))
-        text = unescape(formula.group(1).decode("utf-8", "replace")) if formula else ""
-        choices = text.strip('"')
-        for ref in _attrs(dv.group(1)).get("sqref", "").split():
+    fmt = root.find(f"{ns}sheetFormatPr")
+    if fmt is not None:
+        default = fmt.get("defaultRowHeight")
+        if fmt.get("zeroHeight") in ("1", "true") or (
+            default is not None and _number(default) < MIN_ROW_POINTS
+        ):
+            look.hidden_rows.append(0)  # 0: every row without a height of its own
+    row_number = 0
+    for row in root.iter(f"{ns}row"):
+        r = row.get("r")
+        row_number = int(r) if r and r.isdigit() else row_number + 1
+        height = row.get("ht")
+        if row.get("hidden") in ("1", "true") or (
+            height is not None and _number(height) < MIN_ROW_POINTS
+        ):
+            look.hidden_rows.append(row_number)
+        col = 0
+        for c in row.iter(f"{ns}c"):
+            ref = c.get("r")
+            col = _column(ref) if ref else col + 1
+            s = c.get("s", "0")
+            look.cells[f"{_letters(col)}{row_number}"] = int(s) if s.isdigit() else 0
+    for col_element in root.iter(f"{ns}col"):
+        width = col_element.get("width")
+        if col_element.get("hidden") in ("1", "true") or (
+            width is not None and _number(width) < 0.5
+        ):
+            look.hidden_columns.append(f"{col_element.get('min')}-{col_element.get('max')}")
+    look.merges = {m.get("ref", "") for m in root.iter(f"{ns}mergeCell")}
+    look.conditional_formats = sum(1 for _ in root.iter(f"{ns}conditionalFormatting"))
+    for dv in root.iter(f"{ns}dataValidation"):
+        formula = dv.find(f"{ns}formula1")
+        choices = (formula.text or "").strip('"') if formula is not None else ""
+        for ref in (dv.get("sqref") or "").split():
             look.validations.add(f"{ref}={choices}")
     return look
 
 
-_P = rb"(?:[\w.-]+:)?"  # an optional namespace prefix
-_ROW = re.compile(rb"<" + _P + rb"row\b([^>]*)>")
-_CELL_STYLE = re.compile(
-    rb"<" + _P + rb"c\b(?=[^>]*?\sr=[\"']([A-Z]+[0-9]+)[\"'])(?:(?=[^>]*?\ss=[\"']([0-9]+)[\"']))?"
-)
-_COL = re.compile(rb"<" + _P + rb"col\b([^>]*?)/?>")
-_MERGE = re.compile(rb"<" + _P + rb"mergeCell\b([^>]*?)/?>")
-_CONDITIONAL = re.compile(rb"<" + _P + rb"conditionalFormatting\b")
-_VALIDATION = re.compile(
-    rb"<" + _P + rb"dataValidation\b([^>]*?)(?:/>|>(.*?)</" + _P + rb"dataValidation>)", re.S
-)
-_FORMULA1 = re.compile(rb"<" + _P + rb"formula1>(.*?)</", re.S)
-_ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+#: a row lower than this (points) hides its 9–14 point text; the submission's rows are 13+
+MIN_ROW_POINTS = 8.0
 
 
-def _attrs(raw: bytes) -> dict[str, str]:
-    out = {}
-    for m in _ATTR.finditer(raw):
-        key = m.group(1).decode("ascii", "replace").rpartition(":")[2]
-        value = m.group(2) if m.group(2) is not None else m.group(3)
-        out[key] = unescape(value.decode("utf-8", "replace"))  # &quot; … as XML means them
-    return out
+def _column(ref: str) -> int:
+    col = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        col = col * 26 + (ord(ch.upper()) - 64)
+    return col
+
+
+def _letters(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def legible(look: Look) -> str | None:
@@ -160,10 +179,26 @@ def _rgb(color: Element | None) -> str | None:
     if color is None:
         return None
     if (rgb := color.get("rgb")) is not None and len(rgb) in (6, 8):
-        return rgb[-6:].upper()
-    if (theme := color.get("theme")) is not None and color.get("tint") in (None, "0", "0.0"):
-        return THEME_RGB.get(theme)
-    return None
+        base = rgb[-6:].upper()
+    elif (indexed := color.get("indexed")) is not None and indexed.isdigit():
+        base = INDEXED_RGB.get(int(indexed), "")
+    elif (theme := color.get("theme")) is not None:
+        base = THEME_RGB.get(theme, "")
+    else:
+        return None
+    return _tinted(base, _number(color.get("tint", "0"))) if base else None
+
+
+def _tinted(rgb: str, tint: float) -> str:
+    """Excel's tint: towards white (tint > 0) or black (tint < 0)."""
+    if not tint:
+        return rgb
+    parts = []
+    for i in (0, 2, 4):
+        c = int(rgb[i : i + 2], 16)
+        c = c + (255 - c) * tint if tint > 0 else c * (1 + tint)
+        parts.append(f"{max(0, min(255, round(c))):02X}")
+    return "".join(parts)
 
 
 def _font(font: Element, ns: str) -> tuple[float | None, str | None]:
@@ -176,8 +211,9 @@ def _font(font: Element, ns: str) -> tuple[float | None, str | None]:
 
 def _fill(fill: Element, ns: str) -> str | None:
     pattern = fill.find(f"{ns}patternFill")
-    if pattern is None or pattern.get("patternType") != "solid":
+    if pattern is None or pattern.get("patternType") in (None, "none"):
         return None
+    # solid, and every shading pattern (darkGray …): its foreground colour dominates
     return _rgb(pattern.find(f"{ns}fgColor"))
 
 

@@ -150,18 +150,19 @@ class XlsxFile:
             found.append(before[-1].group(1).decode("ascii") if before else "?")
         return found
 
-    def sheet_bytes(self, name: str) -> bytes:
-        """A sheet's XML, checked (no DTD, no entities) but not parsed: for what cells alone do
-        not show, such as formats, hidden rows and merges."""
+    def sheet_xml(self, name: str) -> Element:
+        """A sheet's XML, checked (no DTD, no entities, the cell cap) and parsed: for what cells
+        alone do not show, such as formats, hidden rows and merges."""
         info = self.sheet(name)
         if info is None:
             raise WorkbookError(f"{self.path}: no sheet named {name!r}")
         data = self._read(info.part)
         self._count(info.part, data, _CELL_TAG, "cells")
         try:
-            return check_safe(data)
+            data = check_safe(data)
         except UnsafeXml as exc:
             raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
+        return self._parse(info.part, data)
 
     def styles_xml(self) -> Element | None:
         """xl/styles.xml, parsed (None when the package has none)."""
