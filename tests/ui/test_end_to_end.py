@@ -113,15 +113,28 @@ def test_undo_and_redo_answers_from_the_edit_menu(qtbot, open_window) -> None:
     assert window.edit_menu.title() == "编辑(&E)"
 
 
-def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window, tmp_path) -> None:
-    """A colleague (another connection to the same file) changes an answer; the user's change of
-    it conflicts: the warning says so, the status bar offers the open conflict, finalising is
-    refused, and "use my value" stores the user's value and closes the conflict."""
+def colleague_sets_full(window, tmp_path, aid: int, rid: str):
+    """A colleague, on another connection to the same file, answers rid 全部满足 (同事改的);
+    returns that connection (the caller closes it)."""
     from factory_grader.domain.records import RequirementNote
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.editing import EditSession
     from factory_grader.storage.assessment_store import AssessmentStore
     from factory_grader.storage.database import open_database
+
+    ctx = window.ctx
+    other_db = open_database(f"sqlite:///{tmp_path / 'shared.db'}", ctx.service.clock)
+    colleague = AssessmentService(
+        AssessmentStore(other_db), ctx.library, "同事", ctx.service.clock, tmp_path / "att"
+    )
+    EditSession(colleague, aid).set_requirement(rid, Grade.FULL, RequirementNote("同事改的"))()
+    return other_db
+
+
+def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window, tmp_path) -> None:
+    """A colleague (another connection to the same file) changes an answer; the user's change of
+    it conflicts: the warning says so, the status bar offers the open conflict, finalising is
+    refused, and "use my value" stores the user's value and closes the conflict."""
     from factory_grader.ui.conflicts_dialog import ConflictsDialog
     from tests.ui import conftest
     from tests.ui.conftest import load_example
@@ -131,12 +144,8 @@ def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window,
     ctx = window.ctx
     aid = ctx.session.assessment_id
     rid = "data.L2.01"
-    other_db = open_database(f"sqlite:///{tmp_path / 'shared.db'}", ctx.service.clock)
+    other_db = colleague_sets_full(window, tmp_path, aid, rid)
     try:
-        colleague = AssessmentService(
-            AssessmentStore(other_db), ctx.library, "同事", ctx.service.clock, tmp_path / "att"
-        )
-        EditSession(colleague, aid).set_requirement(rid, Grade.FULL, RequirementNote("同事改的"))()
         warnings: list[str] = []
         answer_next_dialog(texts=warnings)
         window.persist(ctx.session.set_requirement(rid, Grade.NONE))
@@ -183,10 +192,6 @@ def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window,
 def test_a_conflict_resolved_with_a_third_value(qtbot, open_window, tmp_path) -> None:
     """Neither value is right: the user enters the agreed one (部分满足, with a comment)."""
     from factory_grader.domain.records import RequirementNote
-    from factory_grader.services.assessments import AssessmentService
-    from factory_grader.services.editing import EditSession
-    from factory_grader.storage.assessment_store import AssessmentStore
-    from factory_grader.storage.database import open_database
     from factory_grader.ui.conflict_value_dialog import ConflictValueDialog
     from factory_grader.ui.conflicts_dialog import ConflictsDialog
     from tests.ui import conftest
@@ -197,12 +202,8 @@ def test_a_conflict_resolved_with_a_third_value(qtbot, open_window, tmp_path) ->
     ctx = window.ctx
     aid = ctx.session.assessment_id
     rid = "data.L2.01"
-    other_db = open_database(f"sqlite:///{tmp_path / 'shared.db'}", ctx.service.clock)
+    other_db = colleague_sets_full(window, tmp_path, aid, rid)
     try:
-        colleague = AssessmentService(
-            AssessmentStore(other_db), ctx.library, "同事", ctx.service.clock, tmp_path / "att"
-        )
-        EditSession(colleague, aid).set_requirement(rid, Grade.FULL, RequirementNote("同事改的"))()
         answer_next_dialog()
         window.persist(ctx.session.set_requirement(rid, Grade.NONE))
         qtbot.waitUntil(lambda: window.conflicts_button.isVisible(), timeout=20000)

@@ -157,16 +157,21 @@ class FormLibrary:
     # --- what an answer set was made with (a version this app lacks: the current one) --------
 
     def form_for(self, answers: Answers) -> MaturityForm:
-        return self.maturity(answers.form_id, self._known(answers.form_id, answers.form_version))
+        return self.maturity(
+            answers.form_id, self.known_version(answers.form_id, answers.form_version)
+        )
 
     def rules_for(self, answers: Answers) -> RuleSet:
-        return self.rules(answers.rules_id, self._known(answers.rules_id, answers.rules_version))
+        return self.rules(
+            answers.rules_id, self.known_version(answers.rules_id, answers.rules_version)
+        )
 
     def catalogue_for(self, answers: Answers) -> ScenarioCatalogue:
         cid = self.rules_for(answers).scenarios_id
-        return self.catalogue(cid, self._known(cid, answers.catalogue_version))
+        return self.catalogue(cid, self.known_version(cid, answers.catalogue_version))
 
-    def _known(self, ident: str, version: str | None) -> str | None:
+    def known_version(self, ident: str, version: str | None) -> str | None:
+        """version when this app has it, else None (the current one is used, and said)."""
         return version if version is not None and self.has(ident, version) else None
 
     def entries(self, archived: bool = False) -> list[FormInfo]:

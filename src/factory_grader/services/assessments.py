@@ -164,15 +164,17 @@ class AssessmentService:
         summary = self.summary(assessment_id)
         # the same rule set stays at its version; another one is taken at its current version
         kept = rules_id == summary.rules_id
-        pinned = summary.rules_version if kept else None
-        rules = self.library.rules(
-            rules_id, pinned if pinned and self.library.has(rules_id, pinned) else None
+        lib = self.library
+        rules = lib.rules(
+            rules_id, lib.known_version(rules_id, summary.rules_version if kept else None)
         )
         if rules.form_id != summary.form_id:
             raise InputError(f"rule set {rules_id} is for another questionnaire")
         clean = self._by_code({k: v.strip() for k, v in profile.items() if v and v.strip()})
         conditions = tuple(c.id for c in rules.conditions)
-        form = self.library.form_for(self.answers(assessment_id))
+        form = lib.maturity(
+            summary.form_id, lib.known_version(summary.form_id, summary.form_version)
+        )
         if weights_id is not None and form.weight_set(weights_id) is None:
             raise InputError(f"weights: '{weights_id}' is not a weight set of form {form.id}")
         return self.store.save_profile(

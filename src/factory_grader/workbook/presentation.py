@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from factory_grader.workbook.xlsx_reader import XlsxFile
+from factory_grader.workbook.plan import column_letter
+from factory_grader.workbook.xlsx_reader import XlsxFile, column_number
 
 #: Excel's built-in number formats the app can meet (ECMA-376 §18.8.30); others are custom.
 BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 9: "0%", 10: "0.00%", 49: "@"}
@@ -95,9 +96,9 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
         col = 0
         for c in row.iter(f"{ns}c"):
             ref = c.get("r")
-            col = _column(ref) if ref else col + 1
+            col = column_number(ref) if ref else col + 1
             s = c.get("s", "0")
-            look.cells[f"{_letters(col)}{row_number}"] = int(s) if s.isdigit() else 0
+            look.cells[f"{column_letter(col)}{row_number}"] = int(s) if s.isdigit() else 0
     for col_element in root.iter(f"{ns}col"):
         width = col_element.get("width")
         if col_element.get("hidden") in ("1", "true") or (
@@ -116,23 +117,6 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
 
 #: a row lower than this (points) hides its 9–14 point text; the submission's rows are 13+
 MIN_ROW_POINTS = 8.0
-
-
-def _column(ref: str) -> int:
-    col = 0
-    for ch in ref:
-        if not ch.isalpha():
-            break
-        col = col * 26 + (ord(ch.upper()) - 64)
-    return col
-
-
-def _letters(col: int) -> str:
-    letters = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def legible(look: Look) -> str | None:

@@ -91,15 +91,7 @@ class XlsxFile:
     def cells(self, name: str, fast: bool = True) -> dict[tuple[int, int], Value]:
         """Every non-empty cell of a sheet: (row, column) -> value (1-based). `fast` tries
         workbook/fast_cells.py first (fast=False: always the XML parser, for tests)."""
-        info = self.sheet(name)
-        if info is None:
-            raise WorkbookError(f"{self.path}: no sheet named {name!r}")
-        data = self._read(info.part)
-        self._count(info.part, data, _CELL_TAG, "cells")
-        try:
-            data = check_safe(data)
-        except UnsafeXml as exc:
-            raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
+        info, data = self._sheet_data(name)
         shared = self._shared_strings() if uses_shared_strings(data) else None
         try:
             quick = simple_cells(data, shared) if fast else None
@@ -153,16 +145,21 @@ class XlsxFile:
     def sheet_xml(self, name: str) -> Element:
         """A sheet's XML, checked (no DTD, no entities, the cell cap) and parsed: for what cells
         alone do not show, such as formats, hidden rows and merges."""
+        info, data = self._sheet_data(name)
+        return self._parse(info.part, data)
+
+    def _sheet_data(self, name: str) -> tuple[SheetInfo, bytes]:
+        """A sheet's part, read under the size limit, its cells counted against the cap and its
+        XML checked (no DTD, no entities), not yet parsed."""
         info = self.sheet(name)
         if info is None:
             raise WorkbookError(f"{self.path}: no sheet named {name!r}")
         data = self._read(info.part)
         self._count(info.part, data, _CELL_TAG, "cells")
         try:
-            data = check_safe(data)
+            return info, check_safe(data)
         except UnsafeXml as exc:
             raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
-        return self._parse(info.part, data)
 
     def styles_xml(self) -> Element | None:
         """xl/styles.xml, parsed (None when the package has none)."""
@@ -396,8 +393,12 @@ def _letters_to_column(letters: str) -> int:
     return col
 
 
-def _column(ref: str) -> int:
+def column_number(ref: str) -> int:
+    """The column of a cell reference ("AB12" -> 28)."""
     return _letters_to_column(ref.rstrip("0123456789"))
+
+
+_column = column_number
 
 
 def _number_text(value: Any) -> str:
