@@ -214,3 +214,37 @@ def test_cli_compare_json_and_summary(known_folder: Folder, tmp_path: Path, caps
 def test_cli_compare_bad_arguments(args: list[str], message: str, capsys) -> None:
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+def test_an_edit_on_any_visible_sheet_shows_in_the_comparison(
+    known_folder: Folder, tmp_path: Path
+) -> None:
+    """compare checks every sheet as verify does, not only 封面 and 评估结果: one file per sheet,
+    each with one text cell of that sheet changed, every one of them `edited` naming the sheet."""
+    good = known_folder.root / "haikou-r2.xlsx"
+    sheets = load_workbook(good).sheetnames
+    visible = [s for s in sheets if not s.startswith("fg_")]
+    assert visible == [
+        "封面",
+        "评估结果",
+        "答题明细",
+        "典型场景",
+        "要素条件",
+        "差距分析",
+        "真实性承诺",
+    ]
+    edited: dict[str, str] = {}  # file -> the cell changed
+    for i, name in enumerate(visible):
+        wb = load_workbook(good)
+        ws = wb[name]
+        cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str))
+        cell.value = cell.value + "（改）"
+        target = tmp_path / f"edited-{i}.xlsx"
+        wb.save(target)
+        edited[target.name] = f"{name}!{cell.coordinate}"
+    entries = by_name(compare_files(expand_paths([tmp_path]), workers=1), tmp_path)
+    assert set(entries) == set(edited)
+    for file, where in edited.items():
+        assert entries[file].status == "edited", (file, entries[file])
+        assert entries[file].reason.startswith(where), (where, entries[file].reason)
+        assert where in entries[file].reason_zh or where.split("!")[0] in entries[file].reason_zh

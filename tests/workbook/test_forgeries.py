@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.services.wording import finding_sentence
 
 RESULT = "评估结果"
 
@@ -32,6 +33,8 @@ def forged(source: Path, target: Path, change: Callable) -> Path:
 def messages(path: Path, library: FormLibrary) -> str:
     verdict = verify_workbook(path, library)
     assert verdict.status is Status.EDITED, [f.message for f in verdict.findings]
+    for finding in verdict.findings:  # each is also a Chinese sentence, not the English message
+        assert finding.kind and finding_sentence(finding, "zh") != finding.message, finding
     return "\n".join(f.message for f in verdict.findings)
 
 
@@ -257,3 +260,125 @@ def test_forgeries_in_the_xml_itself(
     else:
         assert verdict.status is Status.EDITED
         assert said in "\n".join(f.message for f in verdict.findings)
+
+
+# --- what a sheet shows besides its cells (drawings, comments, header and footer) ------------
+
+
+def _text_box_over_the_tier(xml: str) -> str:
+    """A text box saying 卓越级 placed over 评估结果!B7 (as Excel's Insert > Text Box writes it)."""
+    box = (
+        "<twoCellAnchor><from><col>1</col><colOff>0</colOff><row>6</row><rowOff>0</rowOff></from>"
+        "<to><col>3</col><colOff>0</colOff><row>7</row><rowOff>0</rowOff></to>"
+        '<sp macro="" textlink=""><nvSpPr><cNvPr id="9" name="TextBox 9"/><cNvSpPr txBox="1"/>'
+        "</nvSpPr><spPr/><txBody><a:bodyPr/><a:p><a:r><a:t>卓越级</a:t></a:r></a:p></txBody></sp>"
+        "<clientData/></twoCellAnchor>"
+    )
+    return xml.replace("</wsDr>", box + "</wsDr>")
+
+
+def _chart_title(xml: str) -> str:
+    return xml.replace("能力子域雷达图（达到等级）", "能力子域雷达图（卓越级）")
+
+
+def _chart_points_elsewhere(xml: str) -> str:  # the "achieved" series drawn from the required
+    return xml.replace("$I$21:$I$40", "$J$21:$J$40", 1)
+
+
+def _chart_cache_forged(xml: str) -> str:
+    """A cache of fives, as LibreOffice writes caches: a program may draw it, not the cells."""
+    points = "".join(f'<pt idx="{i}"><v>5</v></pt>' for i in range(20))
+    cache = f'<numCache><formatCode>General</formatCode><ptCount val="20"/>{points}</numCache>'
+    return xml.replace("$I$21:$I$40</f>", "$I$21:$I$40</f>" + cache, 1)
+
+
+def _chart_text_added(xml: str) -> str:  # a second title run on the chart
+    return xml.replace("</a:t></a:r>", "</a:t></a:r><a:r><a:t> 卓越级</a:t></a:r>", 1)
+
+
+@pytest.mark.parametrize(
+    ("part", "edit", "said"),
+    [
+        ("drawing", _text_box_over_the_tier, f"{RESULT}: a drawing holds a shape or text box"),
+        ("chart", _chart_title, f"{RESULT}: the chart shows 能力子域雷达图（卓越级）"),
+        (
+            "chart",
+            _chart_points_elsewhere,
+            f"{RESULT}: the chart shows '评估结果'!$J$21:$J$40",
+        ),
+        ("chart", _chart_cache_forged, f"{RESULT}: the chart shows 5"),
+        ("chart", _chart_text_added, f"{RESULT}: the chart shows  卓越级"),
+    ],
+    ids=["text-box", "chart-title", "chart-range", "chart-cache", "chart-text"],
+)
+def test_drawings_and_charts_show_only_what_the_answers_give(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, part: str, edit, said: str
+) -> None:
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    _rewrite_part(path, f"xl/{part}s/{part}1.xml", edit)
+    assert said in messages(path, library)
+
+
+def _comment(wb) -> None:
+    from openpyxl.comments import Comment
+
+    wb[RESULT]["B7"].comment = Comment("实际为卓越级", "审核")
+
+
+def _header(wb) -> None:
+    wb[RESULT].oddHeader.center.text = "卓越级"
+
+
+def _footer(wb) -> None:
+    wb["封面"].oddFooter.right.text = "卓越级 &P"
+
+
+def _first_page_header(wb) -> None:
+    ws = wb["封面"]
+    ws.HeaderFooter.differentFirst = True
+    ws.firstHeader.center.text = "卓越级"
+
+
+def _picture(wb) -> None:
+    import io
+
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Pil
+
+    png = io.BytesIO()
+    Pil.new("RGB", (40, 20), "red").save(png, format="PNG")
+    wb["封面"].add_image(Image(png), "B5")
+
+
+def _second_chart(wb) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    ws = wb[RESULT]
+    chart = BarChart()
+    chart.add_data(Reference(ws, range_string=f"'{RESULT}'!I21:I40"))
+    ws.add_chart(chart, "L2")
+
+
+def _hyperlink(wb) -> None:
+    wb[RESULT]["B7"].hyperlink = "https://example.com/卓越级"
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (_comment, f"{RESULT}: has comments"),
+        (_header, f"{RESULT}: printed header or footer &L&A&R&P / &N | &C卓越级"),
+        (_picture, "封面: holds <drawing>"),
+        (_footer, "封面: printed header or footer"),
+        (_first_page_header, "封面: printed header or footer"),
+        (_second_chart, f"{RESULT}: 2 chart(s); the submission has 1"),
+        (_hyperlink, f"{RESULT}: holds <hyperlinks>"),
+    ],
+    ids=lambda v: v.__name__.strip("_") if callable(v) else None,
+)
+def test_what_a_sheet_shows_besides_its_cells(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, change, said: str
+) -> None:
+    path = forged(example_workbook, tmp_path / "forged.xlsx", change)
+    assert said in messages(path, library)

@@ -1,8 +1,8 @@
 """Officials' comparison: read many submission workbooks in parallel, check each, rank them.
 
-Each file is read in a worker process: only its machine sheet and the two headline sheets (封面,
-评估结果) are parsed, the answers are rescored (stored figures are never trusted), and one small
-Entry comes back. A city summary workbook (made by this command) is read as its rows, so a
+Each file is read in a worker process and checked as `verify` checks it: every sheet, cell and
+look against what its answers give (stored figures are never trusted); one small Entry comes
+back. A city summary workbook (made by this command) is read as its rows, so a
 province can combine city summaries in turn.
 """
 
@@ -25,12 +25,7 @@ from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary, shared_library
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.scoring.subdomain_level import achieved_level
-from factory_grader.services.submission import (
-    HEADLINE_SHEETS,
-    Status,
-    Verdict,
-    verify_book,
-)
+from factory_grader.services.submission import Status, Verdict, verify_book
 from factory_grader.services.wording import finding_sentence
 from factory_grader.workbook.summary_book import SummaryNames
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
@@ -54,7 +49,7 @@ def read_entries(path: str) -> list[Entry]:
         with XlsxFile(p) as book:
             if book.sheet(SUMMARY_SHEET) is not None:
                 return read_summary_entries(book, path)
-            verdict = verify_book(p, book, shared_library(), HEADLINE_SHEETS)
+            verdict = verify_book(p, book, shared_library())
     except WorkbookError as exc:
         return [invalid_entry(path, str(exc))]
     except Exception as exc:  # one odd file must never stop a comparison of thousands

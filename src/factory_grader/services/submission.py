@@ -24,6 +24,7 @@ from factory_grader.services.scoring_service import score_answers
 from factory_grader.workbook import machine, presentation
 from factory_grader.workbook.labels import SHEETS
 from factory_grader.workbook.plan import NUMBER_FORMATS, Value, WorkbookPlan, cell_ref
+from factory_grader.workbook.sheet_extras import sheet_extras
 from factory_grader.workbook.submission import (
     MACHINE_SHEET,
     SCHEMA,
@@ -62,7 +63,8 @@ class Finding:
     found: Value = None
     #: what kind of difference, for a sentence in the reader's language (services.wording):
     #: cell | hash | property | title | sheets | print-area | formula | result | format |
-    #: unreadable | layout | missing-sheet; "" for the reasons a file is invalid
+    #: unreadable | layout | missing-sheet | element | relationship | header-footer | drawing |
+    #: chart-count | chart (workbook/sheet_extras.py); "" for the reasons a file is invalid
     kind: str = ""
 
 
@@ -174,10 +176,6 @@ def _check_target(target: Path) -> None:
 # --- verify ---------------------------------------------------------------------------------
 
 
-#: What the officials' comparison checks cell by cell: the sheets a reader looks at first.
-HEADLINE_SHEETS = frozenset({"cover", "result"})
-
-
 def verify_workbook(
     path: Path,
     library: FormLibrary,
@@ -271,6 +269,7 @@ def verify_book(
         plan = submission_plan(rebuilt, sheets, encoded=encoded, layout=False)
         _compare_visible(plan, book, verdict)
         _compare_presentation(plan, book, verdict)
+        _compare_extras(plan, book, verdict)
         if book.title() not in (None, visible_text(plan.title)):  # what a window or list shows
             _difference(
                 verdict,
@@ -469,6 +468,17 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
             )
         for problem, kind, detail in problems:
             _difference(verdict, Finding(f"{name}: {problem}", sheet=name, cell=detail, kind=kind))
+
+
+def _compare_extras(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> None:
+    """Drawings, comments, pictures, header and footer text: nothing the submission lacks."""
+    for sheet in plan.sheets:
+        if sheet.state == "visible":
+            for extra in sheet_extras(book, plan, sheet):
+                _difference(
+                    verdict,
+                    Finding(extra.message, sheet=extra.sheet, cell=extra.detail, kind=extra.kind),
+                )
 
 
 def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> None:

@@ -163,7 +163,45 @@ def finding_sentence(finding: Finding, lang: Lang) -> str:
         "conditional": f"{finding.sheet}：添加了 {finding.cell} 个条件格式",
         "validations": f"{finding.sheet}：下拉列表与申报表不同",
         "missing-sheet": f"缺少工作表“{finding.sheet}”",
+        "element": f"{finding.sheet}：含有申报表没有的{_EXTRA_ZH.get(finding.cell or '', '内容')}",
+        "relationship": f"{finding.sheet}：附有申报表没有的"
+        f"{_EXTRA_ZH.get(finding.cell or '', '内容')}",
+        "header-footer": f"{finding.sheet}：打印的页眉页脚为“{finding.cell}”，与申报表不同",
+        "drawing": f"{finding.sheet}：添加了{_EXTRA_ZH.get(finding.cell or '', '图形')}"
+        "，可遮盖单元格内容",
+        "chart-count": f"{finding.sheet}：图表数量与申报表不同（实有/应有 {finding.cell}）",
+        "chart": f"{finding.sheet}：图表显示的内容与答题不符（{finding.cell}）",
     }.get(finding.kind, finding.message)
+
+
+#: what a sheet holds besides its cells (workbook/sheet_extras.py), in Chinese
+_EXTRA_ZH = {
+    "legacyDrawing": "批注或图形",
+    "legacyDrawingHF": "页眉页脚图片",
+    "picture": "背景图片",
+    "oleObjects": "嵌入对象",
+    "controls": "控件",
+    "tableParts": "表格",
+    "hyperlinks": "超链接",
+    "autoFilter": "筛选",
+    "extLst": "扩展内容（如新式条件格式）",
+    "customSheetViews": "自定义视图",
+    "drawing": "图形",
+    "comments": "批注",
+    "threadedComment": "批注",
+    "vmlDrawing": "批注或图形",
+    "image": "图片",
+    "hyperlink": "超链接",
+    "table": "表格",
+    "oleObject": "嵌入对象",
+    "chartUserShapes": "图表中的图形或文本框",
+    "sp": "图形或文本框",
+    "pic": "图片",
+    "grpSp": "组合图形",
+    "cxnSp": "连接线",
+    "graphicFrame": "图表以外的对象",
+    "contentPart": "墨迹等内容",
+}
 
 
 def _shown(value: object) -> str:

@@ -62,6 +62,7 @@ class XlsxFile:
         self.path = path
         self.limits = limits
         self._shared: list[str] | None = None
+        self._roots: dict[str, Element] = {}
         self._zip = _open_zip(path)
         try:
             self._check_sizes()
@@ -145,8 +146,11 @@ class XlsxFile:
     def sheet_xml(self, name: str) -> Element:
         """A sheet's XML, checked (no DTD, no entities, the cell cap) and parsed: for what cells
         alone do not show, such as formats, hidden rows and merges."""
-        info, data = self._sheet_data(name)
-        return self._parse(info.part, data)
+        root = self._roots.get(name)
+        if root is None:  # parsed once: the look and the sheet's other contents both need it
+            info, data = self._sheet_data(name)
+            root = self._roots[name] = self._parse(info.part, data)
+        return root
 
     def _sheet_data(self, name: str) -> tuple[SheetInfo, bytes]:
         """A sheet's part, read under the size limit, its cells counted against the cap and its
@@ -160,6 +164,30 @@ class XlsxFile:
             return info, check_safe(data)
         except UnsafeXml as exc:
             raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
+
+    def part_xml(self, part: str) -> Element | None:
+        """Any part, read under the limits and parsed safely (None when the package lacks it)."""
+        return self._xml(part) if part in self._zip.NameToInfo else None
+
+    def relationships(self, part: str) -> list[tuple[str, str, str]]:
+        """(id, type, target) of each relationship of a part: the type's last word ("drawing",
+        "comments" …), the target as a path in the package ("external:…" when outside it)."""
+        folder, name = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", f"{name}.rels")
+        if rels not in self._zip.NameToInfo:
+            return []
+        out = []
+        for rel in self._xml(rels).iter(f"{{{_PKG_REL_NS}}}Relationship"):
+            ident, kind = rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1]
+            target = rel.get("Target", "")
+            if rel.get("TargetMode") == "External":
+                target = f"external:{target}"
+            elif target.startswith("/"):
+                target = target.lstrip("/")
+            else:
+                target = posixpath.normpath(posixpath.join(folder, target))
+            out.append((ident, kind, target))
+        return out
 
     def styles_xml(self) -> Element | None:
         """xl/styles.xml, parsed (None when the package has none)."""
