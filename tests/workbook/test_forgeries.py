@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.submission import Status, verify_workbook
 from factory_grader.services.wording import finding_sentence
+from tests.workbook.conftest import libreoffice_convert
 
 RESULT = "评估结果"
 
@@ -382,3 +383,29 @@ def test_what_a_sheet_shows_besides_its_cells(
 ) -> None:
     path = forged(example_workbook, tmp_path / "forged.xlsx", change)
     assert said in messages(path, library)
+
+
+def test_part_of_a_text_hidden_in_a_run_of_white_is_edited(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path
+) -> None:
+    """The text is the expected one, but its first characters are written white: a reader sees
+    only the rest (e.g. "未达到基础级" read as "基础级"). As openpyxl writes it (inline runs),
+    and as Excel and LibreOffice do (shared strings; LibreOffice also splits mixed Chinese and
+    Latin text into runs of legible fonts, which stays ok)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    def white_start(wb) -> None:
+        text = wb[RESULT]["B7"].value
+        assert isinstance(text, str) and len(text) >= 2
+        wb[RESULT]["B7"].value = CellRichText(
+            TextBlock(InlineFont(color="FFFFFF"), text[0]), text[1:]
+        )
+
+    path = forged(example_workbook, tmp_path / "rich.xlsx", white_start)
+    said = f"{RESULT}!B7: part of the text cannot be read (text coloured #FFFFFF on #FFFFFF)"
+    assert said in messages(path, library)
+    shared = libreoffice_convert(path, tmp_path / "lo", "xlsx")  # rewritten as a shared string
+    with zipfile.ZipFile(shared) as z:
+        assert b"<r>" in z.read("xl/sharedStrings.xml")
+    assert said in messages(shared, library)

@@ -49,6 +49,7 @@ class Status(StrEnum):
 
 COMPUTED = "computed"  # as the claimed tier: the tier the self-assessment reaches
 EXIT_CODES = {Status.OK: 0, Status.EDITED: 1, Status.INVALID: 2}
+BLANK = presentation.Look("General", None, None, None)  # a cell of a style the file lacks
 MAX_REPORTED = 50  # differences listed per workbook; the count says how many there were
 
 
@@ -433,6 +434,19 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
                         cell=ref,
                         expected=expected,
                         found=shown,
+                    ),
+                )
+        for ref, runs in found.rich.items():
+            index = found.cells.get(ref, 0)
+            why = presentation.hidden_run(runs, looks[index] if index < len(looks) else BLANK)
+            if why is not None:
+                _difference(
+                    verdict,
+                    Finding(
+                        f"{name}!{ref}: part of the text cannot be read ({why})",
+                        sheet=name,
+                        cell=ref,
+                        kind="rich-text",
                     ),
                 )
         for ref, index in found.cells.items():

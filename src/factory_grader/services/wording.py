@@ -157,6 +157,7 @@ def finding_sentence(finding: Finding, lang: Lang) -> str:
         "result": f"机读数据的结果行 {finding.cell} 与按答题重新计算的结果不符",
         "format": f"{where}：数字格式 {_shown(finding.found)} 可显示与单元格内容不同的文字或数字",
         "unreadable": f"{where}：文字无法辨认（字号过小或与底色同色）",
+        "rich-text": f"{where}：部分文字无法辨认（字号过小、与底色同色或另加注音）",
         "hidden-row": f"{finding.sheet}：第 {finding.cell} 行被隐藏",
         "hidden-columns": f"{finding.sheet}：第 {finding.cell} 列被隐藏",
         "merges": f"{finding.sheet}：合并单元格与申报表不同（{finding.cell}）",

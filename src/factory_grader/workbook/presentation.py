@@ -42,6 +42,8 @@ class SheetLook:
     merges: set[str] = field(default_factory=set)
     conditional_formats: int = 0
     validations: set[str] = field(default_factory=set)  # "ref=list" per drop-down
+    #: cells whose text is in runs with fonts of their own: reference -> the runs' holder
+    rich: dict[str, Element] = field(default_factory=dict)
 
 
 def styles(book: XlsxFile) -> list[Look]:
@@ -98,7 +100,10 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
             ref = c.get("r")
             col = column_number(ref) if ref else col + 1
             s = c.get("s", "0")
-            look.cells[f"{column_letter(col)}{row_number}"] = int(s) if s.isdigit() else 0
+            ref = f"{column_letter(col)}{row_number}"
+            look.cells[ref] = int(s) if s.isdigit() else 0
+            if (runs := _runs(c, ns, book)) is not None:
+                look.rich[ref] = runs
     for col_element in root.iter(f"{ns}col"):
         width = col_element.get("width")
         if col_element.get("hidden") in ("1", "true") or (
@@ -113,6 +118,40 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
         for ref in (dv.get("sqref") or "").split():
             look.validations.add(f"{ref}={choices}")
     return look
+
+
+def _runs(c: Element, ns: str, book: XlsxFile) -> Element | None:
+    """The element holding a cell's text runs (<is> or the shared <si>), when it has runs."""
+    kind = c.get("t")
+    if kind == "inlineStr":
+        holder = c.find(f"{ns}is")
+        if holder is not None and any(part.tag != f"{ns}t" for part in holder):
+            return holder
+        return None
+    if kind == "s":
+        v = c.find(f"{ns}v")
+        text = (v.text or "") if v is not None else ""
+        return book.rich_strings().get(int(text)) if text.isdigit() else None
+    return None
+
+
+def hidden_run(holder: Element, cell: Look) -> str | None:
+    """Why part of a cell's text cannot be read: a run tiny or the colour of the background,
+    or a phonetic guide (it shows text that is not the cell's), else None."""
+    ns = _ns(holder)
+    for part in holder:
+        if part.tag == f"{ns}rPh":
+            return "a phonetic guide"
+        properties = part.find(f"{ns}rPr") if part.tag == f"{ns}r" else None
+        if properties is None:
+            continue
+        size, rgb = _font(properties, ns)
+        run = Look(
+            cell.number_format, size if size is not None else cell.font_size, rgb, cell.fill_rgb
+        )
+        if (why := legible(run)) is not None:
+            return why
+    return None
 
 
 #: a row lower than this (points) hides its 9–14 point text; the submission's rows are 13+

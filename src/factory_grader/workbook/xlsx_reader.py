@@ -63,6 +63,7 @@ class XlsxFile:
         self.limits = limits
         self._shared: list[str] | None = None
         self._roots: dict[str, Element] = {}
+        self._rich: dict[int, Element] = {}  # shared strings in runs of their own fonts
         self._zip = _open_zip(path)
         try:
             self._check_sizes()
@@ -264,6 +265,12 @@ class XlsxFile:
             else number
         )
 
+    def rich_strings(self) -> dict[int, Element]:
+        """The shared strings (<si>) written as runs, each with its own font (LibreOffice
+        splits mixed Chinese and Latin text so), or with phonetic guides."""
+        self._shared_strings()
+        return self._rich
+
     def _shared_strings(self) -> list[str]:
         if self._shared is None:
             self._shared = []
@@ -274,6 +281,8 @@ class XlsxFile:
                 ns = _ns(root)
                 t_tag, r_tag = f"{ns}t", f"{ns}r"
                 for si in root:
+                    if any(part.tag != t_tag for part in si):  # runs, phonetic guides
+                        self._rich[len(self._shared)] = si
                     first = si[0] if len(si) else None
                     if first is not None and first.tag == t_tag:
                         self._shared.append(first.text or "")
