@@ -127,13 +127,62 @@ _terms_cache: weakref.WeakKeyDictionary[MaturityForm, dict[_TermsKey, MaturityTe
 )
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What MaturityTerms hold that only 不适用 answers change: coefficients, levels, members
+    and weights. Shared by every answer set with the same 不适用 answers (most files have the
+    same few), so comparing thousands of files works out the fractions once."""
+
+    coefficients: tuple[dict[str, int], ...]
+    coef_scale: int
+    levels: dict[str, int]
+    members: dict[tuple[str, int], list[str]]
+    weights: dict[tuple[str, int], Fraction]
+
+
+_ShapeKey = tuple[IndustryType, str | None, frozenset[str]]
+_shape_cache: weakref.WeakKeyDictionary[MaturityForm, dict[_ShapeKey, _Shape]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _build_terms(
     form: MaturityForm, industry: IndustryType, grades: Grades, weights_id: str | None
 ) -> MaturityTerms:
     grade_value = {g: exact(v) for g, v in form.grade_values.items()}
-    none_value = grade_value[Grade.NONE]
+    value_scale = math.lcm(1, *(v.denominator for v in grade_value.values()))
+    scaled = {g: int(v * value_scale) for g, v in grade_value.items()}
+    not_applicable = frozenset(r for r, g in grades.items() if g is Grade.NA)
+    shape = _shape(form, industry, weights_id, not_applicable)
+    none_value = scaled[Grade.NONE]
+    values = {}
+    for rid in shape.levels:
+        grade = grades.get(rid)
+        values[rid] = none_value if grade is None else scaled[grade]
+    return MaturityTerms(
+        shape.coefficients,
+        values,
+        tuple(scaled[g] for g in SCORED_GRADES),
+        value_scale,
+        shape.coef_scale * value_scale,
+        shape.levels,
+        shape.members,
+        shape.weights,
+    )
+
+
+def _shape(
+    form: MaturityForm,
+    industry: IndustryType,
+    weights_id: str | None,
+    not_applicable: frozenset[str],
+) -> _Shape:
+    per_form = _shape_cache.setdefault(form, {})
+    key = (industry, weights_id, not_applicable)
+    shape = per_form.get(key)
+    if shape is not None:
+        return shape
     coefficients: list[dict[str, Fraction]] = []
-    values: dict[str, Fraction] = {}
     levels: dict[str, int] = {}
     members: dict[tuple[str, int], list[str]] = {}
     weights: dict[tuple[str, int], Fraction] = {}
@@ -143,7 +192,7 @@ def _build_terms(
         for dom_w, subs in tree:
             kept_subs: list[tuple[str, Fraction, list[str]]] = []
             for sub_id, sub_w, reqs in subs:
-                scorable = [r.id for r in reqs if grades.get(r.id) is not Grade.NA]
+                scorable = [r.id for r in reqs if r.id not in not_applicable]
                 if scorable:
                     kept_subs.append((sub_id, sub_w, scorable))
                     members[(sub_id, level)] = scorable
@@ -158,23 +207,21 @@ def _build_terms(
                 each = share / len(req_ids)
                 for rid in req_ids:
                     coefs[rid] = each
-                    grade = grades.get(rid)
-                    values[rid] = none_value if grade is None else grade_value[grade]
                     levels[rid] = level
         coefficients.append(coefs)
-    # Common denominators: every coefficient × value becomes an integer over one scale.
+    # Common denominator: every coefficient becomes an integer over one scale.
     coef_scale = math.lcm(1, *(c.denominator for coefs in coefficients for c in coefs.values()))
-    value_scale = math.lcm(1, *(v.denominator for v in grade_value.values()))
-    return MaturityTerms(
+    shape = _Shape(
         tuple({r: int(c * coef_scale) for r, c in coefs.items()} for coefs in coefficients),
-        {r: int(v * value_scale) for r, v in values.items()},
-        tuple(int(grade_value[g] * value_scale) for g in SCORED_GRADES),
-        value_scale,
-        coef_scale * value_scale,
+        coef_scale,
         levels,
         members,
         weights,
     )
+    if len(per_form) >= 64:
+        per_form.pop(next(iter(per_form)))  # oldest first
+    per_form[key] = shape
+    return shape
 
 
 def total_from_levels(

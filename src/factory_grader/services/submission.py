@@ -416,14 +416,20 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
             continue
         found = presentation.sheet_look(book, sheet.name)
         name = sheet.name
+        fits: dict[tuple[str, int], bool] = {}  # (style, style index) -> its format is right
         for (r, c), cell in sorted(sheet.cells.items()):
-            ref = cell_ref(r, c)
-            index = found.cells.get(ref)
+            index = found.cells.get((r, c))
             if index is None or index >= len(looks):
                 continue  # a missing cell is already a difference of values
-            expected = NUMBER_FORMATS.get(cell.style, "General")
-            shown = looks[index].number_format
-            if not presentation.same_format(expected, shown):
+            key = (cell.style, index)
+            fit = fits.get(key)
+            if fit is None:
+                expected = NUMBER_FORMATS.get(cell.style, "General")
+                fit = fits[key] = presentation.same_format(expected, looks[index].number_format)
+            if not fit:
+                ref = cell_ref(r, c)
+                expected = NUMBER_FORMATS.get(cell.style, "General")
+                shown = looks[index].number_format
                 _difference(
                     verdict,
                     Finding(
@@ -436,10 +442,11 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
                         found=shown,
                     ),
                 )
-        for ref, runs in found.rich.items():
-            index = found.cells.get(ref, 0)
+        for (r, c), runs in sorted(found.rich.items()):
+            index = found.cells.get((r, c), 0)
             why = presentation.hidden_run(runs, looks[index] if index < len(looks) else BLANK)
             if why is not None:
+                ref = cell_ref(r, c)
                 _difference(
                     verdict,
                     Finding(
@@ -449,18 +456,20 @@ def _compare_presentation(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) 
                         kind="rich-text",
                     ),
                 )
-        for ref, index in found.cells.items():
-            why = unreadable.get(index)
-            if why is not None:
-                _difference(
-                    verdict,
-                    Finding(
-                        f"{name}!{ref}: cannot be read ({why})",
-                        sheet=name,
-                        cell=ref,
-                        kind="unreadable",
-                    ),
-                )
+        if unreadable:  # (rare: only then is every cell's style looked up)
+            for (r, c), index in sorted(found.cells.items()):
+                why = unreadable.get(index)
+                if why is not None:
+                    ref = cell_ref(r, c)
+                    _difference(
+                        verdict,
+                        Finding(
+                            f"{name}!{ref}: cannot be read ({why})",
+                            sheet=name,
+                            cell=ref,
+                            kind="unreadable",
+                        ),
+                    )
         # (what, kind, detail): the detail goes into the sentence of either language
         problems: list[tuple[str, str, str]] = [
             *((f"row {r} hidden", "hidden-row", str(r)) for r in found.hidden_rows),

@@ -11,20 +11,22 @@ tree costs about 4 µs a cell. Most sheets consist only of cells in one of three
 and regular expressions read them at C speed. The whole of <sheetData> must consist of rows of
 such cells, and the part must end with </worksheet>; anything else (formulas, rich text,
 CDATA, other attribute orders, a cut-off part) returns None and the caller parses the sheet
-with ElementTree instead. Outside <sheetData> nothing is read, so well-formedness is not
-checked there (a test holds this path to ElementTree's result on our files and on LibreOffice's
-rewrites of them).
+with ElementTree instead. The rest of the sheet (columns, merges, header and footer …) comes
+back as its XML with an empty <sheetData/>, for the caller's XML parser, which also checks it
+is well formed (a test holds this path to ElementTree's result on our files and on
+LibreOffice's rewrites of them).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import unescape
 
 Cells = dict[tuple[int, int], str | int | float]
 
 _CELL_FORMS = (
-    r'<c r="([A-Z]{1,3})([0-9]+)"(?: s="[0-9]+")?'
+    r'<c r="([A-Z]{1,3})([0-9]+)"(?: s="([0-9]+)")?'
     r"(?:"
     r' t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
     r'| t="s"><v>([0-9]+)</v></c>'
@@ -39,6 +41,8 @@ _ROW_START = r'<row(?: [A-Za-z:]+="[^"<>]*")*'
 _SHEET_DATA = re.compile(
     rf"(?:{_ROW_START}>(?:{re.sub(r'[(](?![?])', '(?:', _CELL_FORMS)})*</row>|{_ROW_START} ?/>)*"
 )
+_ROW = re.compile(r'<row((?: [A-Za-z:]+="[^"<>]*")*) ?/?>')
+_ATTRIBUTE = re.compile(r'([A-Za-z:]+)="([^"<>]*)"')
 _COLUMNS: dict[str, int] = {}
 
 
@@ -52,10 +56,28 @@ def _column(letters: str) -> int:
     return col
 
 
+@dataclass
+class SimpleSheet:
+    """A sheet read by the patterns: its cells' values and styles, its rows' attributes, and
+    the rest of its XML (sheetData emptied) for the XML parser."""
+
+    values: Cells
+    styles: dict[tuple[int, int], int]  # every cell written, empty ones too
+    shared: dict[tuple[int, int], int]  # cells showing a shared string: its index
+    rows: list[tuple[int, dict[str, str]]]  # row number, attributes besides r and spans
+    frame: bytes  # the sheet's XML with an empty <sheetData/>
+
+
 def simple_cells(xml: bytes, shared: list[str] | None) -> Cells | None:
     """(row, column) -> text or number of every non-empty cell, or None when the sheet is not
     simple (or uses shared strings and `shared` is None: the caller loads them and asks
     again)."""
+    sheet = simple_sheet(xml, shared)
+    return None if sheet is None else sheet.values
+
+
+def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
+    """The sheet, or None when it is not simple (see the module's text)."""
     text = xml.decode("utf-8")
     if not text.rstrip().endswith("</worksheet>"):
         return None
@@ -63,19 +85,14 @@ def simple_cells(xml: bytes, shared: list[str] | None) -> Cells | None:
     if start < 0 or end < start:
         return None  # no data, or written another way: the XML parser decides
     body = text[start + len("<sheetData>") : end]
-    if _SHEET_DATA.fullmatch(body) is None:
-        return None
-    matches = _CELL.findall(body)
-    if "\r" in body:
-        return None  # XML turns a raw CR LF into LF: leave that to the XML parser
-    if shared is None and "<v>" not in body:  # openpyxl's text-only sheets: the common case
-        return {
-            (int(row), _column(letters)): unescape(inline) if "&" in inline else inline
-            for letters, row, inline, _, _ in matches
-            if inline
-        }
-    out: Cells = {}
-    for letters, row, inline, index, number_text in matches:
+    if "\r" in body or _SHEET_DATA.fullmatch(body) is None:
+        return None  # (XML turns a raw CR LF into LF: leave that to the XML parser)
+    values: Cells = {}
+    styles: dict[tuple[int, int], int] = {}
+    shown: dict[tuple[int, int], int] = {}
+    for letters, row, style, inline, index, number_text in _CELL.findall(body):
+        where = (int(row), _column(letters))
+        styles[where] = int(style) if style else 0
         value: str | int | float
         if number_text:
             integral = "." not in number_text and "e" not in number_text.lower()
@@ -87,11 +104,22 @@ def simple_cells(xml: bytes, shared: list[str] | None) -> Cells | None:
             if position >= len(shared):
                 return None  # let the full parser report the broken reference
             value = shared[position]
+            shown[where] = position
         else:
             value = unescape(inline) if "&" in inline else inline
         if value != "":
-            out[(int(row), _column(letters))] = value
-    return out
+            values[where] = value
+    rows = []
+    number = 0
+    for attributes in _ROW.findall(body):
+        found = dict(_ATTRIBUTE.findall(attributes))
+        r = found.pop("r", "")
+        number = int(r) if r.isdigit() else number + 1
+        found.pop("spans", None)
+        if found:
+            rows.append((number, found))
+    frame = text[:start] + "<sheetData/>" + text[end + len("</sheetData>") :]
+    return SimpleSheet(values, styles, shown, rows, frame.encode("utf-8"))
 
 
 def uses_shared_strings(xml: bytes) -> bool:

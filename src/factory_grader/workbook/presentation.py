@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from factory_grader.workbook.plan import column_letter
 from factory_grader.workbook.xlsx_reader import XlsxFile, column_number
 
 #: Excel's built-in number formats the app can meet (ECMA-376 §18.8.30); others are custom.
@@ -36,14 +35,14 @@ class Look:
 
 @dataclass
 class SheetLook:
-    cells: dict[str, int] = field(default_factory=dict)  # reference -> style index
+    cells: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, col) -> style index
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[str] = field(default_factory=list)
     merges: set[str] = field(default_factory=set)
     conditional_formats: int = 0
     validations: set[str] = field(default_factory=set)  # "ref=list" per drop-down
     #: cells whose text is in runs with fonts of their own: reference -> the runs' holder
-    rich: dict[str, Element] = field(default_factory=dict)
+    rich: dict[tuple[int, int], Element] = field(default_factory=dict)
 
 
 def styles(book: XlsxFile) -> list[Look]:
@@ -74,9 +73,10 @@ def styles(book: XlsxFile) -> list[Look]:
 
 
 def sheet_look(book: XlsxFile, name: str) -> SheetLook:
-    """Read with the XML parser (checked: no DTD or entities), not patterns: a comment, a quoted
-    '>' or a cell without a reference must not be able to hide a style."""
-    root = book.sheet_xml(name)
+    """Read with the XML parser (checked: no DTD or entities), not loose patterns: a comment,
+    a quoted '>' or a cell without a reference must not be able to hide a style. The cells of
+    a simple sheet come from fast_cells' patterns, which accept nothing but the exact forms."""
+    root = book.sheet_frame(name)
     ns = _ns(root)
     look = SheetLook()
     fmt = root.find(f"{ns}sheetFormatPr")
@@ -86,24 +86,18 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
             default is not None and _number(default) < MIN_ROW_POINTS
         ):
             look.hidden_rows.append(0)  # 0: every row without a height of its own
-    row_number = 0
-    for row in root.iter(f"{ns}row"):
-        r = row.get("r")
-        row_number = int(r) if r and r.isdigit() else row_number + 1
-        height = row.get("ht")
-        if row.get("hidden") in ("1", "true") or (
-            height is not None and _number(height) < MIN_ROW_POINTS
-        ):
-            look.hidden_rows.append(row_number)
-        col = 0
-        for c in row.iter(f"{ns}c"):
-            ref = c.get("r")
-            col = column_number(ref) if ref else col + 1
-            s = c.get("s", "0")
-            ref = f"{column_letter(col)}{row_number}"
-            look.cells[ref] = int(s) if s.isdigit() else 0
-            if (runs := _runs(c, ns, book)) is not None:
-                look.rich[ref] = runs
+    simple = book.simple_sheet(name)
+    if simple is not None:
+        for row_number, attributes in simple.rows:
+            if _hidden_row(attributes.get("hidden"), attributes.get("ht")):
+                look.hidden_rows.append(row_number)
+        look.cells = simple.styles
+        rich = book.rich_strings() if simple.shared else {}
+        for where, index in simple.shared.items():
+            if index in rich:
+                look.rich[where] = rich[index]
+    else:
+        _cells_look(book, root, ns, look)
     for col_element in root.iter(f"{ns}col"):
         width = col_element.get("width")
         if col_element.get("hidden") in ("1", "true") or (
@@ -118,6 +112,28 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
         for ref in (dv.get("sqref") or "").split():
             look.validations.add(f"{ref}={choices}")
     return look
+
+
+def _cells_look(book: XlsxFile, root: Element, ns: str, look: SheetLook) -> None:
+    """Rows and cells of a sheet the patterns do not read, from the whole parsed XML."""
+    row_number = 0
+    for row in root.iter(f"{ns}row"):
+        r = row.get("r")
+        row_number = int(r) if r and r.isdigit() else row_number + 1
+        if _hidden_row(row.get("hidden"), row.get("ht")):
+            look.hidden_rows.append(row_number)
+        col = 0
+        for c in row.iter(f"{ns}c"):
+            ref = c.get("r")
+            col = column_number(ref) if ref else col + 1
+            s = c.get("s", "0")
+            look.cells[(row_number, col)] = int(s) if s.isdigit() else 0
+            if (runs := _runs(c, ns, book)) is not None:
+                look.rich[(row_number, col)] = runs
+
+
+def _hidden_row(hidden: str | None, height: str | None) -> bool:
+    return hidden in ("1", "true") or (height is not None and _number(height) < MIN_ROW_POINTS)
 
 
 def _runs(c: Element, ns: str, book: XlsxFile) -> Element | None:

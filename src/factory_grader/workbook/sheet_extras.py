@@ -70,7 +70,7 @@ def sheet_extras(book: XlsxFile, plan: WorkbookPlan, sheet: SheetPlan) -> list[E
     info = book.sheet(sheet.name)
     if info is None:
         return []
-    root = book.sheet_xml(sheet.name)
+    root = book.sheet_frame(sheet.name)  # outside the cells is all that is read here
     name = sheet.name
     out: list[Extra] = []
     drawing_id: str | None = None

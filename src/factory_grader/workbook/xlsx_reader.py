@@ -20,7 +20,7 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from factory_grader.domain.errors import WorkbookError
-from factory_grader.workbook.fast_cells import simple_cells, uses_shared_strings
+from factory_grader.workbook.fast_cells import SimpleSheet, simple_sheet, uses_shared_strings
 from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, parse_xml
 
 Value = str | int | float | bool
@@ -63,6 +63,8 @@ class XlsxFile:
         self.limits = limits
         self._shared: list[str] | None = None
         self._roots: dict[str, Element] = {}
+        self._simple: dict[str, SimpleSheet | None] = {}
+        self._frames: dict[str, Element] = {}
         self._rich: dict[int, Element] = {}  # shared strings in runs of their own fonts
         self._zip = _open_zip(path)
         try:
@@ -93,15 +95,10 @@ class XlsxFile:
     def cells(self, name: str, fast: bool = True) -> dict[tuple[int, int], Value]:
         """Every non-empty cell of a sheet: (row, column) -> value (1-based). `fast` tries
         workbook/fast_cells.py first (fast=False: always the XML parser, for tests)."""
-        info, data = self._sheet_data(name)
-        shared = self._shared_strings() if uses_shared_strings(data) else None
-        try:
-            quick = simple_cells(data, shared) if fast else None
-        except UnicodeDecodeError:
-            quick = None  # the full parser names the problem
+        quick = self.simple_sheet(name) if fast else None
         if quick is not None:
-            return quick  # type: ignore[return-value]  # str | int | float are Values
-        root = self._parse(info.part, data)
+            return quick.values  # type: ignore[return-value]  # str | int | float are Values
+        root = self.sheet_xml(name)
         ns = _ns(root)
         out: dict[tuple[int, int], Value] = {}
         row_tag, cell_tag = f"{ns}row", f"{ns}c"
@@ -119,6 +116,33 @@ class XlsxFile:
                 if value is not None and value != "":
                     out[(row_number, col)] = value
         return out
+
+    def simple_sheet(self, name: str) -> SimpleSheet | None:
+        """The sheet read by patterns (workbook/fast_cells.py), or None when it is not simple
+        and only the XML parser reads it (sheet_xml)."""
+        if name not in self._simple:
+            info, data = self._sheet_data(name)
+            shared = self._shared_strings() if uses_shared_strings(data) else None
+            try:
+                quick = simple_sheet(data, shared)
+            except UnicodeDecodeError:
+                quick = None  # the full parser names the problem
+            if quick is not None:
+                frame = self._parse(info.part, quick.frame)
+                holders = [e for e in frame if e.tag.endswith("}sheetData") or e.tag == "sheetData"]
+                if len(holders) != 1 or len(holders[0]):
+                    quick = None  # a second <sheetData> hid in the rest: the parser decides
+                else:
+                    self._frames[name] = frame
+            self._simple[name] = quick
+        return self._simple[name]
+
+    def sheet_frame(self, name: str) -> Element:
+        """The sheet's XML, parsed, for what lies outside its cells (columns, merges, header
+        and footer …): without the cells when the patterns read them (quicker), else whole."""
+        if self.simple_sheet(name) is not None:
+            return self._frames[name]
+        return self.sheet_xml(name)
 
     def rows(self, name: str, width: int) -> list[list[str]]:
         """A sheet as rows of text ("" where empty), `width` columns, from row 1."""
@@ -318,6 +342,10 @@ class XlsxFile:
         )
 
     def _count(self, part: str, data: bytes, tag: re.Pattern[bytes], what: str) -> None:
+        # Every element start is "<" or ":" before its name: counting those bytes (at C speed)
+        # bounds the count from above; the exact count only when the bound is over the cap.
+        if data.count(b"<") <= self.limits.cells:
+            return
         found = len(tag.findall(data))
         if found > self.limits.cells:
             raise WorkbookError(
