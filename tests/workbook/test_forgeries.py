@@ -239,8 +239,16 @@ def test_a_formula_is_edited_even_with_the_right_cached_value(
             lambda x: x.replace("</sheetData>", '</sheetData><!-- <c r="B5" s="0"/> -->', 1),
             None,
         ),
+        # a second <sheetData> written so the quick patterns would not see it
+        (
+            "result",
+            lambda x: x.replace(
+                "<sheetData>", '<sheetData ><row r="7" hidden="1"/></sheetData><sheetData>', 1
+            ),
+            "row 7 hidden",
+        ),
     ],
-    ids=["indexed-white", "low-row", "collapsed-rows", "comment-decoy"],
+    ids=["indexed-white", "low-row", "collapsed-rows", "comment-decoy", "second-sheet-data"],
 )
 def test_forgeries_in_the_xml_itself(
     example_workbook: Path, library: FormLibrary, tmp_path: Path, part_kind, edit, said

@@ -165,6 +165,7 @@ def test_fast_cell_reader_agrees_with_the_xml_parser(
 ) -> None:
     """workbook/fast_cells.py must read exactly what ElementTree reads, for our own files and
     for the same files after LibreOffice rewrote them (shared strings, other attributes)."""
+    from factory_grader.workbook.presentation import sheet_look
     from factory_grader.workbook.xlsx_reader import XlsxFile
 
     original = export_case(library, case, tmp_path / f"{case}.xlsx")
@@ -172,4 +173,14 @@ def test_fast_cell_reader_agrees_with_the_xml_parser(
     for book_path in (original, resaved):
         with XlsxFile(book_path) as book:
             for sheet in book.sheets:
+                assert book.simple_sheet(sheet.name) is not None, sheet.name  # the quick path
                 assert book.cells(sheet.name) == book.cells(sheet.name, fast=False), sheet.name
+                quick = sheet_look(book, sheet.name)
+                parsed = sheet_look(book, sheet.name, fast=False)
+                assert (quick.cells, quick.hidden_rows, quick.hidden_columns, quick.merges) == (
+                    parsed.cells,
+                    parsed.hidden_rows,
+                    parsed.hidden_columns,
+                    parsed.merges,
+                ), sheet.name
+                assert quick.rich.keys() == parsed.rich.keys(), sheet.name

@@ -6,7 +6,8 @@ tree costs about 4 µs a cell. Most sheets consist only of cells in one of three
     <c r="B7" t="inlineStr"><is><t>text</t></is></c>      (openpyxl)
     <c r="B7" s="3" t="s"><v>12</v></c>                    (Excel, LibreOffice: shared string)
     <c r="B7" s="3"><v>2.23</v></c>                        (a number)
-    <c r="B7" s="3"/>                                      (an empty, styled cell)
+    <c r="B7" s="3"/>                                      (an empty, styled cell; openpyxl
+                                                           may add t="n" or t="inlineStr")
 
 and regular expressions read them at C speed. The whole of <sheetData> must consist of rows of
 such cells, and the part must end with </worksheet>; anything else (formulas, rich text,
@@ -31,7 +32,7 @@ _CELL_FORMS = (
     r' t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
     r'| t="s"><v>([0-9]+)</v></c>'
     r'|(?: t="n")?><v>(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)</v></c>'
-    r'|(?: t="n")? ?/>'
+    r'|(?: t="(?:n|inlineStr)")? ?/>'
     r")"
 )
 _CELL = re.compile(_CELL_FORMS)

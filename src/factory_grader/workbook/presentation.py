@@ -72,11 +72,13 @@ def styles(book: XlsxFile) -> list[Look]:
     return looks
 
 
-def sheet_look(book: XlsxFile, name: str) -> SheetLook:
+def sheet_look(book: XlsxFile, name: str, fast: bool = True) -> SheetLook:
     """Read with the XML parser (checked: no DTD or entities), not loose patterns: a comment,
     a quoted '>' or a cell without a reference must not be able to hide a style. The cells of
-    a simple sheet come from fast_cells' patterns, which accept nothing but the exact forms."""
-    root = book.sheet_frame(name)
+    a simple sheet come from fast_cells' patterns, which accept nothing but the exact forms
+    (fast=False: always the parser, for tests)."""
+    simple = book.simple_sheet(name) if fast else None
+    root = book.sheet_frame(name) if fast else book.sheet_xml(name)
     ns = _ns(root)
     look = SheetLook()
     fmt = root.find(f"{ns}sheetFormatPr")
@@ -86,7 +88,6 @@ def sheet_look(book: XlsxFile, name: str) -> SheetLook:
             default is not None and _number(default) < MIN_ROW_POINTS
         ):
             look.hidden_rows.append(0)  # 0: every row without a height of its own
-    simple = book.simple_sheet(name)
     if simple is not None:
         for row_number, attributes in simple.rows:
             if _hidden_row(attributes.get("hidden"), attributes.get("ht")):
