@@ -516,6 +516,8 @@ def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> No
             continue
         expected = sheet.values()
         found = book.cells(sheet.name)
+        if expected == found and not any(type(v) is bool for v in found.values()):
+            continue  # the common case, decided at C speed (a bool shows TRUE, never 1)
         for rc in sorted(expected.keys() | found.keys()):
             e, f = expected.get(rc), found.get(rc)
             if not _same(e, f):

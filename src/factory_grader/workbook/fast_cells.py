@@ -44,7 +44,12 @@ _SHEET_DATA = re.compile(
 )
 _ROW = re.compile(r'<row((?: [A-Za-z:]+="[^"<>]*")*) ?/?>')
 _ATTRIBUTE = re.compile(r'([A-Za-z:]+)="([^"<>]*)"')
-_COLUMNS: dict[str, int] = {}
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: A to ZZ, looked up rather than worked out for each of thousands of cells
+_COLUMNS: dict[str, int] = {
+    **{a: i for i, a in enumerate(_LETTERS, 1)},
+    **{a + b: 26 * i + j for i, a in enumerate(_LETTERS, 1) for j, b in enumerate(_LETTERS, 1)},
+}
 
 
 def _column(letters: str) -> int:
@@ -91,8 +96,10 @@ def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
     values: Cells = {}
     styles: dict[tuple[int, int], int] = {}
     shown: dict[tuple[int, int], int] = {}
+    columns = _COLUMNS
     for letters, row, style, inline, index, number_text in _CELL.findall(body):
-        where = (int(row), _column(letters))
+        col = columns.get(letters)
+        where = (int(row), col if col is not None else _column(letters))
         styles[where] = int(style) if style else 0
         value: str | int | float
         if number_text:

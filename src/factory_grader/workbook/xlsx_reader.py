@@ -160,6 +160,8 @@ class XlsxFile:
         info = self.sheet(name)
         if info is None:
             return []
+        if self.simple_sheet(name) is not None:
+            return []  # the quick patterns read only cells that hold no formula
         data = self._read(info.part)
         found = []
         for match in _FORMULA_TAG.finditer(data):
