@@ -347,104 +347,109 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
+        <source>not recomputed (a summary without answers)</source>
+        <translation>未重新计算（汇总表未附答题）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
         <source>conflict: same revision, other answers</source>
         <translation>冲突：同一修订答题不同</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="229"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="230"/>
         <source>No tier</source>
         <translation>未达梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="246"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="247"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="249"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="254"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="255"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="300"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="301"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="302"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="303"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="328"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="329"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="329"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="330"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="360"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="361"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="406"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="411"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="415"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="420"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="442"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="461"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="447"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="466"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="443"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="448"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="444"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="449"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="460"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="465"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="462"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="467"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="463"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="468"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="464"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="469"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -771,7 +776,12 @@
         <translation>完整性：无效，不是可读取的申报工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="44"/>
+        <source>Not recomputed: the summary this row came from carries no answers, so its figures are copied as they were.</source>
+        <translation>未重新计算：此行来自未附答题的汇总表，各项得分照录。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="78"/>
         <source>This row comes from a summary workbook; open the original file for the full result.</source>
         <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>

@@ -166,9 +166,13 @@ def test_summary_workbook(
     radar = next(c for c in wb["图表"]._charts if type(c).__name__ == "RadarChart")
     assert radar.y_axis.scaling.max < 5  # the scale follows the averages (1–2 here), not 0–5
     machine = list(wb[SUMMARY_SHEET].iter_rows(values_only=True))
-    assert machine[0][:2] == ("schema", "factory-grader-summary/1")
+    assert machine[0][:2] == ("schema", "factory-grader-summary/2")
     assert len(machine) == 2 + len(entries)
-    assert machine[1][:2] == ("file", "entry")
+    assert machine[1][:3] == ("file", "entry", "answers")
+    # every readable workbook's row carries its answers (to be recomputed by the province)
+    carried = {Path(r[0]).name: r[2] for r in machine[2:]}
+    assert carried["haikou-r2.xlsx"] and '"versions":' in carried["haikou-r2.xlsx"]
+    assert carried["truncated.xlsx"] is None
 
 
 def test_a_province_combines_city_summaries(

@@ -589,6 +589,7 @@ def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
         "ok": sum(e.status == "ok" for e in entries),
         "edited": sum(e.status == "edited" for e in entries),
         "invalid": sum(e.status == "invalid" for e in entries),
+        "unchecked": sum(e.status == "unchecked" for e in entries),
         "superseded": sum(bool(e.superseded_by) for e in entries),
     }
     if args.json:

@@ -37,6 +37,9 @@ class Entry:
     #: another file with the same assessment and revision but other answers: the official decides
     conflict_with: str = ""
     credit_code_problem: str = ""  # why the credit code is not a valid one ("" when it is)
+    #: the answers the figures come from, as compact JSON with their form versions, so that a
+    #: summary read again (city → province) is recomputed, not trusted ("" when unreadable)
+    answers: str = ""
 
     @property
     def city_key(self) -> str:

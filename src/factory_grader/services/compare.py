@@ -19,13 +19,13 @@ from pathlib import Path
 
 from factory_grader import __version__
 from factory_grader.domain.comparison import Entry
-from factory_grader.domain.credit_code import credit_code_problem, normalise_credit_code
 from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary, shared_library
 from factory_grader.forms.reference import shared_profile_lists
-from factory_grader.scoring.subdomain_level import achieved_level
+from factory_grader.services.entry_figures import compact_answers, figures
 from factory_grader.services.submission import Status, Verdict, verify_book
+from factory_grader.services.summary_check import check_summary_entry
 from factory_grader.services.wording import finding_sentence
 from factory_grader.workbook.summary_book import SummaryNames
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
@@ -48,18 +48,14 @@ def read_entries(path: str) -> list[Entry]:
     try:
         with XlsxFile(p) as book:
             if book.sheet(SUMMARY_SHEET) is not None:
-                return read_summary_entries(book, path)
+                rows = read_summary_entries(book, path)
+                return [check_summary_entry(e, shared_library()) for e in rows]
             verdict = verify_book(p, book, shared_library())
     except WorkbookError as exc:
         return [invalid_entry(path, str(exc))]
     except Exception as exc:  # one odd file must never stop a comparison of thousands
         return [invalid_entry(path, f"{path}: unreadable ({type(exc).__name__}: {exc})")]
     return [entry_from_verdict(path, verdict)]
-
-
-def _code_problem(text: str) -> str:
-    code = normalise_credit_code(text)
-    return (credit_code_problem(code) or "") if code else ""
 
 
 def invalid_entry(path: str, reason: str) -> Entry:
@@ -81,40 +77,18 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
     answers, result, meta = verdict.answers, verdict.result, verdict.meta
     if verdict.status is Status.INVALID or answers is None or result is None:
         return invalid_entry(path, verdict.findings[0].message)
-    m, t = result.maturity, result.tier
-    # by code, so "Haikou" and "海口市" are one city (workbooks from before codes carry names)
-    profile, _ = shared_profile_lists().normalised(answers.profile)
-    form = shared_library().form_for(answers)
     return Entry(
         file=path,
         status=verdict.status.value,
         reason=_without_path(path, verdict.findings[0].message) if verdict.findings else "",
         reason_zh=finding_sentence(verdict.findings[0], "zh") if verdict.findings else "",
-        city=profile.get("city") or "",
-        city_code=profile.get("city_code") or "",
-        name=profile.get("name") or "",
-        credit_code=normalise_credit_code(profile.get("credit_code") or ""),
-        credit_code_problem=_code_problem(profile.get("credit_code") or ""),
-        industry=profile.get("industry") or "",
-        industry_code=profile.get("industry_code") or "",
-        size=profile.get("size") or "",
-        score_hundredths=m.score_hundredths,
-        level=m.level,
         claimed_tier=meta.get("claimed_tier") or "",
-        tier=t.tier or "",
-        covered_links=",".join(t.covered_links),
-        built=t.built_count,
-        ai=t.ai_count,
-        unanswered=len(m.unanswered),
-        rules_id=answers.rules_id,
-        form_id=answers.form_id,
         assessment_id=meta.get("assessment_id", ""),
         revision=int(meta["revision"]) if meta.get("revision", "").isdigit() else 0,
         exported_at=meta.get("exported_at", ""),
         answers_sha256=meta.get("answers_sha256", ""),
-        subdomain_levels="".join(
-            str(achieved_level(m.subdomain_scores[s.id])) for s in form.subdomains
-        ),
+        answers=compact_answers(answers, shared_library()),
+        **figures(answers, result, shared_library()),
     )
 
 

@@ -23,6 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLOURS = {
     "edited": "#fff3cd",
+    "unchecked": "#fff3cd",
     "invalid": "#f8d7da",
     "superseded": "#eceff1",
     "conflict": "#ffe0b2",

@@ -40,6 +40,10 @@ class EntryDialog(QDialog):
             ),
             "edited": self.tr("Integrity: EDITED after export."),
             "invalid": self.tr("Integrity: INVALID, not a readable submission."),
+            "unchecked": self.tr(
+                "Not recomputed: the summary this row came from carries no answers, so its"
+                " figures are copied as they were."
+            ),
         }
 
         def work() -> str:

@@ -58,6 +58,7 @@ STATUS_WORDS = {
     "ok": ("正常", "ok"),
     "edited": ("导出后被修改", "edited after export"),
     "invalid": ("无效", "invalid"),
+    "unchecked": ("未重新计算（照录）", "not recomputed (copied)"),
     "superseded": ("已被新修订替代", "superseded by a newer revision"),
     "conflict": ("同一修订答题不同", "same revision, other answers"),
 }
@@ -138,6 +139,17 @@ def _summary_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryI
         ),
         lang,
     )
+    unchecked = sum(e.status == "unchecked" for e in listed)
+    if unchecked:  # never "recomputed" for rows that could not be
+        note += _pick(
+            (
+                f"其中 {unchecked} 家来自未附答题的汇总表，得分照录、未能重新计算（完整性列为"
+                "“未重新计算（照录）”）。",
+                f" {unchecked} of them come from a summary without answers: their figures are"
+                " copied, not recomputed (Integrity: not recomputed).",
+            ),
+            lang,
+        )
     _title(sheet, sheet.name, note, len(SUMMARY_COLUMNS))
     header = sheet.table_header(
         *[_pick((zh, en), lang) for _, zh, en in SUMMARY_COLUMNS], freeze_col="D"

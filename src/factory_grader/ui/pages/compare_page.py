@@ -220,6 +220,7 @@ class ComparePage(Page):
             "ok": self.tr("ok"),
             "edited": self.tr("edited after export"),
             "invalid": self.tr("invalid"),
+            "unchecked": self.tr("not recomputed (a summary without answers)"),
             "superseded": self.tr("superseded"),
             "conflict": self.tr("conflict: same revision, other answers"),
         }
