@@ -4,6 +4,7 @@ says S = 2.24 and 基础级 on 评估结果 (B5, B7)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -290,15 +291,22 @@ def _chart_title(xml: str) -> str:
     return xml.replace("能力子域雷达图（达到等级）", "能力子域雷达图（卓越级）")
 
 
+def _value_ranges(xml: str) -> list[str]:
+    """The ranges the chart's series draw (<val>), in order: achieved, then required."""
+    return re.findall(r"<val><numRef><f>([^<]+)</f>", xml)
+
+
 def _chart_points_elsewhere(xml: str) -> str:  # the "achieved" series drawn from the required
-    return xml.replace("$I$21:$I$40", "$J$21:$J$40", 1)
+    achieved, required = _value_ranges(xml)
+    return xml.replace(f"<f>{achieved}</f>", f"<f>{required}</f>", 1)
 
 
 def _chart_cache_forged(xml: str) -> str:
     """A cache of fives, as LibreOffice writes caches: a program may draw it, not the cells."""
+    achieved = _value_ranges(xml)[0]
     points = "".join(f'<pt idx="{i}"><v>5</v></pt>' for i in range(20))
     cache = f'<numCache><formatCode>General</formatCode><ptCount val="20"/>{points}</numCache>'
-    return xml.replace("$I$21:$I$40</f>", "$I$21:$I$40</f>" + cache, 1)
+    return xml.replace(f"{achieved}</f>", f"{achieved}</f>{cache}", 1)
 
 
 def _chart_text_added(xml: str) -> str:  # a second title run on the chart
@@ -313,7 +321,7 @@ def _chart_text_added(xml: str) -> str:  # a second title run on the chart
         (
             "chart",
             _chart_points_elsewhere,
-            f"{RESULT}: the chart shows '评估结果'!$J$21:$J$40",
+            f"{RESULT}: the chart shows '评估结果'!$J$",
         ),
         ("chart", _chart_cache_forged, f"{RESULT}: the chart shows 5"),
         ("chart", _chart_text_added, f"{RESULT}: the chart shows  卓越级"),

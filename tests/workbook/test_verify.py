@@ -71,6 +71,7 @@ def test_changed_visible_score_is_edited_with_sheet_and_cell(
             "expected": 2.24,
             "found": 3.55,
             "kind": "cell",
+            "zh": f"评估结果!{cell}：应为 “2.24”，实为 “3.55”",
         }
     ]
 

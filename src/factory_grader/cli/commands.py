@@ -25,6 +25,7 @@ from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
 from factory_grader.services.wording import (
     drift_sentence,
+    finding_sentence,
     update_text,
     verdict_words,
     version_sentence,
@@ -33,7 +34,7 @@ from factory_grader.services.wording import (
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry
     from factory_grader.services.assessments import AssessmentService
-    from factory_grader.services.submission import Verdict
+from factory_grader.services.submission import Verdict
 
 
 def _print_json(data: Any, out: str | None = None) -> None:
@@ -470,7 +471,11 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
         "file": str(verdict.path),
         "status": verdict.status.value,
         "reasons": [
-            {k: v for k, v in asdict(f).items() if v is not None} for f in verdict.findings
+            {
+                **{k: v for k, v in asdict(f).items() if v is not None and k != "zh"},
+                "zh": finding_sentence(f, "zh"),  # the same as a Chinese sentence
+            }
+            for f in verdict.findings
         ],
         "differences": verdict.differences,
         "schema": meta.get("schema"),

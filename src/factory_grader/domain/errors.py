@@ -83,4 +83,9 @@ class AnswerConflict(Exception):
 
 class WorkbookError(InputError):
     """A file that is not a readable submission workbook (or summary workbook): not a workbook,
-    damaged, password-protected, too large when inflated, foreign, or of an unknown version."""
+    damaged, password-protected, too large when inflated, foreign, or of an unknown version.
+    `zh`: the same as a Chinese sentence, without the file's path (a list shows it already)."""
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh

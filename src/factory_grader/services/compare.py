@@ -8,6 +8,7 @@ province can combine city summaries in turn.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -31,6 +32,7 @@ from factory_grader.workbook.summary_book import SummaryNames
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
 from factory_grader.workbook.xlsx_reader import XlsxFile
 
+log = logging.getLogger(__name__)
 CHUNK = 8  # files per task: fewer round trips to the workers, progress still smooth
 
 
@@ -52,19 +54,26 @@ def read_entries(path: str) -> list[Entry]:
                 return [check_summary_entry(e, shared_library()) for e in rows]
             verdict = verify_book(p, book, shared_library())
     except WorkbookError as exc:
-        return [invalid_entry(path, str(exc))]
+        return [invalid_entry(path, str(exc), exc.zh)]
     except Exception as exc:  # one odd file must never stop a comparison of thousands
-        return [invalid_entry(path, f"{path}: unreadable ({type(exc).__name__}: {exc})")]
+        log.exception("unreadable: %s", path)
+        return [
+            invalid_entry(
+                path,
+                f"{path}: unreadable ({type(exc).__name__}: {exc})",
+                "无法读取（程序未能处理此文件，详情见日志）",
+            )
+        ]
     return [entry_from_verdict(path, verdict)]
 
 
-def invalid_entry(path: str, reason: str) -> Entry:
+def invalid_entry(path: str, reason: str, zh: str) -> Entry:
     shown = _without_path(path, reason)
     return Entry(
         file=path,
         status=Status.INVALID.value,
         reason=shown,
-        reason_zh=f"无法作为申报表读取：{shown}",
+        reason_zh=f"无法作为申报表读取：{zh or shown}",
     )
 
 
@@ -76,7 +85,7 @@ def _without_path(path: str, reason: str) -> str:
 def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
     answers, result, meta = verdict.answers, verdict.result, verdict.meta
     if verdict.status is Status.INVALID or answers is None or result is None:
-        return invalid_entry(path, verdict.findings[0].message)
+        return invalid_entry(path, verdict.findings[0].message, verdict.findings[0].zh)
     return Entry(
         file=path,
         status=verdict.status.value,

@@ -67,6 +67,7 @@ class Finding:
     #: unreadable | layout | missing-sheet | element | relationship | header-footer | drawing |
     #: chart-count | chart (workbook/sheet_extras.py); "" for the reasons a file is invalid
     kind: str = ""
+    zh: str = ""  # why a file is invalid, as a Chinese sentence (WorkbookError.zh)
 
 
 @dataclass
@@ -195,11 +196,11 @@ def verify_workbook(
         with XlsxFile(path, limits) as book:
             return verify_book(path, book, library, sheets)
     except WorkbookError as exc:
-        return Verdict(path, Status.INVALID, [Finding(str(exc))])
+        return Verdict(path, Status.INVALID, [Finding(str(exc), zh=exc.zh)])
 
 
-def _invalid(path: Path, message: str, meta: dict[str, str] | None = None) -> Verdict:
-    return Verdict(path, Status.INVALID, [Finding(f"{path}: {message}")], meta=meta or {})
+def _invalid(path: Path, message: str, zh: str, meta: dict[str, str] | None = None) -> Verdict:
+    return Verdict(path, Status.INVALID, [Finding(f"{path}: {message}", zh=zh)], meta=meta or {})
 
 
 def verify_book(
@@ -207,15 +208,24 @@ def verify_book(
 ) -> Verdict:
     """verify_workbook on a workbook already open (its WorkbookErrors propagate)."""
     if book.sheet(MACHINE_SHEET) is None:
-        return _invalid(path, f"not a factory-grader submission (no {MACHINE_SHEET} sheet)")
+        return _invalid(
+            path,
+            f"not a factory-grader submission (no {MACHINE_SHEET} sheet)",
+            f"不是本软件导出的申报表（没有 {MACHINE_SHEET} 工作表）",
+        )
     data = machine.decode(book.rows(MACHINE_SHEET, len(machine.HEADER)))
     meta = data.meta
     if meta["schema"] not in SCHEMAS_READ:
         known = ", ".join(SCHEMAS_READ)
-        return _invalid(path, f"schema {meta['schema']!r}: this app reads {known}", meta)
+        return _invalid(
+            path,
+            f"schema {meta['schema']!r}: this app reads {known}",
+            f"申报表格式“{meta['schema']}”：本软件可读 {known}",
+            meta,
+        )
     problem = _forms_problem(meta, library)
     if problem:
-        return _invalid(path, problem, meta)
+        return _invalid(path, *problem, meta)
     raw, evidence = machine.answers_data(data)
     try:
         answers = answers_from_data(
@@ -225,12 +235,25 @@ def verify_book(
             versions=(meta["form_version"], meta["rules_version"], meta["catalogue_version"]),
         )
     except InputError as exc:
-        return _invalid(path, f"the answers in the machine sheet do not fit the form: {exc}", meta)
+        where = str(exc).removeprefix(f"{path} ({MACHINE_SHEET}): ").split(": ")[0]
+        return _invalid(
+            path,
+            f"the answers in the machine sheet do not fit the form: {exc}",
+            f"机读数据中的答题与问卷不符（{where}）",
+            meta,
+        )
     claimed = meta["claimed_tier"] or None
     if claimed and claimed not in {t.id for t in library.rules_for(answers).tiers}:
-        return _invalid(path, f"claimed tier {claimed!r} is not a tier of {answers.rules_id}", meta)
+        return _invalid(
+            path,
+            f"claimed tier {claimed!r} is not a tier of {answers.rules_id}",
+            f"申报等级“{claimed}”不是规则 {answers.rules_id} 中的梯度",
+            meta,
+        )
     if meta["lang"] not in ("zh", "en"):
-        return _invalid(path, f"unknown language {meta['lang']!r}", meta)
+        return _invalid(
+            path, f"unknown language {meta['lang']!r}", f"未知语言“{meta['lang']}”", meta
+        )
 
     result = score_answers(library, answers, improvements=sheets is None or "gaps" in sheets)
     verdict = Verdict(path, Status.OK, meta=meta, answers=answers, result=result, evidence=evidence)
@@ -287,7 +310,8 @@ def verify_book(
     return verdict
 
 
-def _forms_problem(meta: dict[str, str], library: FormLibrary) -> str | None:
+def _forms_problem(meta: dict[str, str], library: FormLibrary) -> tuple[str, str] | None:
+    """(English, Chinese) of why the forms the workbook names cannot check it, else None."""
     checks = (
         ("form", meta["form_id"], meta["form_version"], meta["form_digest"], library.maturity),
         ("rule set", meta["rules_id"], meta["rules_version"], meta["rules_digest"], library.rules),
@@ -300,17 +324,26 @@ def _forms_problem(meta: dict[str, str], library: FormLibrary) -> str | None:
         ),
     )
     for what, ident, version, digest, get in checks:
+        what_zh = {"form": "问卷", "rule set": "规则", "scenario catalogue": "场景目录"}[what]
         # every shipped version is kept: a workbook is checked with the versions it was made with
         if not library.has(ident, version):
-            return f"made with {what} {ident!r} {version}, which this app does not have"
+            return (
+                f"made with {what} {ident!r} {version}, which this app does not have",
+                f"使用{what_zh} {ident} {version} 制作，本软件没有该版本",
+            )
         try:
             item = get(ident, version)
         except InputError:  # an id of another kind (a forged or damaged sheet)
-            return f"{ident!r} {version} is not a {what} of this app"
+            return (
+                f"{ident!r} {version} is not a {what} of this app",
+                f"{ident} {version} 不是本软件的{what_zh}",
+            )
         if item.digest != digest:
             return (
                 f"made with {what} {ident} {version} (digest {digest[:12]}…); this app's"
-                f" {version} differs (digest {item.digest[:12]}…), so its figures cannot be checked"
+                f" {version} differs (digest {item.digest[:12]}…), so its figures cannot be"
+                " checked",
+                f"使用{what_zh} {ident} {version} 制作，但与本软件的同版本内容不同，无法核对得分",
             )
     return None
 
@@ -342,7 +375,10 @@ def _parse_time(text: str) -> datetime:
     try:
         return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        raise WorkbookError(f"{MACHINE_SHEET}: exported_at {text!r} is not a UTC time") from None
+        raise WorkbookError(
+            f"{MACHINE_SHEET}: exported_at {text!r} is not a UTC time",
+            f"机读数据中的导出时间“{text}”不是 UTC 时间",
+        ) from None
 
 
 def _compare_structure(
@@ -558,7 +594,7 @@ def read_for_import(path: Path, library: FormLibrary) -> Verdict:
     """The answers of a submission workbook, or a WorkbookError saying why there are none."""
     verdict = verify_workbook(path, library)
     if verdict.status is Status.INVALID or verdict.answers is None:
-        raise WorkbookError(verdict.findings[0].message)
+        raise WorkbookError(verdict.findings[0].message, verdict.findings[0].zh)
     return verdict
 
 

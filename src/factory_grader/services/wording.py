@@ -143,6 +143,8 @@ def update_text(update: VersionUpdate, library: FormLibrary, lang: Lang, applied
 def finding_sentence(finding: Finding, lang: Lang) -> str:
     """A difference found in a workbook as a reader of lang says it (the finding's own English
     message for English, and for the reasons a file is invalid)."""
+    if lang == "zh" and finding.zh:
+        return finding.zh
     if lang != "zh" or not finding.kind:
         return finding.message
     where = f"{finding.sheet}!{finding.cell}" if finding.sheet and finding.cell else finding.sheet

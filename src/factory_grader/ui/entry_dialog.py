@@ -65,7 +65,9 @@ class EntryDialog(QDialog):
             self.text.setPlainText(text)
 
         def failed(exc: BaseException) -> None:
-            self.text.setPlainText(str(exc))
+            from factory_grader.ui.words import error_text
+
+            self.text.setPlainText(error_text(exc, self.ctx.lang))
 
         self.ctx.background.run(work, shown, failed)
 

@@ -43,6 +43,8 @@ def write_file(
 
     def failed(exc: BaseException) -> None:
         progress.close()
-        QMessageBox.warning(parent, texts.failed_title, str(exc))
+        from factory_grader.ui.words import error_text
+
+        QMessageBox.warning(parent, texts.failed_title, error_text(exc, ctx.lang))
 
     ctx.background.run(work, done, failed)

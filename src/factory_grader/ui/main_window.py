@@ -500,7 +500,9 @@ class MainWindow(QMainWindow):
             if looks_like_workbook(Path(path)):
                 verdict = read_for_import(Path(path), service.library)
                 if verdict.status is Status.EDITED:
-                    warnings.append(verdict.findings[0].message)
+                    from factory_grader.services.wording import finding_sentence
+
+                    warnings.append(finding_sentence(verdict.findings[0], self.ctx.lang))
                 assert verdict.answers is not None
                 return service.import_answers(verdict.answers).id
             return service.import_answers(read_answers_file(Path(path), service.library)).id
@@ -585,7 +587,9 @@ class MainWindow(QMainWindow):
     def _create_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, self.tr("Not created"), str(exc))
+        from factory_grader.ui.words import error_text
+
+        QMessageBox.warning(self, self.tr("Not created"), error_text(exc, self.ctx.lang))
 
     # --- dialogs and closing ------------------------------------------------------------------
 

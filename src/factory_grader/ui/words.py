@@ -5,6 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
+def error_text(exc: BaseException, lang: str) -> str:
+    """An error as the user reads it: a workbook's problem as a Chinese sentence in the
+    Chinese UI (WorkbookError.zh), else its message."""
+    zh = getattr(exc, "zh", "")
+    return zh if lang == "zh" and zh else str(exc)
+
+
 def grade_word(grade: str | None) -> str:
     """A requirement grade ('full', 'most', …, or None) as a person says it."""
     words = {

@@ -191,7 +191,10 @@ def answers_digest(meta: dict[str, str], rows: Sequence[Row]) -> str:
 def decode(table: Sequence[Sequence[str]]) -> MachineData:
     """The machine sheet's cells (rows of text, "" for empty) as meta, answer rows and results."""
     if not table or tuple(table[0][:6]) != HEADER:
-        raise WorkbookError(f"{MACHINE_SHEET}!A1: the header is not {', '.join(HEADER)}")
+        raise WorkbookError(
+            f"{MACHINE_SHEET}!A1: the header is not {', '.join(HEADER)}",
+            f"机读数据 {MACHINE_SHEET}!A1 的表头不符",
+        )
     meta: dict[str, str] = {}
     rows: list[Row] = []
     results: dict[str, str] = {}
@@ -209,15 +212,22 @@ def decode(table: Sequence[Sequence[str]]) -> MachineData:
         elif kind == MORE:  # the text of the row above goes on
             if not rows or rows[-1][1] != ident:
                 raise WorkbookError(
-                    f"{MACHINE_SHEET}!A{number}: 'more' follows no row of {ident!r}"
+                    f"{MACHINE_SHEET}!A{number}: 'more' follows no row of {ident!r}",
+                    f"机读数据 {MACHINE_SHEET}!A{number}：续行前没有对应的行",
                 )
             k, i, v, text, f, d = rows[-1]
             rows[-1] = (k, i, v, text + cells[3], f, d)
         else:
-            raise WorkbookError(f"{MACHINE_SHEET}!A{number}: unknown row kind {kind!r}")
+            raise WorkbookError(
+                f"{MACHINE_SHEET}!A{number}: unknown row kind {kind!r}",
+                f"机读数据 {MACHINE_SHEET}!A{number}：未知的行类型“{kind}”",
+            )
     missing = [k for k in META_KEYS if k not in meta]
     if missing:
-        raise WorkbookError(f"{MACHINE_SHEET}: missing meta key(s) {', '.join(missing)}")
+        raise WorkbookError(
+            f"{MACHINE_SHEET}: missing meta key(s) {', '.join(missing)}",
+            f"机读数据 {MACHINE_SHEET} 缺少元数据 {', '.join(missing)}",
+        )
     return MachineData(meta, tuple(rows), results)
 
 
@@ -229,14 +239,19 @@ def _json_text(value: str, where: str) -> str | None:
     except json.JSONDecodeError:
         text = None
     if not isinstance(text, str):
-        raise WorkbookError(f"{where}: not a JSON text value: {value[:40]!r}")
+        raise WorkbookError(
+            f"{where}: not a JSON text value: {value[:40]!r}", f"机读数据 {where}：文字值格式不符"
+        )
     return text
 
 
 def _flag_value(value: str, where: str) -> bool:
     if value in ("", "1"):
         return value == "1"
-    raise WorkbookError(f"{where}: expected 1 or empty, got {value!r}")
+    raise WorkbookError(
+        f"{where}: expected 1 or empty, got {value!r}",
+        f"机读数据 {where}：应为 1 或空，实为“{value}”",
+    )
 
 
 def _holds_value(value: str, where: str) -> bool | None:
@@ -244,7 +259,10 @@ def _holds_value(value: str, where: str) -> bool | None:
         return value == "1"
     if value == "":
         return None
-    raise WorkbookError(f"{where}: expected 1, 0 or empty, got {value!r}")
+    raise WorkbookError(
+        f"{where}: expected 1, 0 or empty, got {value!r}",
+        f"机读数据 {where}：应为 1、0 或空，实为“{value}”",
+    )
 
 
 def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, ...]]:
@@ -276,11 +294,16 @@ def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, 
             conditions[ident] = _holds_value(value, where)
         elif kind == "evidence":
             if not value.isdigit() or len(digest) != 64:
-                raise WorkbookError(f"{where}: evidence row #{index} needs a size and a SHA-256")
+                raise WorkbookError(
+                    f"{where}: evidence row #{index} needs a size and a SHA-256",
+                    f"机读数据 {where}：证明材料行缺少大小或 SHA-256",
+                )
             evidence.append(Evidence(ident, _json_text(text, where) or "", int(value), digest))
         elif kind == "setting":
             if ident != "weights":
-                raise WorkbookError(f"{where}: unknown setting {ident!r}")
+                raise WorkbookError(
+                    f"{where}: unknown setting {ident!r}", f"机读数据 {where}：未知设置“{ident}”"
+                )
             settings[ident] = value
     data = {
         "form": machine.meta["form_id"],

@@ -40,11 +40,15 @@ def read_summary_entries(book: XlsxFile, source: str) -> list[Entry]:
     if schema not in (SUMMARY_SCHEMA, SUMMARY_SCHEMA_1):
         raise WorkbookError(
             f"{source}: summary schema {schema!r}; this app reads {SUMMARY_SCHEMA} and"
-            f" {SUMMARY_SCHEMA_1}"
+            f" {SUMMARY_SCHEMA_1}",
+            f"汇总表格式“{schema}”：本软件可读 {SUMMARY_SCHEMA} 和 {SUMMARY_SCHEMA_1}",
         )
     header = HEADER if schema == SUMMARY_SCHEMA else HEADER_1
     if len(table) < 2 or tuple(c for c in table[1] if c) != header:
-        raise WorkbookError(f"{source}: {SUMMARY_SHEET}!A2: unexpected columns")
+        raise WorkbookError(
+            f"{source}: {SUMMARY_SHEET}!A2: unexpected columns",
+            f"汇总表机读数据 {SUMMARY_SHEET}!A2 的列不符",
+        )
     entries = []
     for number, (file, text, *pieces) in enumerate(table[2:], start=3):
         if not file and not text:
@@ -61,7 +65,8 @@ def read_summary_entries(book: XlsxFile, source: str) -> list[Entry]:
             entry = Entry(file=f"{source} › {file}", **values, answers="".join(pieces))
         except (ValueError, TypeError, RecursionError) as exc:
             raise WorkbookError(
-                f"{source}: {SUMMARY_SHEET}!B{number}: not an entry ({exc})"
+                f"{source}: {SUMMARY_SHEET}!B{number}: not an entry ({exc})",
+                f"汇总表机读数据 {SUMMARY_SHEET}!B{number} 不是有效记录",
             ) from None
         entries.append(entry)
     return entries

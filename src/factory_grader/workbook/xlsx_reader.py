@@ -29,6 +29,7 @@ _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
 _CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*?\br=\"([A-Z]+[0-9]+)\"")
 _STRING_TAG = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
+_UNSAFE_ZH = "{} 含有不安全的 XML（文档类型声明或实体），拒绝读取"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -184,13 +185,18 @@ class XlsxFile:
         XML checked (no DTD, no entities), not yet parsed."""
         info = self.sheet(name)
         if info is None:
-            raise WorkbookError(f"{self.path}: no sheet named {name!r}")
+            raise WorkbookError(
+                f"{self.path}: no sheet named {name!r}", f"没有名为“{name}”的工作表"
+            )
         data = self._read(info.part)
         self._count(info.part, data, _CELL_TAG, "cells")
         try:
             return info, check_safe(data)
         except UnsafeXml as exc:
-            raise WorkbookError(f"{self.path}: {info.part}: refused unsafe XML ({exc})") from None
+            raise WorkbookError(
+                f"{self.path}: {info.part}: refused unsafe XML ({exc})",
+                _UNSAFE_ZH.format(info.part),
+            ) from None
 
     def part_xml(self, part: str) -> Element | None:
         """Any part, read under the limits and parsed safely (None when the package lacks it)."""
@@ -273,7 +279,8 @@ class XlsxFile:
             except (ValueError, IndexError):
                 raise WorkbookError(
                     f"{self.path}: cell {c.get('r')} points at shared string {text!r},"
-                    " which does not exist"
+                    " which does not exist",
+                    f"单元格 {c.get('r')} 引用的共享字符串 {text} 不存在",
                 ) from None
         if kind in ("str", "e", "d"):
             return text
@@ -283,7 +290,8 @@ class XlsxFile:
             number = float(text)
         except ValueError:
             raise WorkbookError(
-                f"{self.path}: cell {c.get('r')}: {text!r} is not a number"
+                f"{self.path}: cell {c.get('r')}: {text!r} is not a number",
+                f"单元格 {c.get('r')} 的“{text}”不是数字",
             ) from None
         return (
             int(number)
@@ -333,14 +341,17 @@ class XlsxFile:
         if total > self.limits.total_bytes:
             raise WorkbookError(
                 f"{self.path}: would inflate to {total:,} bytes, over the"
-                f" {self.limits.total_bytes:,}-byte limit (a decompression bomb?); not read"
+                f" {self.limits.total_bytes:,}-byte limit (a decompression bomb?); not read",
+                f"解压后共 {total:,} 字节，超过 {self.limits.total_bytes:,} 字节的上限"
+                "（疑似压缩炸弹），未读取",
             )
 
     def _bomb(self, part: str, size: int | None = None) -> WorkbookError:
         what = f"{size:,} bytes" if size else "more than that"
         return WorkbookError(
             f"{self.path}: part {part} would inflate to {what}, over the"
-            f" {self.limits.part_bytes:,}-byte limit (a decompression bomb?); not read"
+            f" {self.limits.part_bytes:,}-byte limit (a decompression bomb?); not read",
+            f"部件 {part} 解压后超过 {self.limits.part_bytes:,} 字节的上限（疑似压缩炸弹），未读取",
         )
 
     def _count(self, part: str, data: bytes, tag: re.Pattern[bytes], what: str) -> None:
@@ -352,7 +363,9 @@ class XlsxFile:
         if found > self.limits.cells:
             raise WorkbookError(
                 f"{self.path}: {part} holds {found} {what}; a submission has far fewer"
-                f" (at most {self.limits.cells} are read)"
+                f" (at most {self.limits.cells} are read)",
+                f"{part} 含有 {found} 个{'单元格' if what == 'cells' else '共享字符串'}，"
+                f"超过读取上限 {self.limits.cells}（申报表远少于此）",
             )
 
     def _read(self, part: str) -> bytes:
@@ -361,9 +374,14 @@ class XlsxFile:
                 # The declared size may lie: never inflate more than the limit.
                 data = stream.read(self.limits.part_bytes + 1)
         except KeyError:
-            raise WorkbookError(f"{self.path}: the part {part} is missing") from None
+            raise WorkbookError(
+                f"{self.path}: the part {part} is missing", f"缺少部件 {part}"
+            ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-            raise WorkbookError(f"{self.path}: damaged or truncated ({part}: {exc})") from None
+            raise WorkbookError(
+                f"{self.path}: damaged or truncated ({part}: {exc})",
+                f"文件已损坏或不完整（{part}）",
+            ) from None
         if len(data) > self.limits.part_bytes:
             raise self._bomb(part)
         return data
@@ -375,14 +393,21 @@ class XlsxFile:
         try:
             return parse_xml(data)
         except UnsafeXml as exc:
-            raise WorkbookError(f"{self.path}: {part}: refused unsafe XML ({exc})") from None
+            raise WorkbookError(
+                f"{self.path}: {part}: refused unsafe XML ({exc})", _UNSAFE_ZH.format(part)
+            ) from None
         except ParseError as exc:
-            raise WorkbookError(f"{self.path}: {part}: damaged XML ({exc})") from None
+            raise WorkbookError(
+                f"{self.path}: {part}: damaged XML ({exc})", f"{part} 的 XML 已损坏"
+            ) from None
 
     def _workbook(self) -> tuple[list[SheetInfo], str | None]:
         names = self._zip.NameToInfo
         if "xl/workbook.xml" not in names:
-            raise WorkbookError(f"{self.path}: a zip file, but not an Excel workbook (.xlsx)")
+            raise WorkbookError(
+                f"{self.path}: a zip file, but not an Excel workbook (.xlsx)",
+                "是 zip 文件，但不是 Excel 工作簿（.xlsx）",
+            )
         root = self._xml("xl/workbook.xml")
         ns = _ns(root)
         targets, shared = self._relationships("xl/_rels/workbook.xml.rels")
@@ -391,7 +416,10 @@ class XlsxFile:
             rid = s.get(f"{{{_REL_NS}}}id") or _any_attr(s, "id")
             part = targets.get(rid or "")
             if part is None:
-                raise WorkbookError(f"{self.path}: sheet {s.get('name')!r} has no part")
+                raise WorkbookError(
+                    f"{self.path}: sheet {s.get('name')!r} has no part",
+                    f"工作表“{s.get('name')}”缺少内容部件",
+                )
             sheets.append(SheetInfo(s.get("name", ""), s.get("state", "visible"), part))
         if shared is None and "xl/sharedStrings.xml" in names:
             shared = "xl/sharedStrings.xml"
@@ -422,26 +450,40 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
             if head == OLE_MAGIC:
                 tail = head + f.read(4 * 1024 * 1024)
     except FileNotFoundError:
-        raise WorkbookError(f"{path}: no such file") from None
+        raise WorkbookError(f"{path}: no such file", "文件不存在") from None
     except IsADirectoryError:
-        raise WorkbookError(f"{path}: is a folder, not a workbook") from None
+        raise WorkbookError(
+            f"{path}: is a folder, not a workbook", "这是文件夹，不是工作簿"
+        ) from None
     except OSError as exc:
-        raise WorkbookError(f"{path}: cannot be read: {exc.strerror}") from None
+        raise WorkbookError(
+            f"{path}: cannot be read: {exc.strerror}",
+            "无法读取：没有读取权限" if isinstance(exc, PermissionError) else "无法读取该文件",
+        ) from None
     if head == OLE_MAGIC:
         if _ENCRYPTED_MARK in tail:
             raise WorkbookError(
                 f"{path}: the workbook is password-protected (encrypted); remove the password"
-                " or ask the sender for the file as exported"
+                " or ask the sender for the file as exported",
+                "工作簿设有密码（已加密）：请去掉密码，或向报送单位索取原导出文件",
             )
-        raise WorkbookError(f"{path}: an old-format .xls (or other OLE) file, not an .xlsx")
+        raise WorkbookError(
+            f"{path}: an old-format .xls (or other OLE) file, not an .xlsx",
+            "这是旧格式 .xls（或其他 OLE）文件，不是 .xlsx",
+        )
     if not head:
-        raise WorkbookError(f"{path}: the file is empty")
+        raise WorkbookError(f"{path}: the file is empty", "文件为空")
     if not head.startswith(b"PK"):
-        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx); it is not a zip package")
+        raise WorkbookError(
+            f"{path}: not an Excel workbook (.xlsx); it is not a zip package",
+            "不是 Excel 工作簿（.xlsx）：不是 zip 包",
+        )
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise WorkbookError(f"{path}: damaged or truncated workbook ({exc})") from None
+        raise WorkbookError(
+            f"{path}: damaged or truncated workbook ({exc})", "工作簿已损坏或不完整"
+        ) from None
 
 
 def _ns(root: Element) -> str:
