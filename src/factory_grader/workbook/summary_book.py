@@ -337,7 +337,7 @@ def _charts_sheets(
         _pick(("各行业能力子域平均达到等级", "Average level by industry"), lang),
         kind="radar",
         # the scale follows the data: averages of 1–2 on a 0–5 scale collapse into a blob
-        y_max=float(min(5, max(1, math.ceil(highest + 0.5)))),
+        y_max=min(5.0, max(1.0, math.ceil((highest + 0.25) * 2) / 2)),
     )
     charts.add(
         [_pick(("已建场景数", "Scenarios built"), lang), _pick(("成熟度得分 S", "Score S"), lang)],
@@ -355,7 +355,10 @@ def _charts_sheets(
     return sheet, data
 
 
-CHART_ROWS = 25  # a 12 cm chart spans about this many rows: the next one starts below it
+#: each chart fills most of an A4 landscape page (one a page, under the title on the first):
+#: 24 × 13.5 cm, about 26 rows of 15 points; the next one starts below it, after a page break
+CHART_SIZE = {"width_cm": 24.0, "height_cm": 13.5}
+CHART_ROWS = 28
 
 
 class _Charts:
@@ -380,7 +383,9 @@ class _Charts:
             categories = f"{column_letter(first_col)}{first}:{column_letter(first_col)}{last}"
             anchor = f"A{self.sheet.next_row}"
             self.sheet.charts.append(
-                Chart(title, anchor, categories, series, source=self.data.name, **chart)
+                Chart(
+                    title, anchor, categories, series, source=self.data.name, **CHART_SIZE, **chart
+                )
             )
             self.sheet.skip(CHART_ROWS)
             self.sheet.page_breaks.append(self.sheet.next_row - 1)  # one chart a page, whole
