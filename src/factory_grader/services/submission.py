@@ -34,7 +34,7 @@ from factory_grader.workbook.submission import (
     ExportInfo,
     Submission,
 )
-from factory_grader.workbook.submission_plan import submission_plan
+from factory_grader.workbook.submission_plan import BUILDERS, submission_plan
 from factory_grader.workbook.text_cells import visible_text
 from factory_grader.workbook.xlsx_reader import DEFAULT_LIMITS, Limits, XlsxFile
 
@@ -290,7 +290,9 @@ def verify_book(
         encoded = machine.encode(rebuilt) if digest != meta["answers_sha256"] else None
         if encoded is None:
             encoded = ({**meta}, list(data.rows))
-        plan = submission_plan(rebuilt, sheets, encoded=encoded, layout=False)
+        # the visible sheets only: the machine sheet was read and checked above
+        only = sheets if sheets is not None else tuple(BUILDERS)
+        plan = submission_plan(rebuilt, only, encoded=encoded, layout=False)
         _compare_visible(plan, book, verdict)
         _compare_presentation(plan, book, verdict)
         _compare_extras(plan, book, verdict)
