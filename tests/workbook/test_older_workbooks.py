@@ -15,7 +15,11 @@ from factory_grader.cli import main
 from factory_grader.services.compare import compare_files
 from factory_grader.services.examples import example_answers_path
 
-OLD = Path(__file__).resolve().parent.parent / "fixtures" / "workbooks" / "schema1-d2beeed-zh.xlsx"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "workbooks"
+OLD = FIXTURES / "schema1-d2beeed-zh.xlsx"
+#: /2, made by the build at 692dbb9: a 3,007-character comment on the first requirement and a
+#: long 实例 on the first scenario, each in one cell; the radar on a page of its own
+OLD_2 = FIXTURES / "schema2-692dbb9-zh.xlsx"
 
 
 def test_a_schema_1_workbook_still_verifies(capsys) -> None:
@@ -25,6 +29,17 @@ def test_a_schema_1_workbook_still_verifies(capsys) -> None:
     [entry] = compare_files([OLD], workers=1)
     assert entry.status == "ok" and entry.city_code == "460100"  # grouped by code all the same
     assert entry.industry_code == "C34" and entry.industry == "通用设备制造业"
+
+
+def test_a_schema_2_workbook_still_verifies_in_its_own_layout(tmp_path: Path, capsys) -> None:
+    assert main(["verify", str(OLD_2), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["status"], data["schema"]) == ("ok", "factory-grader-submission/2")
+    answers = load_workbook(OLD_2)["答题明细"]
+    comments = [c.value for row in answers.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(len(text) == 3007 for text in comments)  # whole, in one cell, as /2 wrote it
+    [entry] = compare_files([OLD_2], workers=1)
+    assert entry.status == "ok" and entry.revision == 2
 
 
 def test_a_new_export_carries_the_codes(tmp_path: Path) -> None:

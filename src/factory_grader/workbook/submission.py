@@ -12,11 +12,16 @@ from factory_grader.domain.rules import RuleSet
 from factory_grader.domain.scenarios import ScenarioCatalogue
 from factory_grader.domain.text import Lang
 
-#: /2: city and industry are named on 封面 from their codes, in the workbook's language, and
-#: the profile carries the codes; /1 (before) showed the profile text exactly as stored
-SCHEMA = "factory-grader-submission/2"
+#: /3: the printed layout of issue 12 §4 (the radar on the page of the sub-domain table, a long
+#: comment or 实例 continued in the rows below). /2: city and industry are named on 封面 from
+#: their codes, in the workbook's language, and the profile carries the codes; /1 (before)
+#: showed the profile text exactly as stored. verify re-renders each the way it was written.
+SCHEMA = "factory-grader-submission/3"
+SCHEMA_2 = "factory-grader-submission/2"
 SCHEMA_1 = "factory-grader-submission/1"
-SCHEMAS_READ = (SCHEMA_1, SCHEMA)
+SCHEMAS_READ = (SCHEMA_1, SCHEMA_2, SCHEMA)
+#: the layout before /3: each comment and 实例 in one cell, the radar on a page of its own
+SINGLE_CELL_LAYOUT = frozenset({SCHEMA_1, SCHEMA_2})
 MACHINE_SHEET = "fg_data"
 
 

@@ -23,6 +23,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from factory_grader.workbook import plan as p
+from factory_grader.workbook.sheets.common import MARGIN_SIDE_INCHES, MARGIN_TOP_INCHES
 from factory_grader.workbook.styles import named_styles
 from factory_grader.workbook.text_cells import FORMULA_STARTS, visible_text
 
@@ -143,8 +144,8 @@ def _print_setup(ws: Worksheet, sheet: p.SheetPlan) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.print_options.gridLines = sheet.gridlines
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE_INCHES
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TOP_INCHES
     if sheet.print_title_rows:
         ws.print_title_rows = sheet.print_title_rows
     for row in sheet.page_breaks:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.workbook.labels import GRADE_WORDS, grade_word, pick, word
 from factory_grader.workbook.plan import Cell, ListValidation, SheetPlan, Style, column_letter
 from factory_grader.workbook.sheets.common import new_sheet, title_block
-from factory_grader.workbook.submission import Evidence, Submission
-from factory_grader.workbook.text_cells import fit_widths, visible_text
+from factory_grader.workbook.submission import SINGLE_CELL_LAYOUT, Evidence, Submission
+from factory_grader.workbook.text_cells import continued, label_width, text_width, visible_text
 
 COLUMNS = (
     "id",
@@ -26,19 +27,16 @@ COLUMNS = (
     "review",
 )
 ANSWER_COL = COLUMNS.index("answer") + 1
-WRAPPED = {
-    2: 8.0,
-    3: 10.0,
-    4: 12.0,
-    5: 5.0,
-    6: 46.0,
-    7: 10.0,
-    8: 6.0,
-    9: 24.0,
-    10: 18.0,
-    11: 18.0,
-    12: 6.0,
-}
+COMMENT_COL = COLUMNS.index("comment") + 1
+#: Columns whose width does not depend on what they hold: statements wrap, but every Chinese
+#: one of cmmm-2020 fits on one line (31 characters); comments, file names and SHA-256s wrap.
+FIXED = {6: 62.0, 9: 22.0, 10: 14.0, 11: 17.0}
+#: A comment longer than this many lines goes on in the rows below (schema /3), over the comment
+#: and evidence columns: its first FIRST_LINES lines in the comment column, then parts of at most
+#: COMMENT_LINES lines, so no row is taller than about half a printed page (and none taller than
+#: a spreadsheet allows, 409 points).
+COMMENT_LINES = 20
+FIRST_LINES = 8
 
 
 def answers_sheet(sub: Submission) -> SheetPlan:
@@ -46,8 +44,13 @@ def answers_sheet(sub: Submission) -> SheetPlan:
     sheet = new_sheet("answers", sub)
     sheet.landscape = True
     sheet.gridlines = True
-    title_block(sheet, sheet.name, sub, len(COLUMNS), 200)
-    header = sheet.table_header(*[word(c, lang) for c in COLUMNS])
+    _widths(sheet, sub)
+    title_block(sheet, sheet.name, sub, len(COLUMNS), sum(sheet.widths.values()))
+    sheet.table_header(*[word(c, lang) for c in COLUMNS])
+    # a long comment continues below its row, over the comment and evidence columns
+    continuation = f"{column_letter(COMMENT_COL)}{{row}}:{column_letter(len(COLUMNS))}{{row}}"
+    wide = sum(sheet.widths[c] for c in range(COMMENT_COL, len(COLUMNS) + 1))
+    split = sub.info.schema not in SINGLE_CELL_LAYOUT  # /1, /2 hold each comment in one cell
 
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for ev in sub.evidence:
@@ -67,23 +70,57 @@ def answers_sheet(sub: Submission) -> SheetPlan:
             score = Cell("—", Style.CENTER)
         else:
             score = Cell(values[grade or Grade.NONE], Style.SCORE)
+        comment = visible_text(note.comment) if note and note.comment else None
+        parts = [comment]
+        if comment and split:
+            parts = continued(comment, sheet.widths[COMMENT_COL], COMMENT_LINES, wide, FIRST_LINES)
         sheet.row(
-            Cell(req.id),
-            Cell(elements[d.element_id].name.get(lang)),
-            Cell(d.name.get(lang)),
-            Cell(s.name.get(lang)),
+            Cell(req.id, Style.WRAP),
+            Cell(elements[d.element_id].name.get(lang), Style.WRAP),
+            Cell(d.name.get(lang), Style.WRAP),
+            Cell(s.name.get(lang), Style.WRAP),
             Cell(req.level, Style.INTEGER),
             Cell(req.text.get(lang), Style.WRAP),
             Cell(grade_word(grade.value if grade else None, lang), Style.CENTER),
             score,
-            Cell(visible_text(note.comment) if note and note.comment else None, Style.WRAP),
+            Cell(parts[0], Style.WRAP),
             Cell("\n".join(visible_text(f.file_name) for f in files) or None, Style.WRAP),
             Cell("\n".join(f.sha256 for f in files) or None, Style.WRAP),
             Cell(word("yes", lang) if note and note.review else None, Style.CENTER),
         )
+        for part in parts[1:]:
+            r = sheet.row(Cell(req.id, Style.WRAP))
+            sheet.cells[(r, 6)] = Cell(word("comment_continued", lang), Style.NOTE)
+            sheet.cells[(r, COMMENT_COL)] = Cell(part, Style.WRAP)
+            sheet.merges.append(continuation.format(row=r))
     last = sheet.next_row - 1
     choices = tuple(pick(GRADE_WORDS[g.value], lang) for g in Grade)
     letter = column_letter(ANSWER_COL)
     sheet.validations.append(ListValidation(f"{letter}{first}:{letter}{last}", choices))
-    fit_widths(sheet, header, maximum=22, fixed=WRAPPED)
     return sheet
+
+
+def _widths(sheet: SheetPlan, sub: Submission) -> None:
+    """Names and answer words whole on one line (English ones on two at most, broken between
+    words); the header's words whole."""
+    lang, form = sub.info.lang, sub.form
+    names = {
+        2: [e.name.get(lang) for e in form.elements],
+        3: [d.name.get(lang) for d in form.domains],
+        4: [s.name.get(lang) for s in form.subdomains],
+        5: ["5"],
+        7: [pick(GRADE_WORDS[g], lang) for g in GRADE_WORDS],
+        8: ["0.00", "—"],
+        12: [word("yes", lang)],
+    }
+    sheet.widths.update(FIXED)
+    # every id on one line (a longer one would break after a hyphen)
+    sheet.widths[1] = math.ceil(max(text_width(r.id) for r in form.requirements) + 1)
+    sha = word("evidence_sha", lang)  # "SHA-256" must not break at its hyphen
+    sheet.widths[11] = max(FIXED[11], label_width([sha]))
+    for col, texts in names.items():
+        header = word(COLUMNS[col - 1], lang)  # bold
+        sheet.widths[col] = max(
+            label_width([header], max_lines=2), label_width(texts, max_lines=2, bold=False)
+        )
+    sheet.widths = dict(sorted(sheet.widths.items()))

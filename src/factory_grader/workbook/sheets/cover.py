@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factory_grader.domain.answers import PROFILE_FIELDS
+from factory_grader.domain.text import Lang
 from factory_grader.workbook.labels import PROFILE_LABELS, pick, word
 from factory_grader.workbook.plan import Cell, SheetPlan, Style
 from factory_grader.workbook.sheets.common import (
@@ -13,16 +14,38 @@ from factory_grader.workbook.sheets.common import (
     title_block,
 )
 from factory_grader.workbook.submission import Submission
-from factory_grader.workbook.text_cells import visible_text, wrapped_height
+from factory_grader.workbook.text_cells import label_width, visible_text, wrapped_height
 
-WIDTHS = {1: 26.0, 2: 72.0}
+VALUE_WIDTH = 79.0  # the answers' SHA-256 on one line
+#: The labels of column A (each whole on one line: the column is as wide as the longest).
+LABELS = (
+    "industry_type",
+    "claimed_tier",
+    "computed_tier",
+    "score",
+    "level",
+    "rules",
+    "form",
+    "catalogue",
+    "assessment_id",
+    "exported_at",
+    "app",
+    "answers_sha256",
+)
+
+
+def cover_widths(lang: Lang) -> dict[int, float]:
+    labels = [pick(PROFILE_LABELS[k], lang) for k in PROFILE_LABELS]
+    labels += [word(k, lang) for k in LABELS]
+    return {1: label_width(labels, minimum=20), 2: VALUE_WIDTH}
 
 
 def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     lang, info, a = sub.info.lang, sub.info, sub.answers
     sheet = new_sheet("cover", sub)
-    sheet.widths.update(WIDTHS)
-    title_block(sheet, word("title", lang), sub, 2, sum(WIDTHS.values()))
+    widths = cover_widths(lang)
+    sheet.widths.update(widths)
+    title_block(sheet, word("title", lang), sub, 2, sum(widths.values()))
 
     sheet.merged_row(word("profile", lang), Style.HEADER, 2)
     for key in PROFILE_FIELDS:
@@ -49,11 +72,11 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
         ("computed_tier", Cell(tier_name(sub, sub.result.tier.tier, lang), Style.STRONG)),
         ("score", Cell(m.score_hundredths / 100, Style.STRONG)),
         ("level", Cell(level_name(sub, m.level, lang), Style.STRONG)),
-        ("rules", Cell(f"{sub.rules.name.get(lang)} ({sub.rules.id} {sub.rules.version})")),
-        ("form", Cell(f"{sub.form.name.get(lang)} ({sub.form.id} {sub.form.version})")),
+        ("rules", _versioned(sub.rules.name.get(lang), sub.rules.id, sub.rules.version)),
+        ("form", _versioned(sub.form.name.get(lang), sub.form.id, sub.form.version)),
         (
             "catalogue",
-            Cell(f"{sub.catalogue.name.get(lang)} ({sub.catalogue.id} {sub.catalogue.version})"),
+            _versioned(sub.catalogue.name.get(lang), sub.catalogue.id, sub.catalogue.version),
         ),
         ("assessment_id", Cell(ident)),
         ("exported_at", Cell(info.exported_at)),
@@ -65,5 +88,10 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     sheet.skip()
     note = visible_text(sub.form.weights_note_for(sub.answers.weights_id).get(lang))
     r = sheet.merged_row(note, Style.NOTE, 2)
-    sheet.heights[r] = wrapped_height(note, sum(WIDTHS.values()), 13)
+    sheet.heights[r] = wrapped_height(note, sum(widths.values()), 13)
     return sheet
+
+
+def _versioned(name: str, ident: str, version: str) -> Cell:
+    """A rule set, form or catalogue by name, id and version (wrapped: English names are long)."""
+    return Cell(f"{name} ({ident} {version})", Style.WRAP)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from factory_grader.domain.results import Improvement
 from factory_grader.scoring.rounding import format_gain
-from factory_grader.workbook.labels import grade_word, word
+from factory_grader.workbook.labels import GRADE_WORDS, grade_word, word
 from factory_grader.workbook.plan import Cell, SheetPlan, Style, cell_ref
 from factory_grader.workbook.sheets.common import new_sheet, tier_name, title_block
 from factory_grader.workbook.submission import Submission
-from factory_grader.workbook.text_cells import visible_text, wrapped_height
+from factory_grader.workbook.text_cells import label_width, text_width, visible_text
 
 COLUMNS = (
     "rank",
@@ -32,8 +33,21 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
     sheet = new_sheet("gaps", sub)
     sheet.landscape = True
     sheet.widths.update(WIDTHS)
+    # requirement ids on one line; sub-domain names and answer words in two lines at most, words
+    # unbroken
+    sheet.widths[2] = math.ceil(max(text_width(r.id) for r in sub.form.requirements) + 1)
+    names = [s.name.get(lang) for s in sub.form.subdomains]
+    sheet.widths[3] = max(
+        label_width([word("subdomain", lang)], max_lines=2, minimum=WIDTHS[3]),
+        label_width(names, max_lines=2, bold=False),
+    )
+    grades = [grade_word(g, lang) for g in GRADE_WORDS]
+    sheet.widths[6] = sheet.widths[7] = max(
+        label_width([word(c, lang) for c in ("current", "to")], max_lines=2, minimum=WIDTHS[6]),
+        label_width(grades, max_lines=2, bold=False),
+    )
     last = len(COLUMNS)
-    title_block(sheet, sheet.name, sub, last, sum(WIDTHS.values()))
+    title_block(sheet, sheet.name, sub, last, sum(sheet.widths.values()))
 
     def pair(label: str, value: str | float, style: Style = Style.STRONG) -> None:
         r = sheet.row(Cell(word(label, lang), Style.LABEL), None, Cell(value, style))
@@ -58,7 +72,6 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
         for number, sentence in enumerate(sub.plan_sentences, start=1):
             r = sheet.row(Cell(number, Style.INTEGER), Cell(visible_text(sentence), Style.WRAP))
             sheet.merges.append(f"B{r}:{cell_ref(r, last)}")
-            sheet.heights[r] = wrapped_height(sentence, sum(WIDTHS.values()) - WIDTHS[1])
         sheet.skip()
     if g.plan:
         sheet.merged_row(word("plan", lang), Style.HEADER, last)
@@ -80,8 +93,8 @@ def _table(sheet: SheetPlan, sub: Submission, items: Sequence[Improvement]) -> N
         assert req is not None
         sheet.row(
             Cell(number, Style.INTEGER),
-            Cell(item.requirement_id),
-            Cell(sub.form.subdomain(item.subdomain_id).name.get(lang)),
+            Cell(item.requirement_id, Style.WRAP),  # (the column fits every id)
+            Cell(sub.form.subdomain(item.subdomain_id).name.get(lang), Style.WRAP),
             Cell(item.level, Style.INTEGER),
             Cell(req.text.get(lang), Style.WRAP),
             Cell(grade_word(item.current.value if item.current else None, lang), Style.CENTER),
