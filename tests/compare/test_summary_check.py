@@ -147,3 +147,22 @@ def test_a_summary_without_answers_is_marked_never_called_recomputed(
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert "未重新计算（照录）" in texts
     assert any("其中 1 家来自未附答题的汇总表，得分照录、未能重新计算" in t for t in texts)
+
+
+def _claims_a_tier_of_no_rule_set(entry: dict, answers: dict) -> None:
+    entry["claimed_tier"] = "bogus<>"
+
+
+def _says_it_is_superseded(entry: dict, answers: dict) -> None:  # would drop it from the count
+    entry["superseded_by"] = "x.xlsx"
+
+
+def test_a_row_claiming_a_tier_no_rule_set_has_is_invalid(city_summary: Path, tmp_path) -> None:
+    entry = _province(_forged(city_summary, tmp_path / "f.xlsx", _claims_a_tier_of_no_rule_set))
+    assert entry.status == "invalid"
+    assert entry.reason_zh == "汇总行无效：申报等级“bogus<>”不是规则 hainan-2025 中的梯度"
+
+
+def test_which_file_counts_is_decided_again_not_read(city_summary: Path, tmp_path) -> None:
+    entry = _province(_forged(city_summary, tmp_path / "f.xlsx", _says_it_is_superseded))
+    assert entry.status == "ok" and entry.superseded_by == "" and entry.counts

@@ -425,3 +425,110 @@ def test_part_of_a_text_hidden_in_a_run_of_white_is_edited(
     with zipfile.ZipFile(shared) as z:
         assert b"<r>" in z.read("xl/sharedStrings.xml")
     assert said in messages(shared, library)
+
+
+# --- the quick reader must read what a spreadsheet shows (fresh-eyes review) -----------------
+
+
+def _b7_swapped_behind_a_foreign_row(xml: str) -> str:
+    """B7 says 卓越级; a row in another namespace (which Excel and LibreOffice skip) carries the
+    true value, so a reader that took it would see the expected text."""
+    start = xml.index('<c r="B7"')
+    cell = xml[start : xml.index("</c>", start) + 4]
+    forged = cell.split("<t>")[0] + "<t>卓越级</t></is></c>"
+    xml = xml.replace(cell, forged, 1)
+    return xml.replace("</sheetData>", f'<row xmlns="urn:x" r="75">{cell}</row></sheetData>', 1)
+
+
+def _data_in_a_comment(xml: str) -> str:  # the sheet shows nothing
+    start, end = xml.index("<sheetData>"), xml.index("</sheetData>") + len("</sheetData>")
+    return xml[:start] + "<sheetData /><!--" + xml[start:end] + "-->" + xml[end:]
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (lambda x: x.replace('<row r="7"', '<row r="7" hidden="&#49;"', 1), "row 7 hidden"),
+        (_b7_swapped_behind_a_foreign_row, f"{RESULT}!B7: expected"),
+        (_data_in_a_comment, f"{RESULT}!A1: expected"),
+        # XML's &#151; is U+0097, not HTML's dash (封面 shows — for an empty field)
+        (lambda x: x.replace("—", "&#151;"), "expected '—', found '\\x97'"),
+    ],
+    ids=["hidden-by-reference", "foreign-row", "data-in-comment", "xml-not-html-reference"],
+)
+def test_the_quick_reader_reads_what_a_spreadsheet_shows(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, edit, said: str
+) -> None:
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    part = "xl/worksheets/sheet1.xml" if "\\x97" in said else "xl/worksheets/sheet2.xml"
+    _rewrite_part(path, part, edit)
+    assert said in messages(path, library)
+
+
+def test_a_sheet_that_is_not_xml_is_invalid(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, capsys
+) -> None:
+    """An attribute twice: no spreadsheet reads the sheet, so neither may verify (exit 2)."""
+    from factory_grader.cli import main
+
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    edit = lambda x: x.replace('<row r="7"', '<row r="7" hidden="1" hidden="0"', 1)  # noqa: E731
+    _rewrite_part(path, "xl/worksheets/sheet2.xml", edit)
+    verdict = verify_workbook(path, library)
+    assert verdict.status is Status.INVALID and "damaged XML" in verdict.findings[0].message
+    assert main(["verify", str(path)]) == 2
+
+
+def test_a_number_of_5000_digits_is_a_difference_not_a_crash(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, capsys
+) -> None:
+    from factory_grader.cli import main
+
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    edit = lambda x: re.sub(r"<v>[0-9.]+</v>", "<v>" + "9" * 5000 + "</v>", x, count=1)  # noqa: E731
+    _rewrite_part(path, "xl/worksheets/sheet2.xml", edit)
+    assert "expected" in messages(path, library)
+    assert main(["verify", str(path)]) == 1
+    assert "unexpected error" not in capsys.readouterr().err
+
+
+def _label_literal(xml: str) -> str:  # every point of the first series labelled 卓越级
+    labels = (
+        '<dLbls><numFmt formatCode="&quot;卓越级&quot;" sourceLinked="0"/><showLegendKey val="0"/>'
+        '<showVal val="1"/><showCatName val="0"/><showSerName val="0"/><showPercent val="0"/>'
+        '<showBubbleSize val="0"/></dLbls>'
+    )
+    return xml.replace("<cat>", labels + "<cat>", 1)
+
+
+def _axis_relabelled(xml: str) -> str:  # the level-2 ring labelled 4
+    return xml.replace(
+        "<valAx>",
+        '<valAx><numFmt formatCode="[=1]&quot;3&quot;;[=2]&quot;4&quot;;0" sourceLinked="0"/>',
+        1,
+    )
+
+
+def _axis_stretched(xml: str) -> str:
+    return re.sub(r'<max val="[0-9.]+" ?/>', '<max val="2.2" />', xml, count=1)
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (_label_literal, '"卓越级"'),
+        (_axis_relabelled, '[=1]"3";[=2]"4";0'),
+        (_axis_stretched, "max 2.2"),
+    ],
+    ids=["data-labels-literal", "axis-number-format", "axis-max"],
+)
+def test_a_chart_shows_its_values_as_they_are(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, edit, said: str
+) -> None:
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    _rewrite_part(path, "xl/charts/chart1.xml", edit)
+    assert said in messages(path, library)

@@ -197,6 +197,18 @@ def verify_workbook(
             return verify_book(path, book, library, sheets)
     except WorkbookError as exc:
         return Verdict(path, Status.INVALID, [Finding(str(exc), zh=exc.zh)])
+    except Exception as exc:  # a file no check foresaw: invalid (exit 2), never exit 1 or a crash
+        log.exception("unreadable: %s", path)
+        return Verdict(
+            path,
+            Status.INVALID,
+            [
+                Finding(
+                    f"{path}: unreadable ({type(exc).__name__}: {exc})",
+                    zh="无法读取（程序未能处理此文件，详情见日志）",
+                )
+            ],
+        )
 
 
 def _invalid(path: Path, message: str, zh: str, meta: dict[str, str] | None = None) -> Verdict:

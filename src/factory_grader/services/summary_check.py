@@ -7,6 +7,7 @@ must not lift a factory to 卓越级.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields, replace
 from typing import Any
 
@@ -20,11 +21,14 @@ from factory_grader.services.scoring_service import score_answers
 #: statuses a row may have; "unchecked": a row from a summary that carried no answers
 STATUSES = ("ok", "edited", "invalid", "unchecked")
 UNCHECKED = "unchecked"
+_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
     """The row as the province may list it: invalid when a field is malformed, edited when its
     figures are not what its answers give, unchecked when it carries no answers."""
+    # which file counts is decided again over everything compared, never taken from a summary
+    entry = replace(entry, superseded_by="", conflict_with="")
     problem = _field_problem(entry, library)
     if problem is not None:
         return _invalid(entry, *problem)
@@ -49,6 +53,13 @@ def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
         answers = answers_from_data(data, "answers", library, versions=tuple(versions))
     except (ValueError, InputError, RecursionError) as exc:
         return _invalid(entry, f"its answers cannot be read ({exc})", f"所附答题无法读取（{exc}）")
+    tiers = {t.id for t in library.rules_for(answers).tiers}
+    if entry.claimed_tier and entry.claimed_tier not in tiers:
+        return _invalid(
+            entry,
+            f"claimed tier {entry.claimed_tier!r} is not a tier of {answers.rules_id}",
+            f"申报等级“{entry.claimed_tier}”不是规则 {answers.rules_id} 中的梯度",
+        )
     fresh = figures(answers, score_answers(library, answers, improvements=False), library)
     for key, value in fresh.items():
         if getattr(entry, key) != value:
@@ -90,6 +101,8 @@ def _field_problem(entry: Entry, library: FormLibrary) -> tuple[str, str] | None
             return (f"{key} {value} is out of range", f"{_FIELD_ZH.get(key, key)} {value} 超出范围")
     if entry.ai is not None and entry.built is not None and entry.ai > entry.built:
         return ("more AI scenarios than scenarios built", "AI 场景数多于已建场景数")
+    if entry.exported_at and not _UTC_TIME.fullmatch(entry.exported_at):
+        return (f"exported_at {entry.exported_at!r}", f"导出时间“{entry.exported_at}”格式不符")
     return None
 
 

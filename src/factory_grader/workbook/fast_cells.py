@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import unescape
 
 Cells = dict[tuple[int, int], str | int | float]
 
@@ -31,19 +30,31 @@ _CELL_FORMS = (
     r"(?:"
     r' t="inlineStr"><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
     r'| t="s"><v>([0-9]+)</v></c>'
-    r'|(?: t="n")?><v>(-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)</v></c>'
+    r'|(?: t="n")?><v>(-?[0-9]{1,20}(?:\.[0-9]{1,20})?(?:[eE][-+]?[0-9]{1,3})?)</v></c>'
     r'|(?: t="(?:n|inlineStr)")? ?/>'
     r")"
 )
 _CELL = re.compile(_CELL_FORMS)
-_ROW_START = r'<row(?: [A-Za-z:]+="[^"<>]*")*'
+#: The attributes a row may have here (ECMA-376 §18.3.1.73, and Excel's x14ac one), their values
+#: plain (no entity or character reference): anything else (xmlns, a reference that spells
+#: hidden="1") is for the XML parser.
+_ROW_ATTRIBUTES = (
+    "r|spans|s|customFormat|ht|hidden|customHeight|outlineLevel|collapsed|thickTop|thickBot|ph"
+    "|x14ac:dyDescent"
+)
+_ROW_START = rf'<row(?: (?:{_ROW_ATTRIBUTES})="[^"<>&]*")*'
 #: The whole of <sheetData>: rows holding only cells of the forms above. Checked in full, so a
 #: sheet is read here only if every byte of its cell data fits.
 _SHEET_DATA = re.compile(
     rf"(?:{_ROW_START}>(?:{re.sub(r'[(](?![?])', '(?:', _CELL_FORMS)})*</row>|{_ROW_START} ?/>)*"
 )
-_ROW = re.compile(r'<row((?: [A-Za-z:]+="[^"<>]*")*) ?/?>')
-_ATTRIBUTE = re.compile(r'([A-Za-z:]+)="([^"<>]*)"')
+_ROW = re.compile(rf'<row((?: (?:{_ROW_ATTRIBUTES})="[^"<>&]*")*) ?/?>')
+_ATTRIBUTE = re.compile(r'([A-Za-z0-9:]+)="([^"<>&]*)"')
+_REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+#: the marker on the emptied <sheetData> of the rest of the sheet: the parser must find it, the
+#: only one, so a <sheetData> read here that was in fact inside a comment is not taken
+MARK = "fg-read-quickly"
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: A to ZZ, looked up rather than worked out for each of thousands of cells
 _COLUMNS: dict[str, int] = {
@@ -114,20 +125,56 @@ def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
             value = shared[position]
             shown[where] = position
         else:
-            value = unescape(inline) if "&" in inline else inline
+            text_value = _unescape(inline) if "&" in inline else inline
+            if text_value is None:
+                return None  # a reference XML does not have: the parser says what is wrong
+            value = text_value
         if value != "":
             values[where] = value
     rows = []
     number = 0
     for attributes in _ROW.findall(body):
-        found = dict(_ATTRIBUTE.findall(attributes))
+        pairs = _ATTRIBUTE.findall(attributes)
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            return None  # an attribute twice is not XML: the parser refuses the sheet
         r = found.pop("r", "")
         number = int(r) if r.isdigit() else number + 1
         found.pop("spans", None)
         if found:
             rows.append((number, found))
-    frame = text[:start] + "<sheetData/>" + text[end + len("</sheetData>") :]
+    frame = text[:start] + f'<sheetData {MARK}="1"/>' + text[end + len("</sheetData>") :]
     return SimpleSheet(values, styles, shown, rows, frame.encode("utf-8"))
+
+
+def _unescape(text: str) -> str | None:
+    """XML's references (not HTML's: &#151; is U+0097, not a dash), or None when the text has
+    one XML refuses (an unknown entity, a bare &, a character XML does not allow)."""
+    if "&" in _REFERENCE.sub("", text):
+        return None
+
+    def one(match: re.Match[str]) -> str:
+        hexadecimal, decimal, named = match.groups()
+        if named:
+            return _NAMED[named]
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        if not _xml_char(code):
+            raise ValueError(code)
+        return chr(code)
+
+    try:
+        return _REFERENCE.sub(one, text)
+    except ValueError:
+        return None
+
+
+def _xml_char(code: int) -> bool:
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
 
 
 def uses_shared_strings(xml: bytes) -> bool:

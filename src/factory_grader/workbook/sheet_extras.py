@@ -10,6 +10,7 @@ cells' own values, chart style parts, printer settings.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
@@ -196,12 +197,17 @@ def _chart(
         _range(source.name, values) for _, values in spec.series
     }
     texts = {spec.title, spec.x_title, spec.y_title} - {""}
-    wrong: list[str] = _series_problems(root, source.name, spec)
+    shown = _shown_values(plan, ranges) | labels | texts
+    wrong: list[str] = _series_problems(root, source.name, spec) + _axis_problems(root, spec)
     for element in root.iter():
         local = _local(element.tag)
         text = element.text or ""
         if local == "t" and text and text not in texts:
             wrong.append(text)
+        elif local == "v" and not _among(text, shown):
+            wrong.append(text)  # (a data label's range cache, say: only the cells' own values)
+        elif local == "numFmt" and not _plain_number_format(element):
+            wrong.append(element.get("formatCode", ""))
         elif local == "f":
             if text.startswith('"'):
                 if text.strip('"') not in labels:
@@ -221,6 +227,63 @@ def _chart(
             )
         )
     return out
+
+
+def _axis_problems(root: Element, spec: Chart) -> list[str]:
+    """The value axis as the plan sets it: from 0 (to y_max when set), not reversed, not
+    logarithmic, no display units (each would show the same values as other numbers). The
+    category axis may run either way (LibreOffice turns a radar's round)."""
+    wrong = [local for e in root.iter() if (local := _local(e.tag)) == "dispUnits"]
+    for axis in (e for e in root.iter() if _local(e.tag) == "valAx"):
+        for element in axis.iter():
+            local = _local(element.tag)
+            value = element.get("val", "")
+            if local == "logBase":
+                wrong.append(local)
+            elif local == "orientation" and value != "minMax":
+                wrong.append(f"orientation {value}")
+            elif local == "min" and not _number_is(value, 0.0):
+                wrong.append(f"min {value}")
+            elif local == "max" and (spec.y_max is None or not _number_is(value, spec.y_max)):
+                wrong.append(f"max {value}")
+    return wrong
+
+
+def _number_is(text: str, number: float) -> bool:
+    try:
+        return math.isclose(float(text), number, abs_tol=1e-9)
+    except ValueError:
+        return False
+
+
+def _plain_number_format(element: Element) -> bool:
+    """A number format on a chart (data labels, axis) that shows the number itself: linked to
+    the cells', General, or digits only (a format such as "卓越级" or [=1]"3" shows other text)."""
+    code = element.get("formatCode", "")
+    return (
+        element.get("sourceLinked") in ("1", "true")
+        or re.fullmatch(r"General|[0#.,%]+", code) is not None
+    )
+
+
+def _shown_values(plan: WorkbookPlan, ranges: set[str]) -> set[str]:
+    """Every value the chart's ranges hold, as text (numbers also as the float they are)."""
+    out: set[str] = set()
+    for formula in ranges:
+        for value in _range_values(plan, formula):
+            if value is not None:
+                out.add(str(value))
+    return out
+
+
+def _among(text: str, shown: set[str]) -> bool:
+    if text in shown:
+        return True
+    try:
+        number = float(text)
+    except ValueError:
+        return False
+    return any(_number_is(s, number) for s in shown if s[:1].isdigit() or s[:1] == "-")
 
 
 def _series_problems(root: Element, source: str, spec: Chart) -> list[str]:

@@ -20,7 +20,12 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from factory_grader.domain.errors import WorkbookError
-from factory_grader.workbook.fast_cells import SimpleSheet, simple_sheet, uses_shared_strings
+from factory_grader.workbook.fast_cells import (
+    MARK,
+    SimpleSheet,
+    simple_sheet,
+    uses_shared_strings,
+)
 from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, parse_xml
 
 Value = str | int | float | bool
@@ -130,9 +135,10 @@ class XlsxFile:
                 quick = None  # the full parser names the problem
             if quick is not None:
                 frame = self._parse(info.part, quick.frame)
-                holders = [e for e in frame if e.tag.endswith("}sheetData") or e.tag == "sheetData"]
-                if len(holders) != 1 or len(holders[0]):
-                    quick = None  # a second <sheetData> hid in the rest: the parser decides
+                holders = [e for e in frame.iter() if e.tag.rsplit("}", 1)[-1] == "sheetData"]
+                if len(holders) != 1 or holders[0].get(MARK) != "1" or holders[0] not in frame:
+                    # a second <sheetData>, or the one read was inside a comment: the parser
+                    quick = None
                 else:
                     self._frames[name] = frame
             self._simple[name] = quick
