@@ -77,6 +77,7 @@ def format_gain(value: Fraction | float) -> str:
     return "<0.01" if value < 0.005 else format_hundredths(to_hundredths(value))
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen distinct weights, asked for on every sheet
 def format_weight(value: float | None) -> str:
     """An effective weight as the exact fraction it is ("1/84": one of the seven 生产
     sub-domains in one of twelve domains), "—" where nothing is scorable."""

@@ -49,6 +49,7 @@ _SHEET_DATA = re.compile(
     rf"(?:{_ROW_START}>(?:{re.sub(r'[(](?![?])', '(?:', _CELL_FORMS)})*</row>|{_ROW_START} ?/>)*"
 )
 _ROW = re.compile(rf'<row((?: (?:{_ROW_ATTRIBUTES})="[^"<>&]*")*) ?/?>')
+_PLAIN_ROW = re.compile(r'(?: r="([0-9]+)")?(?: spans="[0-9:]+")?')
 _ATTRIBUTE = re.compile(r'([A-Za-z0-9:]+)="([^"<>&]*)"')
 _REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -104,14 +105,22 @@ def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
     body = text[start + len("<sheetData>") : end]
     if "\r" in body or _SHEET_DATA.fullmatch(body) is None:
         return None  # (XML turns a raw CR LF into LF: leave that to the XML parser)
-    values: Cells = {}
-    styles: dict[tuple[int, int], int] = {}
-    shown: dict[tuple[int, int], int] = {}
+    # comprehensions, not one loop with branches: a workbook has thousands of cells
+    matches = _CELL.findall(body)
     columns = _COLUMNS
-    for letters, row, style, inline, index, number_text in _CELL.findall(body):
-        col = columns.get(letters)
-        where = (int(row), col if col is not None else _column(letters))
-        styles[where] = int(style) if style else 0
+    try:
+        keys = [(int(m[1]), columns[m[0]]) for m in matches]
+    except KeyError:  # a column beyond ZZ
+        keys = [(int(m[1]), _column(m[0])) for m in matches]
+    styles = dict(zip(keys, [int(m[2]) if m[2] else 0 for m in matches], strict=True))
+    if len(styles) != len(keys):
+        return None  # a cell written twice: the parser decides which one shows
+    values: Cells = {k: m[3] for k, m in zip(keys, matches, strict=True) if m[3]}
+    shown: dict[tuple[int, int], int] = {}
+    for where, m in [
+        (k, m) for k, m in zip(keys, matches, strict=True) if m[4] or m[5] or "&" in m[3]
+    ]:
+        inline, index, number_text = m[3], m[4], m[5]
         value: str | int | float
         if number_text:
             integral = "." not in number_text and "e" not in number_text.lower()
@@ -125,15 +134,21 @@ def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
             value = shared[position]
             shown[where] = position
         else:
-            text_value = _unescape(inline) if "&" in inline else inline
+            text_value = _unescape(inline)
             if text_value is None:
                 return None  # a reference XML does not have: the parser says what is wrong
             value = text_value
         if value != "":
             values[where] = value
+        else:
+            values.pop(where, None)
     rows = []
     number = 0
     for attributes in _ROW.findall(body):
+        plain = _PLAIN_ROW.fullmatch(attributes)
+        if plain is not None:  # most rows: a number (and spans) only
+            number = int(plain.group(1)) if plain.group(1) else number + 1
+            continue
         pairs = _ATTRIBUTE.findall(attributes)
         found = dict(pairs)
         if len(found) != len(pairs):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 
-from factory_grader.domain.maturity_model import Grade
+from factory_grader.domain.maturity_model import Grade, MaturityForm
+from factory_grader.domain.text import Lang
 from factory_grader.workbook.labels import GRADE_WORDS, grade_word, pick, word
 from factory_grader.workbook.plan import Cell, ListValidation, SheetPlan, Style, column_letter
 from factory_grader.workbook.sheets.common import new_sheet, title_block
@@ -55,14 +57,11 @@ def answers_sheet(sub: Submission) -> SheetPlan:
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for ev in sub.evidence:
         evidence[ev.requirement_id].append(ev)
-    subdomains = {s.id: s for s in sub.form.subdomains}
-    domains = {d.id: d for d in sub.form.domains}
-    elements = {e.id: e for e in sub.form.elements}
     values = sub.form.grade_values
+    grades = _grade_cells(lang)
+    cells = sheet.cells
     first = sheet.next_row
-    for req in sub.form.requirements:
-        s = subdomains[req.subdomain_id]
-        d = domains[s.domain_id]
+    for req, described in zip(sub.form.requirements, _described(sub.form, lang), strict=True):
         grade = a.grade(req.id)
         note = a.notes.get(req.id)
         files = evidence.get(req.id, [])
@@ -74,20 +73,20 @@ def answers_sheet(sub: Submission) -> SheetPlan:
         parts = [comment]
         if comment and split:
             parts = continued(comment, sheet.widths[COMMENT_COL], COMMENT_LINES, wide, FIRST_LINES)
-        sheet.row(
-            Cell(req.id, Style.WRAP),
-            Cell(elements[d.element_id].name.get(lang), Style.WRAP),
-            Cell(d.name.get(lang), Style.WRAP),
-            Cell(s.name.get(lang), Style.WRAP),
-            Cell(req.level, Style.INTEGER),
-            Cell(req.text.get(lang), Style.WRAP),
-            Cell(grade_word(grade.value if grade else None, lang), Style.CENTER),
-            score,
-            Cell(parts[0], Style.WRAP),
-            Cell("\n".join(visible_text(f.file_name) for f in files) or None, Style.WRAP),
-            Cell("\n".join(f.sha256 for f in files) or None, Style.WRAP),
-            Cell(word("yes", lang) if note and note.review else None, Style.CENTER),
-        )
+        r = sheet.next_row  # (cells set directly: a thousand rows a file, in every check)
+        sheet.next_row = r + 1
+        for col, cell in enumerate(described, start=1):
+            cells[(r, col)] = cell
+        cells[(r, 7)] = grades[grade]
+        cells[(r, 8)] = score
+        for col, value, style in (
+            (COMMENT_COL, parts[0], Style.WRAP),
+            (10, "\n".join(visible_text(f.file_name) for f in files) or None, Style.WRAP),
+            (11, "\n".join(f.sha256 for f in files) or None, Style.WRAP),
+            (12, word("yes", lang) if note and note.review else None, Style.CENTER),
+        ):
+            if value is not None:
+                cells[(r, col)] = Cell(value, style)
         for part in parts[1:]:
             r = sheet.row(Cell(req.id, Style.WRAP))
             sheet.cells[(r, 6)] = Cell(word("comment_continued", lang), Style.NOTE)
@@ -98,6 +97,35 @@ def answers_sheet(sub: Submission) -> SheetPlan:
     letter = column_letter(ANSWER_COL)
     sheet.validations.append(ListValidation(f"{letter}{first}:{letter}{last}", choices))
     return sheet
+
+
+@functools.lru_cache(maxsize=16)
+def _described(form: MaturityForm, lang: Lang) -> tuple[tuple[Cell, ...], ...]:
+    """The first six cells of each requirement's row (id, element, domain, sub-domain, level,
+    statement): the same in every workbook of a form and language, built once."""
+    subdomains = {s.id: s for s in form.subdomains}
+    domains = {d.id: d for d in form.domains}
+    elements = {e.id: e for e in form.elements}
+    out = []
+    for req in form.requirements:
+        s = subdomains[req.subdomain_id]
+        d = domains[s.domain_id]
+        out.append(
+            (
+                Cell(req.id, Style.WRAP),
+                Cell(elements[d.element_id].name.get(lang), Style.WRAP),
+                Cell(d.name.get(lang), Style.WRAP),
+                Cell(s.name.get(lang), Style.WRAP),
+                Cell(req.level, Style.INTEGER),
+                Cell(req.text.get(lang), Style.WRAP),
+            )
+        )
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _grade_cells(lang: Lang) -> dict[Grade | None, Cell]:
+    return {g: Cell(grade_word(g.value if g else None, lang), Style.CENTER) for g in (*Grade, None)}
 
 
 def _widths(sheet: SheetPlan, sub: Submission) -> None:
