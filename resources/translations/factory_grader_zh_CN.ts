@@ -412,44 +412,49 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="420"/>
+        <source> · {n} not recomputed</source>
+        <translation> · 未重新计算 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="423"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="447"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="466"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="450"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="469"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="451"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="452"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="465"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="468"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="467"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="470"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="468"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="471"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="469"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -756,32 +761,37 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="22"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="23"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="37"/>
         <source>Check: ok. What the workbook shows is what its answers give (a self-assessment: the answers themselves are the factory&apos;s declaration).</source>
         <translation>校验：正常。工作簿显示的内容与其中的答题计算结果一致（自评：答题本身由企业声明负责）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="41"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39"/>
         <source>Integrity: EDITED after export.</source>
         <translation>完整性：导出后被修改。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40"/>
         <source>Integrity: INVALID, not a readable submission.</source>
         <translation>完整性：无效，不是可读取的申报工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="44"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="42"/>
         <source>Not recomputed: the summary this row came from carries no answers, so its figures are copied as they were.</source>
         <translation>未重新计算：此行来自未附答题的汇总表，各项得分照录。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="89"/>
+        <source>No tier</source>
+        <translation>未达梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="95"/>
         <source>This row comes from a summary workbook; open the original file for the full result.</source>
         <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>
@@ -1123,12 +1133,12 @@
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="515"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1139,44 +1149,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="543"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="545"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="544"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="546"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="561"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="564"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="565"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="564"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="566"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="565"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="567"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1257,7 +1267,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="588"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="592"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1444,6 +1454,19 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="251"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/qt_gaps.py" line="11"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/qt_gaps.py" line="12"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1991,54 +2014,54 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="11"/>
-        <location filename="../../src/factory_grader/ui/words.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="18"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="47"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="12"/>
-        <location filename="../../src/factory_grader/ui/words.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="19"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="46"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="13"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="20"/>
         <source>partly met</source>
         <translation>部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="14"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="21"/>
         <source>mostly met</source>
         <translation>大部分满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="15"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="22"/>
         <source>fully met</source>
         <translation>全部满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="16"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="23"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="30"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="37"/>
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="32"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="39"/>
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="35"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="42"/>
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="38"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="45"/>
         <source>met</source>
         <translation>满足</translation>
     </message>

@@ -44,7 +44,23 @@ def build(db_url: str | None, app: QApplication) -> MainWindow:
     geometry = preferences.window_geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
+    fit_to_screen(window)
     return window
+
+
+def fit_to_screen(window: MainWindow) -> None:
+    """Within the screen's free area: 1280 × 800 (or a size saved on a larger screen, or at
+    another scale) would hang off a 1366 × 768 laptop's screen or a 150 % one."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = 40  # title bar and borders, which geometry() leaves out
+    width = min(window.width(), area.width())
+    height = min(window.height(), area.height() - frame)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+        window.move(area.left(), area.top())
 
 
 def run(db_url: str | None, exit_when_ready: bool = False) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from factory_grader.domain.comparison import Entry
+from factory_grader.domain.errors import InputError
 from factory_grader.ui.context import AppContext
 
 
@@ -31,9 +32,6 @@ class EntryDialog(QDialog):
     def _load(self) -> None:
         """The full check of the file (every sheet) and the report, off the GUI thread."""
         library, lang, entry = self.ctx.library, self.ctx.lang, self.entry
-        if "›" in entry.file:  # a row that came from a city summary: only its figures exist
-            self.text.setPlainText(self._from_summary())
-            return
         head = {
             "ok": self.tr(
                 "Check: ok. What the workbook shows is what its answers give (a self-assessment: the answers themselves are the factory's declaration)."
@@ -45,10 +43,14 @@ class EntryDialog(QDialog):
                 " figures are copied as they were."
             ),
         }
+        if "›" in entry.file:  # a row that came from a city summary: only its figures exist
+            self.text.setPlainText(self._from_summary(head))
+            return
 
         def work() -> str:
             from factory_grader.services.report import render_text
             from factory_grader.services.submission import verify_workbook
+            from factory_grader.services.wording import finding_sentence
 
             assert library is not None
             verdict = verify_workbook(Path(entry.file), library)
@@ -56,7 +58,7 @@ class EntryDialog(QDialog):
                 x for x in (entry.name, entry.credit_code, entry.city, entry.industry) if x
             )
             lines = [who, entry.file, "", head[verdict.status.value]]
-            lines += [f"  - {f.message}" for f in verdict.findings]
+            lines += [f"  - {finding_sentence(f, lang)}" for f in verdict.findings]
             if verdict.answers is not None and verdict.result is not None:
                 lines += ["", render_text(verdict.result, verdict.answers, library, lang)]
             return "\n".join(lines)
@@ -71,18 +73,34 @@ class EntryDialog(QDialog):
 
         self.ctx.background.run(work, shown, failed)
 
-    def _from_summary(self) -> str:
-        e = self.entry
+    def _from_summary(self, head: dict[str, str]) -> str:
+        """A row from a city summary: its figures by name, and why it is not ok."""
+        e, library = self.entry, self.ctx.library
         score = "" if e.score_hundredths is None else f"{e.score_hundredths / 100:.2f}"
-        return "\n".join(
-            [
-                self.tr(
-                    "This row comes from a summary workbook; open the original file for the"
-                    " full result."
-                ),
-                "",
-                f"{e.name}  {e.credit_code}  {e.city}  {e.industry}",
-                f"S = {score}  ({e.level})  {e.tier or '—'}",
-                e.file,
-            ]
-        )
+        tier, level = e.tier or "—", "" if e.level is None else str(e.level)
+        rules = None
+        if library is not None and e.rules_id:
+            try:
+                rules = library.rules(e.rules_id)
+            except InputError:
+                rules = None  # a rule set this app does not have: the ids as they are
+        if library is not None and rules is not None:
+            names = {t.id: self.ctx.text(t.name) for t in rules.tiers}
+            tier = names.get(e.tier, self.tr("No tier"))
+            form = library.maturity(rules.form_id)
+            bands = {b.level: self.ctx.text(b.name) for b in form.bands}
+            level = bands.get(e.level, level) if e.level is not None else level
+        lines = [
+            self.tr(
+                "This row comes from a summary workbook; open the original file for the"
+                " full result."
+            ),
+            "",
+            " · ".join(x for x in (e.name, e.credit_code, e.city, e.industry) if x),
+            f"S = {score} · {level} · {tier}",
+            e.file,
+        ]
+        if e.status in head and e.status != "ok":
+            reason = e.reason_zh if self.ctx.lang == "zh" and e.reason_zh else e.reason
+            lines += ["", head[e.status], f"  - {reason}"]
+        return "\n".join(lines)

@@ -415,6 +415,9 @@ class ComparePage(Page):
             invalid=sum(x.status == "invalid" for x in e),
             superseded=sum(bool(x.superseded_by) for x in e),
         )
+        unchecked = sum(x.status == "unchecked" for x in e)
+        if unchecked:
+            text += self.tr(" · {n} not recomputed").format(n=unchecked)
         if done is not None:
             text = (
                 self.tr("Read {done} of {total} files").format(done=done, total=self.files_total)
