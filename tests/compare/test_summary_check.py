@@ -109,7 +109,7 @@ def _answers_broken(entry: dict, answers: dict) -> None:
 @pytest.mark.parametrize(
     ("change", "reason_zh"),
     [
-        (_score_as_text, "汇总行无效：字段 score_hundredths 的值 '224' 类型不符"),
+        (_score_as_text, "汇总行无效：字段“成熟度得分（百分之一）”的值 '224' 类型不符"),
         (_unknown_status, "汇总行无效：未知状态 'verified'"),
         (_level_out_of_range, "汇总行无效：成熟度等级 9 超出范围"),
         (_more_ai_than_built, "汇总行无效：AI 场景数多于已建场景数"),
@@ -166,3 +166,43 @@ def test_a_row_claiming_a_tier_no_rule_set_has_is_invalid(city_summary: Path, tm
 def test_which_file_counts_is_decided_again_not_read(city_summary: Path, tmp_path) -> None:
     entry = _province(_forged(city_summary, tmp_path / "f.xlsx", _says_it_is_superseded))
     assert entry.status == "ok" and entry.superseded_by == "" and entry.counts
+
+
+def _catalogue_version_not_text(entry: dict, answers: dict) -> None:
+    answers["versions"][2] = {}
+
+
+def _industry_type_wrong(entry: dict, answers: dict) -> None:
+    answers["industry_type"] = "x"
+
+
+@pytest.mark.parametrize(
+    ("change", "reason_zh"),
+    [
+        (_catalogue_version_not_text, "汇总行无效：所附答题无法读取"),
+        (_industry_type_wrong, "汇总行无效：所附答题无法读取（industry_type）"),
+    ],
+    ids=["catalogue-version", "industry-type"],
+)
+def test_one_bad_row_is_invalid_the_summary_still_read(
+    city_summary: Path, tmp_path: Path, change, reason_zh: str
+) -> None:
+    entry = _province(_forged(city_summary, tmp_path / "f.xlsx", change))
+    assert entry.status == "invalid" and entry.reason_zh == reason_zh, entry.reason_zh
+
+
+def test_other_answers_under_the_same_revision_are_a_conflict(
+    known_folder, city_summary: Path, tmp_path: Path
+) -> None:
+    """A summary row with other answers than the genuine workbook of the same assessment and
+    revision, claiming its answers_sha256: a conflict for the official, not a silent swap."""
+
+    def lifted(entry: dict, answers: dict) -> None:
+        answers["requirements"] = {k: "full" for k in answers["requirements"]}
+        entry.update(score_hundredths=500, level=5, unanswered=0, subdomain_levels="5" * 20)
+        entry["exported_at"] = "2026-12-31T00:00:00Z"
+
+    forged = _forged(city_summary, tmp_path / "f.xlsx", lifted)
+    entries = compare_files([forged, known_folder.root / "haikou-r1.xlsx"], workers=1)
+    assert all(e.status == "ok" for e in entries), [(e.status, e.reason) for e in entries]
+    assert all(e.conflict_with for e in entries)

@@ -532,3 +532,56 @@ def test_a_chart_shows_its_values_as_they_are(
     shutil.copy(example_workbook, path)
     _rewrite_part(path, "xl/charts/chart1.xml", edit)
     assert said in messages(path, library)
+
+
+# --- the XML parser's path places cells and hides rows as a spreadsheet does (second review) --
+
+
+def _force_the_parser(xml: str) -> str:
+    """A cell form the quick patterns do not take (attributes in another order), so the whole
+    sheet goes through the XML parser."""
+    return re.sub(r'<c r="A1" s="([0-9]+)" t="inlineStr">', r'<c t="inlineStr" s="\1" r="A1">', xml)
+
+
+def _decoy_reference(xml: str) -> str:
+    """B7 shows 卓越级; a cell "@B7" after it (which LibreOffice drops) holds the true text."""
+    xml = _force_the_parser(xml)
+    start = xml.index('<c r="B7"')
+    cell = xml[start : xml.index("</c>", start) + 4]
+    forged = cell.split("<t>")[0] + "<t>卓越级</t></is></c>"
+    return xml.replace(cell, forged + cell.replace('r="B7"', 'r="@B7"'), 1)
+
+
+def _cell_in_another_row(xml: str) -> str:  # B7 written inside row 8
+    xml = _force_the_parser(xml)
+    start = xml.index('<c r="B7"')
+    end = xml.index("</c>", start) + 4
+    cell = xml[start:end]
+    xml = xml[:start] + xml[end:]
+    row8 = xml.index('<row r="8"')
+    close = xml.index(">", row8) + 1
+    return xml[:close] + cell + xml[close:]
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (_decoy_reference, "cell reference '@B7' in row 7"),
+        (_cell_in_another_row, "cell reference 'B7' in row 8"),
+        (lambda x: x.replace('<row r="7"', '<row r="7" hidden="on"', 1), "row 7 hidden"),
+        (
+            lambda x: _force_the_parser(x).replace('<row r="7"', '<row r="7" hidden="2"', 1),
+            "row 7 hidden",
+        ),
+    ],
+    ids=["decoy-reference", "cell-in-another-row", "hidden-on", "hidden-2-parsed"],
+)
+def test_cells_and_rows_are_placed_as_a_spreadsheet_places_them(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, edit, said: str
+) -> None:
+    path = tmp_path / "x.xlsx"
+    shutil.copy(example_workbook, path)
+    _rewrite_part(path, "xl/worksheets/sheet2.xml", edit)
+    verdict = verify_workbook(path, library)
+    assert verdict.status is not Status.OK
+    assert said in "\n".join(f.message for f in verdict.findings)

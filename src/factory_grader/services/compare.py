@@ -8,6 +8,7 @@ province can combine city summaries in turn.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -235,6 +236,12 @@ def _rank(e: Entry) -> tuple[bool, int, str, str]:
     return (e.status == Status.OK.value, e.revision, e.exported_at, e.file)
 
 
+def _content(e: Entry) -> str:
+    """What the answers are, recomputed from them where the row carries them (a summary row's
+    answers_sha256 is only what the row says)."""
+    return hashlib.sha256(e.answers.encode("utf-8")).hexdigest() if e.answers else e.answers_sha256
+
+
 def _conflicts(entries: list[Entry]) -> dict[str, str]:
     """file -> the other file(s) holding the same assessment and revision with other answers."""
     groups: dict[tuple[str, str, int], list[Entry]] = {}
@@ -243,7 +250,7 @@ def _conflicts(entries: list[Entry]) -> dict[str, str]:
             groups.setdefault((e.credit_code, e.assessment_id, e.revision), []).append(e)
     out: dict[str, str] = {}
     for group in groups.values():
-        if len({e.answers_sha256 for e in group}) > 1:
+        if len({_content(e) for e in group}) > 1:
             for e in group:
                 out[e.file] = ", ".join(o.file for o in group if o is not e)
     return out

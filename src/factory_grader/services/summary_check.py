@@ -35,6 +35,8 @@ def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
     if entry.status == "invalid":
         return entry  # listed among the problem files, never counted
     if not entry.answers:
+        if entry.status != "ok":
+            return entry  # edited already: flagged as the city found it
         return replace(
             entry,
             status=UNCHECKED,
@@ -46,13 +48,24 @@ def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         versions = data.pop("versions", None)
-        if not (isinstance(versions, list) and len(versions) == 3):
+        if not (
+            isinstance(versions, list)
+            and len(versions) == 3
+            and all(isinstance(v, str) for v in versions)
+        ):
             raise ValueError("no form versions")
-        if not all(isinstance(v, str) and library.has(i, v) for i, v in _named(data, versions)):
+        if not all(library.has(i, v) for i, v in _named(data, versions, library)):
             raise ValueError(f"made with form versions this app does not have ({versions})")
         answers = answers_from_data(data, "answers", library, versions=tuple(versions))
-    except (ValueError, InputError, RecursionError) as exc:
-        return _invalid(entry, f"its answers cannot be read ({exc})", f"所附答题无法读取（{exc}）")
+    except Exception as exc:  # whatever is wrong with one row, the rest of the summary is read
+        where = (
+            str(exc).removeprefix("answers: ").split(":")[0] if isinstance(exc, InputError) else ""
+        )
+        return _invalid(
+            entry,
+            f"its answers cannot be read ({exc})",
+            f"所附答题无法读取（{where}）" if where else "所附答题无法读取",
+        )
     tiers = {t.id for t in library.rules_for(answers).tiers}
     if entry.claimed_tier and entry.claimed_tier not in tiers:
         return _invalid(
@@ -74,9 +87,15 @@ def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
     return entry
 
 
-def _named(data: dict[str, Any], versions: list[Any]) -> list[tuple[str, Any]]:
+def _named(
+    data: dict[str, Any], versions: list[str], library: FormLibrary
+) -> list[tuple[str, str]]:
+    """(id, version) of the form, the rule set and the rule set's scenario catalogue."""
     form, rules = str(data.get("form", "")), str(data.get("rules", ""))
-    return [(form, versions[0]), (rules, versions[1])]
+    named = [(form, versions[0]), (rules, versions[1])]
+    if library.has(rules, versions[1]):
+        named.append((library.rules(rules, versions[1]).scenarios_id, versions[2]))
+    return named
 
 
 def _field_problem(entry: Entry, library: FormLibrary) -> tuple[str, str] | None:
@@ -91,7 +110,8 @@ def _field_problem(entry: Entry, library: FormLibrary) -> tuple[str, str] | None
         else:  # int | None
             ok = value is None or (type(value) is int and value >= 0)
         if not ok:
-            return (f"field {f.name} is {value!r}", f"字段 {f.name} 的值 {value!r} 类型不符")
+            shown = _FIELD_ZH.get(f.name, f.name)
+            return (f"field {f.name} is {value!r}", f"字段“{shown}”的值 {value!r} 类型不符")
     if entry.status not in STATUSES:
         return (f"unknown status {entry.status!r}", f"未知状态 {entry.status!r}")
     limits = {"score_hundredths": 500, "level": 5, "unanswered": 10_000, "built": 1_000}
@@ -120,6 +140,18 @@ def _zh(value: object) -> str:
 
 
 _FIELD_ZH = {
+    "file": "文件",
+    "status": "完整性",
+    "reason": "原因",
+    "reason_zh": "原因",
+    "claimed_tier": "申报等级",
+    "assessment_id": "评估编号",
+    "revision": "修订号",
+    "exported_at": "导出时间",
+    "answers_sha256": "答题校验值",
+    "superseded_by": "替代文件",
+    "conflict_with": "冲突文件",
+    "answers": "所附答题",
     "score_hundredths": "成熟度得分（百分之一）",
     "level": "成熟度等级",
     "tier": "梯度",

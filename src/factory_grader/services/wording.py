@@ -173,7 +173,8 @@ def finding_sentence(finding: Finding, lang: Lang) -> str:
         "drawing": f"{finding.sheet}：添加了{_EXTRA_ZH.get(finding.cell or '', '图形')}"
         "，可遮盖单元格内容",
         "chart-count": f"{finding.sheet}：图表数量与申报表不同（实有/应有 {finding.cell}）",
-        "chart": f"{finding.sheet}：图表显示的内容与答题不符（{finding.cell}）",
+        "chart": f"{finding.sheet}：图表显示的内容与答题不符"
+        "（标题、数据范围、缓存的数值、数字格式或坐标轴被改动）",
     }.get(finding.kind, finding.message)
 
 

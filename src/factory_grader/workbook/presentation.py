@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from factory_grader.workbook.xlsx_reader import XlsxFile, column_number
+from factory_grader.workbook.xlsx_reader import XlsxFile
 
 #: Excel's built-in number formats the app can meet (ECMA-376 §18.8.30); others are custom.
 BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 9: "0%", 10: "0.00%", 49: "@"}
@@ -84,7 +84,7 @@ def sheet_look(book: XlsxFile, name: str, fast: bool = True) -> SheetLook:
     fmt = root.find(f"{ns}sheetFormatPr")
     if fmt is not None:
         default = fmt.get("defaultRowHeight")
-        if fmt.get("zeroHeight") in ("1", "true") or (
+        if _true(fmt.get("zeroHeight")) or (
             default is not None and _number(default) < MIN_ROW_POINTS
         ):
             look.hidden_rows.append(0)  # 0: every row without a height of its own
@@ -98,12 +98,10 @@ def sheet_look(book: XlsxFile, name: str, fast: bool = True) -> SheetLook:
             if index in rich:
                 look.rich[where] = rich[index]
     else:
-        _cells_look(book, root, ns, look)
+        _cells_look(book, name, root, ns, look)
     for col_element in root.iter(f"{ns}col"):
         width = col_element.get("width")
-        if col_element.get("hidden") in ("1", "true") or (
-            width is not None and _number(width) < 0.5
-        ):
+        if _true(col_element.get("hidden")) or (width is not None and _number(width) < 0.5):
             look.hidden_columns.append(f"{col_element.get('min')}-{col_element.get('max')}")
     look.merges = {m.get("ref", "") for m in root.iter(f"{ns}mergeCell")}
     look.conditional_formats = sum(1 for _ in root.iter(f"{ns}conditionalFormatting"))
@@ -115,7 +113,7 @@ def sheet_look(book: XlsxFile, name: str, fast: bool = True) -> SheetLook:
     return look
 
 
-def _cells_look(book: XlsxFile, root: Element, ns: str, look: SheetLook) -> None:
+def _cells_look(book: XlsxFile, name: str, root: Element, ns: str, look: SheetLook) -> None:
     """Rows and cells of a sheet the patterns do not read, from the whole parsed XML."""
     row_number = 0
     for row in root.iter(f"{ns}row"):
@@ -125,16 +123,22 @@ def _cells_look(book: XlsxFile, root: Element, ns: str, look: SheetLook) -> None
             look.hidden_rows.append(row_number)
         col = 0
         for c in row.iter(f"{ns}c"):
-            ref = c.get("r")
-            col = column_number(ref) if ref else col + 1
+            where = book.cell_position(name, c.get("r"), row_number, col)
+            col = where[1]
             s = c.get("s", "0")
-            look.cells[(row_number, col)] = int(s) if s.isdigit() else 0
+            look.cells[where] = int(s) if s.isdigit() else 0
             if (runs := _runs(c, ns, book)) is not None:
-                look.rich[(row_number, col)] = runs
+                look.rich[where] = runs
 
 
 def _hidden_row(hidden: str | None, height: str | None) -> bool:
-    return hidden in ("1", "true") or (height is not None and _number(height) < MIN_ROW_POINTS)
+    return _true(hidden) or (height is not None and _number(height) < MIN_ROW_POINTS)
+
+
+def _true(flag: str | None) -> bool:
+    """A flag such as hidden="…" as a spreadsheet reads it: set unless absent or exactly false
+    (LibreOffice also hides a row for "2", "t", "on" or " 1")."""
+    return flag is not None and flag.strip() not in ("0", "false", "")
 
 
 def _runs(c: Element, ns: str, book: XlsxFile) -> Element | None:

@@ -30,6 +30,7 @@ from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, 
 
 Value = str | int | float | bool
 
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[\w.-]+:)?f[\s/>]")
 _CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*?\br=\"([A-Z]+[0-9]+)\"")
@@ -109,19 +110,42 @@ class XlsxFile:
         out: dict[tuple[int, int], Value] = {}
         row_tag, cell_tag = f"{ns}row", f"{ns}c"
         row_number = 0
+        seen: set[tuple[int, int]] = set()
         for row in root.iter(row_tag):
             r = row.get("r")
-            row_number = int(r) if r else row_number + 1
+            row_number = int(r) if r and r.isdigit() else row_number + 1
             col = 0
             for c in row:
                 if c.tag != cell_tag:
                     continue
-                ref = c.get("r")
-                col = _column(ref) if ref else col + 1
+                where = self.cell_position(name, c.get("r"), row_number, col)
+                if where in seen:
+                    raise WorkbookError(
+                        f"{self.path}: {name}!{c.get('r')}: the cell is written twice",
+                        f"工作表“{name}”的单元格 {c.get('r')} 重复出现",
+                    )
+                seen.add(where)
+                col = where[1]
                 value = self._value(c, ns)
                 if value is not None and value != "":
-                    out[(row_number, col)] = value
+                    out[where] = value
         return out
+
+    def cell_position(
+        self, sheet: str, ref: str | None, row_number: int, previous_col: int
+    ) -> tuple[int, int]:
+        """Where a cell shows: its reference (exactly letters and digits, naming the row it is
+        written in), or the next column without one. A spreadsheet would place "@B7", or a
+        B7 written in row 8, somewhere else than a reader of the row expects: refused."""
+        if ref is None:
+            return row_number, previous_col + 1
+        match = _REFERENCE.fullmatch(ref)
+        if match is None or int(match.group(2)) != row_number:
+            raise WorkbookError(
+                f"{self.path}: {sheet}: cell reference {ref!r} in row {row_number}",
+                f"工作表“{sheet}”中第 {row_number} 行的单元格引用“{ref}”不符",
+            )
+        return row_number, _column(match.group(1))
 
     def simple_sheet(self, name: str) -> SimpleSheet | None:
         """The sheet read by patterns (workbook/fast_cells.py), or None when it is not simple
