@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_ships_forms_and_runs_from_an_install(tmp_path: Path) -> None:
     source = tmp_path / "src-copy"  # build from a copy: the build must not touch the checkout
-    shutil.copytree(
-        ROOT, source, ignore=shutil.ignore_patterns(".venv", ".cache", ".git", "*cache*")
+    shutil.copytree(  # as a fresh clone: no compiled translations (.qm), which git ignores
+        ROOT, source, ignore=shutil.ignore_patterns(".venv", ".cache", ".git", "*cache*", "*.qm")
     )
     hatchling = Path(sys.executable).parent / "hatchling"
     subprocess.run(
@@ -39,8 +40,31 @@ def test_wheel_ships_forms_and_runs_from_an_install(tmp_path: Path) -> None:
         "factory_grader/_forms/cmmm-2020/requirements/data.toml",
         "factory_grader/_forms/hainan-2025/manifest.toml",
         "factory_grader/_forms/examples/example-factory.json",
+        "factory_grader/_resources/translations/factory_grader_zh_CN.qm",  # compiled by the hook
+        "factory_grader/_resources/fonts/wqy-microhei.ttc",
+        "factory_grader/_resources/icons/factory-grader.svg",
     ):
         assert expected in names
+    assert not any(n.endswith(".qm") for n in names if "_resources" not in n)
+
+    # The installed copy's GUI speaks Chinese (a widget label from the compiled catalogue).
+    gui = (
+        "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from factory_grader.ui.i18n import Languages; Languages().switch('zh');"
+        "from PySide6.QtCore import QCoreApplication;"
+        "print(QCoreApplication.translate('ComparePage', 'Compare submissions'))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", gui],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": os.environ.get("PATH", "")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == "汇总对比"
 
     # Run the unpacked package (what an install puts in site-packages) from an unrelated folder.
     code = (
