@@ -759,6 +759,34 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/diagnostics_dialog.py" line="22"/>
+        <source>Diagnostics</source>
+        <translation>诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/diagnostics_dialog.py" line="24"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/diagnostics_dialog.py" line="27"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/diagnostics_dialog.py" line="59"/>
+        <source>The forms are still loading; try again in a moment.</source>
+        <translation>问卷数据仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/diagnostics_dialog.py" line="66"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../src/factory_grader/ui/entry_dialog.py" line="23"/>
@@ -923,222 +951,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="171"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="173"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="171"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="179"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="194"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="197"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <source>&amp;Diagnostics…</source>
+        <translation>诊断信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="334"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="338"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="348"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="352"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="357"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
         <source>The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising.</source>
         <translation>本版本所用的问卷或规则数据在作答后已被改动。请先在评估结果页“查看变化并更新…”，更新后再定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="427"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="428"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="432"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="437"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="434"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="437"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="441"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="443"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="441"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="445"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="443"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="447"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="444"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
         <source>The file is not there.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="450"/>
         <source>The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place.</source>
         <translation>数据文件夹不存在。如果它在 U 盘或其他磁盘上，请插入后重新启动本软件；本软件没有在别处新建数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="452"/>
         <source>The file is not a database.</source>
         <translation>该文件不是数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="453"/>
         <source>The file is another program&apos;s database, not this app&apos;s.</source>
         <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="451"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="455"/>
         <source>The file was made by a newer version of this app. Update the app to use it.</source>
         <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="454"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="458"/>
         <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="484"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="488"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="486"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="490"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="521"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="523"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1149,125 +1182,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="545"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="549"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="546"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="550"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="567"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="564"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="568"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="564"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="565"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="569"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="566"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="570"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="567"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="571"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="220"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="224"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="180"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="314"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="397"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="401"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="399"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="403"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="411"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="415"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="592"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="596"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

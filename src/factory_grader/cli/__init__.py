@@ -213,6 +213,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=None, gui=True)
 
+    p = sub.add_parser(
+        "doctor",
+        parents=[common],
+        help="check the installation: version, data folder, database, forms, Qt and fonts,"
+        " free disk (exit 0 when all is well)",
+    )
+    p.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(handler="_cmd_doctor")
+
     p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
     p.add_argument("--rules", default=None)
     p.add_argument("--json", action="store_true")
@@ -255,6 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factory_grader.ui.app import run
 
         return run(*plain)
+    if words[:2] == ["doctor", "--qt-probe"]:  # doctor's own child process: Qt, and only that
+        from factory_grader.ui.diagnostics import probe
+
+        return probe()
     parser = build_parser()
     args = parser.parse_args(words)
     if args.command is None or getattr(args, "gui", False):

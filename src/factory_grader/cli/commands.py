@@ -34,6 +34,7 @@ from factory_grader.services.wording import (
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry
     from factory_grader.services.assessments import AssessmentService
+    from factory_grader.services.doctor import Check
 from factory_grader.services.submission import Verdict
 
 
@@ -689,3 +690,49 @@ def _cmd_restore(args: argparse.Namespace, lib: FormLibrary) -> int:
             + (f"; the replaced database is kept as {kept}" if kept else "")
         )
     return 0
+
+
+def _cmd_doctor(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.services.doctor import report, run_checks
+
+    checks = run_checks(args.db, lib, qt=_qt_checks)
+    print(report(checks, args.lang))
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def _qt_checks() -> list[Check]:
+    """Qt in a process of its own (as the GUI would start it): a Qt that cannot start, or
+    aborts, is a line of the report, not the end of it."""
+    import subprocess
+
+    from factory_grader.services.doctor import Check
+
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable, *([] if frozen else ["-m", "factory_grader"])]
+    try:
+        proc = subprocess.run(
+            [*command, "doctor", "--qt-probe"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        proc = None
+        why = str(exc)
+    if proc is not None and proc.returncode == 0:
+        try:
+            return [Check(k, ok, en, zh) for k, ok, en, zh in json.loads(proc.stdout)]
+        except (ValueError, TypeError):
+            why = proc.stdout.strip()[-300:]
+    elif proc is not None:  # Qt's first lines say why (e.g. "could not connect to display")
+        lines = [line.strip() for line in proc.stderr.splitlines() if line.strip()]
+        why = " ".join(lines[:2])[:300] or f"exit code {proc.returncode}"
+    return [
+        Check(
+            "qt",
+            False,
+            f"the desktop app cannot start Qt here: {why}",
+            f"此电脑上桌面程序无法启动 Qt（图形界面）：{why}",
+        )
+    ]

@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
@@ -325,3 +326,39 @@ def _connect_args(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "postgresql":
         return {"connect_timeout": 5}  # an unreachable server: a clear message, not a hang
     return {}
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseStatus:
+    """What `doctor` says of a database, found without changing it (no migration, no file
+    created): where it is, its schema revision, and this app's newest."""
+
+    where: str
+    exists: bool
+    revision: str | None
+    head: str
+
+
+def database_status(url: str) -> DatabaseStatus:
+    """Read only. Raises DatabaseError (with its meaning) when the database cannot be used."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"{url}: not a database URL (e.g. sqlite:///path/file.db)") from None
+    head = migrate.head_revision()
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise DatabaseError("an in-memory database keeps nothing: give a file path")
+        path = Path(parsed.database).expanduser().resolve()
+        if not path.exists():
+            return DatabaseStatus(str(path), False, None, head)
+        revision = _inspect_read_only(path, migrate.known_revisions())
+        return DatabaseStatus(str(path), True, revision, head)
+    engine = create_engine(url, connect_args=_connect_args(parsed), poolclass=NullPool)
+    where = parsed.render_as_string(hide_password=True)
+    try:
+        with translate_errors(where), engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+    finally:
+        engine.dispose()
+    return DatabaseStatus(where, True, revision, head)

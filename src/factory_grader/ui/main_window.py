@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.show_settings)
         self.view_menu.addAction(self.settings_action)
         self.help_menu = menu.addMenu("")
+        self.diagnostics_action = QAction(self)
+        self.diagnostics_action.triggered.connect(self.show_diagnostics)
+        self.help_menu.addAction(self.diagnostics_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.conflicts_action.setText(self.tr("Open &conflicts…"))
         self.view_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.diagnostics_action.setText(self.tr("&Diagnostics…"))
         self.new_action.setText(self.tr("&New assessment…"))
         self.import_action.setText(self.tr("&Import answers file or workbook…"))
         self.export_action.setText(self.tr("&Export submission workbook…"))
@@ -597,6 +601,11 @@ class MainWindow(QMainWindow):
         from factory_grader.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def show_diagnostics(self) -> None:
+        from factory_grader.ui.diagnostics_dialog import DiagnosticsDialog
+
+        DiagnosticsDialog(self.ctx, self.db_url, self).exec()
 
     def show_about(self) -> None:
         from factory_grader.ui.about_dialog import show_about
