@@ -67,3 +67,10 @@ def test_a_qt_that_cannot_start_is_a_line_not_a_crash(capsys, monkeypatch) -> No
         line.startswith("[问题] 此电脑上桌面程序无法启动 Qt（图形界面）：") for line in lines
     )
     assert any(line.startswith("[正常] 数据 cmmm-2020 ") for line in lines)  # the rest still said
+
+
+def test_an_unreachable_server(capsys) -> None:
+    """Nothing listens on port 1: said at once, in Chinese, without a traceback."""
+    code, lines = _doctor(capsys, db="postgresql+psycopg://fg@127.0.0.1:1/fg")
+    assert code == 1
+    assert "[问题] 数据库无法使用：无法连接服务器" in lines
