@@ -4,14 +4,19 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../src/factory_grader/ui/about_dialog.py" line="13"/>
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="14"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/about_dialog.py" line="22"/>
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="24"/>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/about_dialog.py" line="28"/>
+        <source>Third-party licences…</source>
+        <translation>第三方软件许可…</translation>
     </message>
 </context>
 <context>
@@ -946,6 +951,19 @@
         <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="156"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/licences_dialog.py" line="22"/>
+        <source>Third-party software licences</source>
+        <translation>第三方软件许可</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/licences_dialog.py" line="47"/>
+        <source>(no licence text comes with this package)</source>
+        <translation>（此软件包未附许可文本）</translation>
     </message>
 </context>
 <context>

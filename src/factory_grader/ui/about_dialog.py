@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from factory_grader import __version__
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.licences_dialog import LicencesDialog
 
 
 def show_about(ctx: AppContext, parent: QWidget) -> None:
@@ -19,4 +20,15 @@ def show_about(ctx: AppContext, parent: QWidget) -> None:
         lines.append(f"<ul>{rows}</ul>")
         form = ctx.library.maturity("cmmm-2020")
         lines.append(f"<p>{ctx.text(form.disclaimer)}</p><p>{ctx.text(form.weights_note)}</p>")
-    QMessageBox.about(parent, QCoreApplication.translate("About", "About"), "".join(lines))
+    box = QMessageBox(parent)
+    box.setWindowTitle(QCoreApplication.translate("About", "About"))
+    box.setText("".join(lines))
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    licences = box.addButton(
+        QCoreApplication.translate("About", "Third-party licences…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    licences.clicked.disconnect()  # (else the box closes first)
+    licences.clicked.connect(lambda: LicencesDialog(box).exec())
+    box.exec()
