@@ -42,7 +42,7 @@ def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:
     db.write_text("not a database", encoding="utf-8")
     code, lines = _doctor(capsys, db=f"sqlite:///{db}")
     assert code == 1
-    assert "[问题] 数据库无法使用：不是本软件的数据库文件" in lines
+    assert "[问题] 数据库无法使用：不是数据库文件" in lines
     assert db.read_text(encoding="utf-8") == "not a database"  # looked at, not changed
 
 
@@ -74,3 +74,27 @@ def test_an_unreachable_server(capsys) -> None:
     code, lines = _doctor(capsys, db="postgresql+psycopg://fg@127.0.0.1:1/fg")
     assert code == 1
     assert "[问题] 数据库无法使用：无法连接服务器" in lines
+
+
+def test_looking_changes_nothing(capsys, monkeypatch, tmp_path: Path) -> None:
+    """No data folder, log, database or -wal/-shm file appears; the schema is not upgraded."""
+    import shutil
+
+    home = tmp_path / "never-used"
+    monkeypatch.setenv("FACTORY_GRADER_HOME", str(home))
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "db" / "schema-0005.db"
+    db = tmp_path / "wal" / "old.db"
+    db.parent.mkdir()
+    shutil.copy(fixture, db)
+    before = sorted(p.name for p in db.parent.iterdir()), db.read_bytes()
+    _, lines = _doctor(capsys, db=f"sqlite:///{db}")
+    assert any(line.startswith(f"[正常] 数据库 {db}：结构版本 ") for line in lines), lines
+    assert (sorted(p.name for p in db.parent.iterdir()), db.read_bytes()) == before
+    _doctor(capsys)  # the default database, in the data folder that does not exist
+    assert not home.exists()
+
+
+def test_a_database_this_app_cannot_use_is_a_line(capsys) -> None:
+    code, lines = _doctor(capsys, db="mysql://u:p@127.0.0.1/x")
+    assert code == 1
+    assert "[问题] 数据库无法使用：本软件不支持这种数据库" in lines

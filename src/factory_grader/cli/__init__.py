@@ -284,7 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from factory_grader.services.app_paths import log_dir
     from factory_grader.services.log_setup import configure_logging
 
-    log_file = configure_logging(log_dir())
+    # doctor looks without changing anything: not even a log folder
+    log_file = None if args.handler == "_cmd_doctor" else configure_logging(log_dir())
     log = logging.getLogger("factory_grader.cli")
     log.info("command %s", " ".join(words))
     try:

@@ -1,6 +1,7 @@
 """`factory-grader doctor` and 帮助 → 诊断信息: what a support call needs to know, in the user's
 language: the version, the data folder (writable? local?), the database and its schema, the
-forms and their digests, Qt and the Chinese font, free disk. Nothing is changed by looking."""
+forms and their digests, Qt and the Chinese font, free disk. Nothing is changed by looking: no
+folder, log, database or side file is created, no schema migrated."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import os
 import platform
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,13 +106,9 @@ def _data_folder() -> list[Check]:
 
 
 def _can_write(folder: Path) -> bool:
-    if not folder.exists():  # created on first use: its nearest existing parent decides
-        return os.access(_existing(folder), os.W_OK)
-    try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
-            return True
-    except OSError:
-        return False
+    """Asked of the system, not tried (doctor writes nothing); a folder made on first use:
+    its nearest existing parent decides. A read-only disk answers no even to an administrator."""
+    return os.access(_existing(folder), os.W_OK)
 
 
 def _existing(path: Path) -> Path:
@@ -127,6 +123,10 @@ def _database(db_url: str | None) -> Check:
         status = database_status(url)
     except DatabaseError as exc:
         return Check("database", False, f"database: {exc}", f"数据库无法使用：{_meaning(exc)}")
+    except Exception as exc:  # whatever it is, the rest of the report still comes
+        return Check(
+            "database", False, f"database: {type(exc).__name__}: {exc}", "数据库无法使用：无法检查"
+        )
     if not status.exists:
         return Check(
             "database",
@@ -161,14 +161,27 @@ _MEANINGS_ZH = {
 }
 
 
+#: the English message's words -> what it means, first match wins (DatabaseError.meaning first)
+_MESSAGES_ZH = (
+    ("newer than this version", "由更新版本的软件创建，请更新本软件"),
+    ("not a database URL", "不是有效的数据库地址"),
+    ("in-memory", "内存数据库不保存任何内容，请给出文件路径"),
+    ("is a folder", "这是文件夹，不是数据库文件"),
+    ("not a factory-grader one", "是 SQLite 数据库，但不是本软件的数据库"),
+    ("not an SQLite file", "不是数据库文件"),
+    ("damaged", "文件已损坏或无法读取"),
+    ("cannot be read", "无法读取文件"),
+    ("cannot use that database", "本软件不支持这种数据库"),
+)
+
+
 def _meaning(exc: DatabaseError) -> str:
     if exc.meaning in _MEANINGS_ZH:
         return _MEANINGS_ZH[exc.meaning]
     text = str(exc)
-    if "newer than this version" in text:
-        return _MEANINGS_ZH["newer"]
-    if "not a database" in text or "not a factory-grader one" in text:
-        return "不是本软件的数据库文件"
+    for words, zh in _MESSAGES_ZH:
+        if words in text:
+            return zh
     return "无法打开（详情见英文报告或日志）"
 
 

@@ -190,23 +190,32 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _inspect_read_only(path: Path, known: set[str]) -> str | None:
+def _inspect_read_only(path: Path, known: set[str], tidy: bool = False) -> str | None:
     """The schema revision of an existing file, refusing anything we must not open for writing.
 
-    Reading a WAL-mode file creates empty -wal/-shm files beside it; when the file is refused,
-    the ones this inspection created are removed again, so nothing new is left next to it.
+    Reading a WAL-mode file creates empty -wal/-shm files beside it; when the file is refused
+    (or `tidy`: whatever the outcome, for a look that must change nothing), the ones this
+    inspection created are removed again, so nothing new is left next to it.
     """
     side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = {p for p in side_files if p.exists()}
     try:
-        return _inspect(path, known)
+        revision = _inspect(path, known)
     except DatabaseError:
-        wal = side_files[0]
+        _remove_created(side_files, existed)
+        raise
+    if tidy:
+        _remove_created(side_files, existed)
+    return revision
+
+
+def _remove_created(side_files: list[Path], existed: set[Path]) -> None:
+    wal = side_files[0]
+    with contextlib.suppress(OSError):  # (a read-only disk says EROFS even for a missing file)
         if wal not in existed and (not wal.exists() or wal.stat().st_size == 0):
             for p in side_files:
                 if p not in existed:
                     p.unlink(missing_ok=True)
-        raise
 
 
 def _inspect(path: Path, known: set[str]) -> str | None:
@@ -352,10 +361,15 @@ def database_status(url: str) -> DatabaseStatus:
         path = Path(parsed.database).expanduser().resolve()
         if not path.exists():
             return DatabaseStatus(str(path), False, None, head)
-        revision = _inspect_read_only(path, migrate.known_revisions())
+        if path.is_dir():
+            raise DatabaseError(f"{path}: is a folder, not a database file")
+        revision = _inspect_read_only(path, migrate.known_revisions(), tidy=True)
         return DatabaseStatus(str(path), True, revision, head)
-    engine = create_engine(url, connect_args=_connect_args(parsed), poolclass=NullPool)
     where = parsed.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(url, connect_args=_connect_args(parsed), poolclass=NullPool)
+    except (ArgumentError, ImportError) as exc:  # a driver this app does not have
+        raise DatabaseError(f"{where}: this app cannot use that database ({exc})") from None
     try:
         with translate_errors(where), engine.connect() as connection:
             revision = migrate.current_revision(connection)

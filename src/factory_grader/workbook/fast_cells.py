@@ -154,7 +154,7 @@ def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
         if len(found) != len(pairs):
             return None  # an attribute twice is not XML: the parser refuses the sheet
         r = found.pop("r", "")
-        number = int(r) if r.isdigit() else number + 1
+        number = int(r) if r.isascii() and r.isdigit() else number + 1
         found.pop("spans", None)
         if found:
             rows.append((number, found))

@@ -118,7 +118,7 @@ def _cells_look(book: XlsxFile, name: str, root: Element, ns: str, look: SheetLo
     row_number = 0
     for row in root.iter(f"{ns}row"):
         r = row.get("r")
-        row_number = int(r) if r and r.isdigit() else row_number + 1
+        row_number = int(r) if r and r.isascii() and r.isdigit() else row_number + 1
         if _hidden_row(row.get("hidden"), row.get("ht")):
             look.hidden_rows.append(row_number)
         col = 0

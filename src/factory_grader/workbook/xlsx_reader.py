@@ -113,7 +113,7 @@ class XlsxFile:
         seen: set[tuple[int, int]] = set()
         for row in root.iter(row_tag):
             r = row.get("r")
-            row_number = int(r) if r and r.isdigit() else row_number + 1
+            row_number = int(r) if r and r.isascii() and r.isdigit() else row_number + 1
             col = 0
             for c in row:
                 if c.tag != cell_tag:
