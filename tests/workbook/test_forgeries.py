@@ -177,6 +177,18 @@ def _rewrite_part(path: Path, part: str, edit: Callable[[str], str]) -> None:
             z.writestr(name, data)
 
 
+#: the part that holds 评估结果 (the second sheet), and 封面's
+RESULT_PART = "xl/worksheets/sheet2.xml"
+COVER_PART = "xl/worksheets/sheet1.xml"
+
+
+def _part_forged(source: Path, target: Path, part: str, edit: Callable[[str], str]) -> Path:
+    """A copy of `source` with one part of its package rewritten by `edit`."""
+    shutil.copy(source, target)
+    _rewrite_part(target, part, edit)
+    return target
+
+
 def test_a_formula_is_edited_even_with_the_right_cached_value(
     example_workbook: Path, library: FormLibrary, tmp_path: Path
 ) -> None:
@@ -331,9 +343,7 @@ def _chart_text_added(xml: str) -> str:  # a second title run on the chart
 def test_drawings_and_charts_show_only_what_the_answers_give(
     example_workbook: Path, library: FormLibrary, tmp_path: Path, part: str, edit, said: str
 ) -> None:
-    path = tmp_path / "x.xlsx"
-    shutil.copy(example_workbook, path)
-    _rewrite_part(path, f"xl/{part}s/{part}1.xml", edit)
+    path = _part_forged(example_workbook, tmp_path / "x.xlsx", f"xl/{part}s/{part}1.xml", edit)
     assert said in messages(path, library)
 
 
@@ -459,10 +469,8 @@ def _data_in_a_comment(xml: str) -> str:  # the sheet shows nothing
 def test_the_quick_reader_reads_what_a_spreadsheet_shows(
     example_workbook: Path, library: FormLibrary, tmp_path: Path, edit, said: str
 ) -> None:
-    path = tmp_path / "x.xlsx"
-    shutil.copy(example_workbook, path)
-    part = "xl/worksheets/sheet1.xml" if "\\x97" in said else "xl/worksheets/sheet2.xml"
-    _rewrite_part(path, part, edit)
+    part = COVER_PART if "\\x97" in said else RESULT_PART
+    path = _part_forged(example_workbook, tmp_path / "x.xlsx", part, edit)
     assert said in messages(path, library)
 
 
@@ -472,10 +480,8 @@ def test_a_sheet_that_is_not_xml_is_invalid(
     """An attribute twice: no spreadsheet reads the sheet, so neither may verify (exit 2)."""
     from factory_grader.cli import main
 
-    path = tmp_path / "x.xlsx"
-    shutil.copy(example_workbook, path)
     edit = lambda x: x.replace('<row r="7"', '<row r="7" hidden="1" hidden="0"', 1)  # noqa: E731
-    _rewrite_part(path, "xl/worksheets/sheet2.xml", edit)
+    path = _part_forged(example_workbook, tmp_path / "x.xlsx", RESULT_PART, edit)
     verdict = verify_workbook(path, library)
     assert verdict.status is Status.INVALID and "damaged XML" in verdict.findings[0].message
     assert main(["verify", str(path)]) == 2
@@ -486,10 +492,8 @@ def test_a_number_of_5000_digits_is_a_difference_not_a_crash(
 ) -> None:
     from factory_grader.cli import main
 
-    path = tmp_path / "x.xlsx"
-    shutil.copy(example_workbook, path)
     edit = lambda x: re.sub(r"<v>[0-9.]+</v>", "<v>" + "9" * 5000 + "</v>", x, count=1)  # noqa: E731
-    _rewrite_part(path, "xl/worksheets/sheet2.xml", edit)
+    path = _part_forged(example_workbook, tmp_path / "x.xlsx", RESULT_PART, edit)
     assert "expected" in messages(path, library)
     assert main(["verify", str(path)]) == 1
     assert "unexpected error" not in capsys.readouterr().err
@@ -528,9 +532,7 @@ def _axis_stretched(xml: str) -> str:
 def test_a_chart_shows_its_values_as_they_are(
     example_workbook: Path, library: FormLibrary, tmp_path: Path, edit, said: str
 ) -> None:
-    path = tmp_path / "x.xlsx"
-    shutil.copy(example_workbook, path)
-    _rewrite_part(path, "xl/charts/chart1.xml", edit)
+    path = _part_forged(example_workbook, tmp_path / "x.xlsx", "xl/charts/chart1.xml", edit)
     assert said in messages(path, library)
 
 
@@ -579,9 +581,7 @@ def _cell_in_another_row(xml: str) -> str:  # B7 written inside row 8
 def test_cells_and_rows_are_placed_as_a_spreadsheet_places_them(
     example_workbook: Path, library: FormLibrary, tmp_path: Path, edit, said: str
 ) -> None:
-    path = tmp_path / "x.xlsx"
-    shutil.copy(example_workbook, path)
-    _rewrite_part(path, "xl/worksheets/sheet2.xml", edit)
+    path = _part_forged(example_workbook, tmp_path / "x.xlsx", RESULT_PART, edit)
     verdict = verify_workbook(path, library)
     assert verdict.status is not Status.OK
     assert said in "\n".join(f.message for f in verdict.findings)
