@@ -248,12 +248,45 @@ def _plain_gui_request(argv: Sequence[str]) -> tuple[str | None, bool] | None:
     return db, exit_when_ready
 
 
+def _open_gui(db: str | None, exit_when_ready: bool, windowed: bool) -> int:
+    try:
+        from factory_grader.ui.app import run
+    except ImportError as exc:  # Qt, or a system library it needs (libGL.so.1), is missing
+        return _gui_unavailable(exc, windowed)
+    return run(db, exit_when_ready)
+
+
+def _gui_unavailable(exc: ImportError, windowed: bool) -> int:
+    """Said in both languages (the settings that choose one are read by the GUI), to stderr,
+    the log, and on Windows in a message box: a windowed start has nowhere else to say it."""
+    text = (
+        f"无法打开桌面程序：{exc}\n缺少图形界面所需的系统组件；命令行功能仍可使用。"
+        "运行 factory-grader doctor 查看详情。\n\n"
+        f"The desktop app cannot start: {exc}\nA system component the GUI needs is missing; the"
+        " command line still works. Run 'factory-grader doctor' for details."
+    )
+    import logging
+
+    from factory_grader.services.app_paths import log_dir
+    from factory_grader.services.log_setup import configure_logging
+
+    configure_logging(log_dir())
+    logging.getLogger("factory_grader.cli").error("GUI unavailable: %r", exc)
+    print(text, file=sys.stderr)  # the log, when windowed
+    if windowed and sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, "factory-grader", 0x10)  # type: ignore[attr-defined]
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):  # a packaged app: compare's worker processes start here
         import multiprocessing
 
         multiprocessing.freeze_support()
-    if sys.stdout is None or sys.stderr is None:  # windowed build: printing goes to the log
+    windowed = sys.stdout is None or sys.stderr is None
+    if windowed:  # windowed build (pythonw.exe): printing goes to the log
         from factory_grader.services.app_paths import log_dir
         from factory_grader.services.log_setup import without_console
 
@@ -261,9 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     plain = _plain_gui_request(words)
     if plain is not None:
-        from factory_grader.ui.app import run
-
-        return run(*plain)
+        return _open_gui(*plain, windowed)
     if words[:2] == ["doctor", "--qt-probe"]:  # doctor's own child process: Qt, and only that
         from factory_grader.ui.diagnostics import probe
 
@@ -273,9 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None or getattr(args, "gui", False):
         # No command opens the desktop app. Qt is imported only here; forms and the database
         # load after the window's first paint.
-        from factory_grader.ui.app import run
-
-        return run(args.db, getattr(args, "exit_when_ready", False))
+        return _open_gui(args.db, getattr(args, "exit_when_ready", False), windowed)
     import logging
 
     from factory_grader.cli import commands

@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict, fields
@@ -708,7 +709,9 @@ def _qt_checks() -> list[Check]:
     from factory_grader.services.doctor import Check
 
     frozen = getattr(sys, "frozen", False)
-    command = [sys.executable, *([] if frozen else ["-m", "factory_grader"])]
+    # isolated as this process is (the Windows build runs its Python with -I)
+    isolated = ["-I"] if sys.flags.isolated else []
+    command = [sys.executable, *([] if frozen else [*isolated, "-m", "factory_grader"])]
     try:
         proc = subprocess.run(
             [*command, "doctor", "--qt-probe"],
@@ -727,7 +730,10 @@ def _qt_checks() -> list[Check]:
             why = proc.stdout.strip()[-300:]
     elif proc is not None:  # Qt's first lines say why (e.g. "could not connect to display")
         lines = [line.strip() for line in proc.stderr.splitlines() if line.strip()]
-        why = " ".join(lines[:2])[:300] or f"exit code {proc.returncode}"
+        # a failed import (a system library missing: libGL.so.1) ends a traceback
+        raised = [line for line in lines if re.match(r"^\w+(Error|Exception): ", line)]
+        why = (raised[-1] if raised else " ".join(lines[:2]))[:300]
+        why = why or f"exit code {proc.returncode}"
     return [
         Check(
             "qt",

@@ -1,10 +1,12 @@
-"""Where the app keeps what it writes. FACTORY_GRADER_HOME relocates all of it (tests, portable
-installs); otherwise the OS's user data folder (platformdirs)."""
+"""Where the app keeps what it writes. FACTORY_GRADER_HOME relocates all of it (tests); a
+portable copy (a consultant's USB stick: the marker file portable.txt beside the app) keeps it in
+its own data/ folder; otherwise the OS's user data folder (platformdirs)."""
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -12,6 +14,10 @@ import platformdirs
 ENV_HOME = "FACTORY_GRADER_HOME"
 ENV_DB = "FACTORY_GRADER_DB"
 ENV_USER = "FACTORY_GRADER_USER"
+#: set by the Windows launchers (packaging/windows/launcher.c) to the folder they are in
+ENV_APPDIR = "FACTORY_GRADER_APPDIR"
+#: beside the app: keep the data in the app's own data/ folder (the portable build)
+PORTABLE_MARKER = "portable.txt"
 DB_FILE = "factory-grader.db"
 
 
@@ -20,11 +26,34 @@ LOCATION_FILE = "data-location.txt"
 
 
 def base_home() -> Path:
-    """Where the app looks first: FACTORY_GRADER_HOME, else the OS's user data folder."""
+    """Where the app looks first: FACTORY_GRADER_HOME, else a portable copy's data/ folder,
+    else the OS's user data folder."""
     override = os.environ.get(ENV_HOME)
     if override:
         return Path(override).expanduser()
+    portable = portable_home()
+    if portable is not None:
+        return portable
     return platformdirs.user_data_path("factory-grader", appauthor=False)
+
+
+def app_dir() -> Path | None:
+    """The folder the installed app runs from: the Windows launchers name it, a PyInstaller
+    bundle is where its executable is; a development install has none."""
+    named = os.environ.get(ENV_APPDIR)
+    if named:
+        return Path(named)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def portable_home() -> Path | None:
+    """<app>/data when the marker file is beside the app, else None."""
+    folder = app_dir()
+    if folder is not None and (folder / PORTABLE_MARKER).is_file():
+        return folder / "data"
+    return None
 
 
 def data_home() -> Path:

@@ -85,12 +85,17 @@ def _data_folder() -> list[Check]:
         ]
     writable = _can_write(home)
     network = on_network(home)
+    portable = app_paths.portable_home() is not None and home == app_paths.base_home()
     out = [
         Check(
             "data-folder",
             writable,
-            f"data folder {home}: " + ("writable" if writable else "NOT writable"),
-            f"数据文件夹 {home}：" + ("可写入" if writable else "无法写入"),
+            f"data folder {home}: "
+            + ("writable" if writable else "NOT writable")
+            + (" (portable: beside the app)" if portable else ""),
+            f"数据文件夹 {home}："
+            + ("可写入" if writable else "无法写入")
+            + ("（便携版：在程序文件夹中）" if portable else ""),
         )
     ]
     if network:

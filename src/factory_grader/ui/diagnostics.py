@@ -11,13 +11,13 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
 
 from factory_grader.services.doctor import Check
-from factory_grader.ui.fonts import PREFERRED, ensure_cjk_font
+from factory_grader.ui.fonts import bundled_font_in_use, ensure_cjk_font
 
 
 def qt_checks(app: QApplication) -> list[Check]:
     platform = QApplication.platformName()
     family = app.font().family()  # the one ensure_cjk_font chose at start-up
-    system = family in PREFERRED
+    system = not bundled_font_in_use()
     return [
         Check(
             "qt",
