@@ -7,6 +7,8 @@ command runs, so opening the GUI imports nothing it does not need before the fir
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -280,6 +282,20 @@ def _gui_unavailable(exc: ImportError, windowed: bool) -> int:
     return 1
 
 
+def speak_utf8() -> None:
+    """Output sent to a file or a pipe is UTF-8. On Windows it would otherwise be the ANSI code
+    page (cp1252 on an English system), which cannot hold Chinese: `factory-grader example >
+    out.txt` failed there. A console is left alone (Python writes it as UTF-16), and so is an
+    encoding the user asked for with PYTHONIOENCODING."""
+    if os.environ.get("PYTHONIOENCODING"):
+        return
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):  # a packaged app: compare's worker processes start here
         import multiprocessing
@@ -291,6 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factory_grader.services.log_setup import without_console
 
         without_console(log_dir())
+    else:
+        speak_utf8()
     words = sys.argv[1:] if argv is None else list(argv)
     plain = _plain_gui_request(words)
     if plain is not None:
