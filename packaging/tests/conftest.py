@@ -1,0 +1,6 @@
+"""The smoke tests import the packaging scripts' own constants (common.py) and helpers."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
