@@ -105,6 +105,11 @@ def bundle(python: Path) -> Path:
     entry.write_text(
         "import sys\n\nfrom factory_grader.cli import main\n\nsys.exit(main())\n", encoding="utf-8"
     )
+    python_licence = subprocess.run(
+        [python, "-c", "import os, sysconfig; print(os.path.join(sysconfig.get_path('stdlib'),"
+         " 'LICENSE.txt'))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
     site = Path(
         subprocess.run(
             [python, "-c", "import factory_grader as f, os; print(os.path.dirname(f.__file__))"],
@@ -119,6 +124,8 @@ def bundle(python: Path) -> Path:
         # Alembic reads the migrations as source files from their folder
         "--add-data", f"{site / 'storage' / 'migrations'}:factory_grader/storage/migrations",
         "--collect-submodules", "factory_grader",
+        # Python's own licence, where the licences page looks for it (sys.base_prefix)
+        "--add-data", f"{python_licence}:.",
         "--hidden-import", "alembic.runtime.migration",
         "--hidden-import", "alembic.ddl.sqlite",
         "--hidden-import", "alembic.ddl.postgresql",

@@ -44,7 +44,13 @@ def main() -> int:
         import windows_bundle
 
         timed("windows", lambda: windows_bundle.build(wheel))
-    artefacts = sorted(p for p in DIST.iterdir() if p.is_file() and p.name.startswith("factory"))
+    # this version's artefacts only: dist/ may still hold an older release's
+    v = version()
+    artefacts = sorted(
+        p
+        for p in DIST.iterdir()
+        if p.is_file() and (f"-{v}-" in p.name or f"_{v}_" in p.name or f"-{v}." in p.name)
+    )
     (DIST / "SHA256SUMS").write_text(
         "".join(f"{sha256(p)}  {p.name}\n" for p in artefacts), encoding="utf-8"
     )

@@ -6,6 +6,7 @@ Linux, and the embeddable Python is what python.org itself ships for this purpos
 
 from __future__ import annotations
 
+import re
 import shutil
 import tarfile
 import zipfile
@@ -64,8 +65,11 @@ PORTABLE_TEXT = (
     "保存在本文件夹的 data\\ 中，适合放在 U 盘上随身携带。\r\n"
     "删除此文件，数据就保存在当前用户的数据文件夹（%LOCALAPPDATA%\\factory-grader）。\r\n"
     "\r\n"
+    "换用新版本时，把旧文件夹中的 data 文件夹复制到新文件夹即可。\r\n"
+    "\r\n"
     "While this file is here, factory-grader keeps its data in the data\\ folder beside it\r\n"
     "(a USB stick). Delete it to keep the data in the user's data folder instead.\r\n"
+    "For a new version, copy the data folder from the old folder into the new one.\r\n"
 )
 
 
@@ -123,10 +127,16 @@ def site_packages(wheel: Path, into: Path) -> None:
                 path.unlink()
 
 
+def numeric_version() -> str:
+    """a.b.c.d as Windows' version resources need it (0.2.0rc1 → 0.2.0.0)."""
+    numbers = [int(re.match(r"\d*", part).group() or 0) for part in version().split(".")]  # type: ignore[union-attr]
+    return ".".join(str(n) for n in [*numbers, 0, 0, 0, 0][:4])
+
+
 def launchers(into: Path, work: Path) -> None:
     """factory-grader.exe and factory-grader-gui.exe (launcher.c), with the app's icon."""
     ico = icons.write_ico(work / "factory-grader.ico")
-    numbers = ",".join([*version().split("."), "0", "0", "0"][:4])
+    numbers = numeric_version().replace(".", ",")
     for name, windowed, description in LAUNCHERS:
         resource = work / f"{name}.res.o"
         run(
@@ -184,7 +194,10 @@ def byte_compile(app: Path) -> bool:
     if shutil.which("wine") is None:
         return False
     run(
+        # checked by hash, not by time: a zip keeps times in local time and 2-second steps, so
+        # after unpacking in another time zone every time-checked .pyc would be stale
         "wine", app / "python" / "python.exe", "-I", "-m", "compileall", "-q", "-j", "1",
+        "--invalidation-mode", "unchecked-hash",
         app / "python" / "Lib" / "site-packages",
         env=wine_env(BUILD / "wine-compile"),
     )  # fmt: skip
@@ -226,7 +239,8 @@ def installer(app: Path) -> Path:
     ico = BUILD / "windows" / "factory-grader.ico"
     run(
         "makensis", "-V2", "-INPUTCHARSET", "UTF8",
-        f"-DVERSION={version()}", f"-DSOURCE={app}", f"-DOUTFILE={out}", f"-DICON={ico}",
+        f"-DVERSION={version()}", f"-DVERSION4={numeric_version()}", f"-DSOURCE={app}",
+        f"-DOUTFILE={out}", f"-DICON={ico}",
         HERE / "installer.nsi",
     )  # fmt: skip
     return out

@@ -84,6 +84,14 @@ def tarball_app(root: Path) -> str:
     return f"/opt/tgz/{name}/factory-grader"
 
 
+def test_tarball_carries_the_licences_the_about_page_shows(root: Path, tarball_app: str) -> None:
+    internal = root / tarball_app.lstrip("/").rsplit("/", 1)[0] / "_internal"
+    assert "Python Software Foundation" in (internal / "LICENSE.txt").read_text(encoding="utf-8")
+    for name in ("openpyxl", "sqlalchemy", "psycopg", "matplotlib", "pyside6_essentials"):
+        assert list(internal.glob(f"{name}-*.dist-info")), name
+    assert (internal / "factory_grader" / "_resources" / "licenses" / "LGPL-3.0.txt").is_file()
+
+
 def test_tarball_command_line_runs_with_nothing_installed(root: Path, tarball_app: str) -> None:
     shutil.copy(EXAMPLE, root / "tmp" / "answers.json")
     env = {"FACTORY_GRADER_HOME": "/tmp/home-tgz"}

@@ -69,3 +69,35 @@ def test_doctor_says_the_data_is_kept_portably(installed: Path) -> None:
     line = next(x for x in done.stdout.splitlines() if "数据文件夹" in x)
     assert str(installed / "data") in line
     assert "便携版" in line
+
+
+def test_a_read_only_portable_folder_keeps_the_data_in_the_users_folder(
+    installed: Path,
+) -> None:
+    (installed / "portable.txt").write_text("", encoding="utf-8")
+    installed.chmod(0o555)
+    try:
+        if os.access(installed, os.W_OK) and os.geteuid() == 0:
+            # root writes anywhere; make the folder truly unwritable the way the storage
+            # tests do (chattr +i)
+            subprocess.run(["chattr", "+i", str(installed)], check=True)
+        assert app_paths.portable_home() is None
+        assert app_paths.data_home() == platformdirs.user_data_path(
+            "factory-grader", appauthor=False
+        )
+        assert not (installed / "data").exists()
+    finally:
+        subprocess.run(["chattr", "-i", str(installed)], check=False, capture_output=True)
+        installed.chmod(0o755)
+
+
+def test_an_existing_portable_data_folder_is_used_even_when_the_folder_is_read_only(
+    installed: Path,
+) -> None:
+    (installed / "portable.txt").write_text("", encoding="utf-8")
+    (installed / "data").mkdir()
+    installed.chmod(0o555)
+    try:
+        assert app_paths.data_home() == installed / "data"
+    finally:
+        installed.chmod(0o755)

@@ -286,8 +286,8 @@ def speak_utf8() -> None:
     """Output sent to a file or a pipe is UTF-8. On Windows it would otherwise be the ANSI code
     page (cp1252 on an English system), which cannot hold Chinese: `factory-grader example >
     out.txt` failed there. A console is left alone (Python writes it as UTF-16), and so is an
-    encoding the user asked for with PYTHONIOENCODING."""
-    if os.environ.get("PYTHONIOENCODING"):
+    encoding the user asked for with PYTHONIOENCODING (unless Python ignores it: -I, -E)."""
+    if os.environ.get("PYTHONIOENCODING") and not sys.flags.ignore_environment:
         return
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")

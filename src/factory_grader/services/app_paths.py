@@ -49,11 +49,31 @@ def app_dir() -> Path | None:
 
 
 def portable_home() -> Path | None:
-    """<app>/data when the marker file is beside the app, else None."""
+    """<app>/data when the marker file is beside the app and the data can be kept there, else
+    None. A portable copy unpacked where the user cannot write (C:\\Program Files) keeps its
+    data in the user's folder instead of failing to start."""
     folder = app_dir()
-    if folder is not None and (folder / PORTABLE_MARKER).is_file():
-        return folder / "data"
+    if folder is None or not (folder / PORTABLE_MARKER).is_file():
+        return None
+    data = folder / "data"
+    if data.is_dir() or _can_create_in(folder):
+        return data
+    logging.getLogger(__name__).warning(
+        "portable marker found but %s is not writable: the data goes to the user's folder", folder
+    )
     return None
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Asked of the file system itself (on Windows, os.access ignores the folder's ACL); the
+    probe file is gone again at once."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def data_home() -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
@@ -64,16 +63,6 @@ def fit_to_screen(window: MainWindow) -> None:
         window.move(area.left(), area.top())
 
 
-def _taskbar_identity() -> None:
-    """On Windows the window is pythonw.exe's unless the process names itself: then the taskbar
-    groups and pins it as the app, with its own icon, not as Python."""
-    if sys.platform == "win32":
-        import ctypes
-
-        with contextlib.suppress(AttributeError, OSError):
-            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("factory-grader.app")
-
-
 def run(db_url: str | None, exit_when_ready: bool = False) -> int:
     from factory_grader.services.app_paths import log_dir
     from factory_grader.services.log_setup import configure_logging
@@ -86,7 +75,6 @@ def run(db_url: str | None, exit_when_ready: bool = False) -> int:
     app.setOrganizationName("factory-grader")
     # the desktop entry it belongs to (Wayland's app id; the icon and name a dock shows)
     app.setDesktopFileName("factory-grader")
-    _taskbar_identity()
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "factory-grader.svg")))
     window = build(db_url, app)  # type: ignore[arg-type]
     window.crash_reporter = reporter  # type: ignore[attr-defined]
