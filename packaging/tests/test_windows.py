@@ -370,3 +370,26 @@ def test_arguments_pass_through_the_launcher_exactly_and_exit_codes_come_back(
     done = app(prefix, portable, "verify", windows_path(not_a_workbook), home=home)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+LICENCES = """
+import json, pathlib, factory_grader
+from factory_grader.services.licences import notices
+found = notices(pathlib.Path(factory_grader.__file__).parent / "_resources")
+print(json.dumps({n.name: [n.licence, sum(len(t) for _, t in n.texts)] for n in found}))
+"""
+
+
+def test_the_licences_page_finds_every_notice_in_the_windows_layout(
+    prefix: Path, portable: Path
+) -> None:
+    """What 帮助 → 关于 → 第三方软件许可 lists, computed by the Windows Python from the
+    install folder (Qt, which shows it, does not start under Wine)."""
+    done = wine(prefix, portable / "python" / "python.exe", "-I", "-c", LICENCES)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    for name in ("Python", "Qt", "psycopg", "matplotlib", "openpyxl", "SQLAlchemy"):
+        assert name in found, name
+        assert found[name][1] > 500, (name, found[name])  # its licence text, not just a name
+    assert found["Qt"][0] == "LGPL-3.0-only"
+    assert any(name.startswith("WenQuanYi") for name in found)
