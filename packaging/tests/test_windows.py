@@ -288,6 +288,14 @@ def test_installer_installs_per_user_and_the_uninstaller_keeps_the_data(
     roaming = local.parent / "Roaming"
     start_menu = roaming / "Microsoft" / "Windows" / "Start Menu" / "Programs" / f"{APP_ZH}.lnk"
     assert start_menu.is_file()
+    # the optional desktop shortcut (chosen by default); Wine puts the desktop in the prefix
+    # or links it to $HOME/Desktop
+    desktops = [
+        *(prefix / "drive_c" / "users").glob("*/Desktop"),
+        prefix.parent / "home" / "Desktop",
+    ]
+    desktop_links = [d / f"{APP_ZH}.lnk" for d in desktops if (d / f"{APP_ZH}.lnk").is_file()]
+    assert desktop_links, desktops
     registry = (prefix / "user.reg").read_text(encoding="utf-8", errors="replace")
     assert "Uninstall\\\\factory-grader" in registry
     # a workbook double-clicked still opens in Excel or WPS: no file types were claimed
@@ -306,6 +314,7 @@ def test_installer_installs_per_user_and_the_uninstaller_keeps_the_data(
     settle(prefix)  # it runs on from a copy of itself
     assert not installed.exists()
     assert not start_menu.exists()
+    assert not any(link.exists() for link in desktop_links)
     assert (data / "kept.txt").read_text(encoding="utf-8") == "a user's work"
     registry = (prefix / "user.reg").read_text(encoding="utf-8", errors="replace")
     assert "Uninstall\\\\factory-grader" not in registry
