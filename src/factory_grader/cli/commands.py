@@ -424,7 +424,6 @@ def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
-    from factory_grader.services.stored_export import export_stored
     from factory_grader.services.submission import COMPUTED, build_submission, export_workbook
 
     if (args.file is None) == (args.assessment is None):
@@ -435,7 +434,9 @@ def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
         answers = read_answers_file(Path(args.file), lib)
         submission = build_submission(lib, answers, lang=args.lang, claimed_tier=claim)
         export_workbook(submission, out)
-    else:
+    else:  # the database only when asked for (an answers file needs none: start-up time)
+        from factory_grader.services.stored_export import export_stored
+
         with _service(args, lib) as service:
             submission = export_stored(service, args.assessment, out, lang=args.lang, claim=claim)
     code = submission.answers.profile.get("credit_code") or ""

@@ -106,3 +106,25 @@ class Conflict:
     theirs: str  # JSON of the value stored when the conflict happened
     by: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class DataVersions:
+    """The versions and digests of the form, rule set and catalogue an assessment is scored with."""
+
+    form_version: str
+    form_digest: str
+    rules_version: str
+    rules_digest: str
+    catalogue_version: str
+    catalogue_digest: str
+
+    def columns(self) -> dict[str, str]:
+        return {
+            "form_version": self.form_version,
+            "form_digest": self.form_digest,
+            "rules_version": self.rules_version,
+            "rules_digest": self.rules_digest,
+            "catalogue_version": self.catalogue_version,
+            "catalogue_digest": self.catalogue_digest,
+        }

@@ -8,8 +8,8 @@ from factory_grader.domain.rules import RuleSet
 from factory_grader.domain.text import Lang, Text
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.rounding import format_hundredths
-from factory_grader.services.assessments import Drift, VersionNote, VersionState, VersionUpdate
 from factory_grader.services.submission import Finding
+from factory_grader.services.versions import Drift, VersionNote, VersionState, VersionUpdate
 
 NO_TIER = Text("未达基础级", "No tier reached")
 

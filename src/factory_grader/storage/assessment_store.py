@@ -23,6 +23,7 @@ from factory_grader.domain.records import (
     AssessmentSummary,
     Attachment,
     Conflict,
+    DataVersions,
     Factory,
     FinalVerdict,
     RequirementNote,
@@ -41,28 +42,6 @@ from factory_grader.storage.schema import (
 )
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class DataVersions:
-    """The versions and digests of the form, rule set and catalogue an assessment is scored with."""
-
-    form_version: str
-    form_digest: str
-    rules_version: str
-    rules_digest: str
-    catalogue_version: str
-    catalogue_digest: str
-
-    def columns(self) -> dict[str, str]:
-        return {
-            "form_version": self.form_version,
-            "form_digest": self.form_digest,
-            "rules_version": self.rules_version,
-            "rules_digest": self.rules_digest,
-            "catalogue_version": self.catalogue_version,
-            "catalogue_digest": self.catalogue_digest,
-        }
 
 
 @dataclass(frozen=True)
