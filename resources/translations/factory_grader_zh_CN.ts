@@ -954,6 +954,59 @@
     </message>
 </context>
 <context>
+    <name>ImportRunner</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="37"/>
+        <source>Importing {n} files…</source>
+        <translation>正在导入 {n} 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="38"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="71"/>
+        <source>{n} of {total} files imported as new drafts.</source>
+        <translation>{total} 个文件中 {n} 个已导入为新的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="75"/>
+        <source>{n} of them were changed after export: their answers were imported and rescored; check them.</source>
+        <translation>其中 {n} 个导出后被修改过：已导入其中的答题并重新计算，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="81"/>
+        <source>{n} could not be imported (see the details).</source>
+        <translation>{n} 个无法导入（见详细信息）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="85"/>
+        <source>Stopped: {n} files were not tried.</source>
+        <translation>已停止：{n} 个文件未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="91"/>
+        <source>{file}: not imported: {why}</source>
+        <translation>{file}：未导入：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="93"/>
+        <source>{file}: imported; changed after export: {why}</source>
+        <translation>{file}：已导入；导出后被修改过：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="97"/>
+        <source>{file}: imported</source>
+        <translation>{file}：已导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/import_runner.py" line="101"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>LicencesDialog</name>
     <message>
         <location filename="../../src/factory_grader/ui/licences_dialog.py" line="22"/>
@@ -1174,22 +1227,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="488"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="491"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="490"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="493"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="521"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="523"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1200,44 +1253,44 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="549"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="550"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="549"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="567"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="566"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="568"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="567"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="564"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="569"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="568"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="570"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="569"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="571"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="570"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1318,7 +1371,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="596"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="595"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>

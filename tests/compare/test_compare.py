@@ -16,9 +16,9 @@ from factory_grader.forms.library import FormLibrary
 from factory_grader.services.compare import (
     Cancelled,
     compare_files,
-    expand_paths,
     write_summary,
 )
+from factory_grader.services.file_lists import expand_paths
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.workbook.summary_book import SUMMARY_COLUMNS
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET

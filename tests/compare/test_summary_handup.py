@@ -7,7 +7,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from factory_grader.services.compare import compare_files, expand_paths, write_summary
+from factory_grader.services.compare import compare_files, write_summary
+from factory_grader.services.file_lists import expand_paths
 
 
 def test_files_are_named_from_the_folder_given(known_folder, library, tmp_path: Path) -> None:

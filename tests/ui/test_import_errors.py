@@ -20,7 +20,7 @@ def _exported(library, target: Path) -> Path:
 
 
 def _import(qtbot, window, path: Path, monkeypatch) -> list[str]:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     texts: list[str] = []
     answer_next_dialog(QMessageBox.StandardButton.Ok, texts)
     window.import_file()
@@ -48,3 +48,39 @@ def test_an_edited_workbook_is_imported_with_a_chinese_warning(
     wb.save(path)
     (text,) = _import(qtbot, window, path, monkeypatch)
     assert "评估结果!B5：应为 “2.24”，实为 “4.9”" in text, text
+
+
+def test_several_files_are_imported_and_each_one_is_accounted_for(
+    qtbot, open_window, library, tmp_path: Path, monkeypatch
+) -> None:
+    """A good workbook, a damaged one and an edited one chosen together: two new drafts, and a
+    summary in Chinese with one line per file; the damaged one does not stop the others."""
+    window = open_window("zh")
+    good = _exported(library, tmp_path / "好的.xlsx")
+    bad = make_bad("truncated", good, tmp_path)
+    edited = tmp_path / "改过.xlsx"
+    wb = load_workbook(good)
+    wb["评估结果"]["B5"] = 4.9
+    wb.save(edited)
+    before = len(window.ctx.service.list())
+    chosen = [str(good), str(bad), str(edited)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    details: list[str] = []
+    real = QMessageBox.setDetailedText
+    monkeypatch.setattr(  # a spy: the real method runs, and what it was given is kept
+        QMessageBox, "setDetailedText", lambda box, t: (details.append(t), real(box, t))[1]
+    )
+    texts: list[str] = []
+    answer_next_dialog(QMessageBox.StandardButton.Ok, texts)
+    window.import_file()
+    qtbot.waitUntil(lambda: bool(texts), timeout=30000)
+    wait_idle(qtbot, window)
+    (text,) = texts
+    assert "3 个文件中 2 个已导入为新的草稿" in text
+    assert "其中 1 个导出后被修改过" in text
+    assert "1 个无法导入" in text
+    lines = details[0].splitlines()
+    assert lines[0] == "好的.xlsx：已导入"
+    assert lines[1] == "truncated.xlsx：未导入：工作簿已损坏或不完整"
+    assert lines[2].startswith("改过.xlsx：已导入；导出后被修改过：评估结果!B5")
+    assert len(window.ctx.service.list()) == before + 2

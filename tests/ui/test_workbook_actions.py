@@ -73,7 +73,7 @@ def test_import_workbook_makes_a_rescored_draft(
     _drive_export(qtbot, window, target)
     first = window.ctx.session.assessment_id
     # The OS file chooser is not ours to test: it hands back the path a user would pick.
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(target)], ""))
     window.import_action.trigger()
     qtbot.waitUntil(lambda: window.ctx.session.assessment_id != first, timeout=20000)
     wait_idle(qtbot, window)
@@ -94,7 +94,7 @@ def test_import_of_an_edited_workbook_warns(
     wb["评估结果"]["B6"] = 4.9
     wb.save(tmp_path / "edited.xlsx")
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "edited.xlsx"), "")
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "edited.xlsx")], "")
     )
     texts: list[str] = []
     conftest.answer_next_dialog(QMessageBox.StandardButton.Ok, texts)

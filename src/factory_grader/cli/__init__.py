@@ -104,9 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = a_sub.add_parser(
         "import",
         parents=[common],
-        help="an answers file or a submission workbook (.xlsx) becomes a new draft",
+        help="answers files or submission workbooks (.xlsx), or folders of them, become new"
+        " drafts (one each; a file that cannot be imported is reported and the rest go on)",
     )
-    p.add_argument("file")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler="_cmd_assessments_import")
     p = a_sub.add_parser("list", parents=[common], help="every stored assessment")

@@ -398,29 +398,90 @@ def _summary_json(a: AssessmentSummary) -> dict[str, Any]:
 
 
 def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
-    path = Path(args.file)
-    status = None
-    from factory_grader.services.submission import Status, looks_like_workbook, read_for_import
+    """One line per file as it is done (id, name, status), warnings and refusals on stderr in
+    the chosen language; exit 0 when every file was imported, 2 when any was refused. A single
+    file refused is an error as before (its message, exit 2)."""
+    from factory_grader.services.importing import (
+        FileImport,
+        ImportOutcome,
+        import_files,
+        importable_files,
+    )
 
-    if looks_like_workbook(path):
-        verdict = read_for_import(path, lib)  # rescored on the way: stored scores never count
-        assert verdict.answers is not None
-        answers, status = verdict.answers, verdict.status.value
-        if verdict.status is Status.EDITED:
+    files = importable_files([Path(p) for p in args.paths])
+    if not files:
+        raise InputError(f"{' '.join(args.paths)}: no answers files or workbooks (.json, .xlsx)")
+    single = len(args.paths) == 1 and len(files) == 1 and not Path(args.paths[0]).is_dir()
+    show_progress = sys.stderr.isatty() and len(files) > 1
+
+    def report(result: FileImport, done: int, total: int) -> None:
+        if show_progress:
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+        if result.outcome is ImportOutcome.REFUSED:
+            if not single:
+                why = result.reason(args.lang)
+                print(f"{_eol(show_progress)}factory-grader: {result.path}: {why}", file=sys.stderr)
+            return
+        if result.outcome is ImportOutcome.EDITED:
             print(
-                f"factory-grader: warning: {path} was edited after export"
-                f" ({verdict.findings[0].message}); imported what its machine sheet holds",
+                f"{_eol(show_progress)}factory-grader: warning: {result.path}"
+                f" {_EDITED[args.lang]} ({result.reason(args.lang)})",
                 file=sys.stderr,
             )
-    else:
-        answers = read_answers_file(path, lib)
+        if not args.json:
+            created = result.assessment
+            assert created is not None
+            print(f"{created.id}\t{created.factory_name}\t{created.status.value}\t{result.path}")
+
     with _service(args, lib) as service:
-        created = service.import_answers(answers)
+        results = import_files(service, files, progress=report)
+    if show_progress:
+        print(file=sys.stderr)
+    refused = [r for r in results if r.outcome is ImportOutcome.REFUSED]
+    if single and refused:
+        assert refused[0].error is not None
+        raise refused[0].error
     if args.json:
-        _print_json({"id": created.id, **({"workbook_status": status} if status else {})})
-    else:
-        print(f"{created.id}\t{created.factory_name}\t{created.status.value}")
-    return 0
+        _print_json(
+            [
+                {
+                    "file": str(r.path),
+                    "outcome": r.outcome.value,
+                    "id": r.assessment.id if r.assessment else None,
+                    "workbook_status": (
+                        None
+                        if not r.is_workbook or r.outcome is ImportOutcome.REFUSED
+                        else "edited"
+                        if r.outcome is ImportOutcome.EDITED
+                        else "ok"
+                    ),
+                    "reason": r.reason("en"),
+                    "reason_zh": r.reason("zh"),
+                }
+                for r in results
+            ]
+        )
+    if refused:
+        comma = "，" if args.lang == "zh" else ", "
+        print(
+            f"factory-grader: {len(results) - len(refused)} {_IMPORTED[args.lang]}{comma}"
+            f"{len(refused)} {_REFUSED[args.lang]}",
+            file=sys.stderr,
+        )
+    return 2 if refused else 0  # 2: bad input (cli.EXIT_BAD_INPUT)
+
+
+_EDITED = {
+    "zh": "导出后被修改过；已导入其机读数据中的答题并重新计算",
+    "en": "was edited after export; imported what its machine sheet holds, rescored",
+}
+_IMPORTED = {"zh": "个文件已导入", "en": "imported"}
+_REFUSED = {"zh": "个文件无法导入（原因见上）", "en": "refused (see above)"}
+
+
+def _eol(progress: bool) -> str:
+    """After a progress counter on the same line, a message starts on a new one."""
+    return "\n" if progress else ""
 
 
 def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
@@ -570,7 +631,8 @@ def _cmd_example(args: argparse.Namespace, lib: FormLibrary) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
-    from factory_grader.services.compare import compare_files, expand_paths, write_summary
+    from factory_grader.services.compare import compare_files, write_summary
+    from factory_grader.services.file_lists import expand_paths
 
     out = Path(args.out) if args.out else None
     if out is not None and (out.suffix.lower() != ".xlsx" or not out.parent.is_dir()):

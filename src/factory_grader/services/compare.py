@@ -13,7 +13,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -103,26 +103,6 @@ def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
 
 
 # --- many files -----------------------------------------------------------------------------
-
-SKIPPED_NAMES = ("~$", ".")  # Office lock files, hidden files (and our own .part files)
-
-
-def expand_paths(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
-    """Files given, and every file under folders given (recursively), sorted; hidden files and
-    Office lock files are left out, and so is `exclude` (the summary being written)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += [
-                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(SKIPPED_NAMES)
-            ]
-        elif path.exists() or path.is_symlink():
-            found.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    skip = exclude.resolve() if exclude else None
-    unique = {p.resolve(): p for p in found if p.resolve() != skip}
-    return sorted(unique.values())
 
 
 def compare_files(

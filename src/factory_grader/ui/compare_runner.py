@@ -37,7 +37,8 @@ class CompareRunner(QObject):
         cancel = self._cancel
 
         def work() -> None:
-            from factory_grader.services.compare import Cancelled, compare_files, expand_paths
+            from factory_grader.services.compare import Cancelled, compare_files
+            from factory_grader.services.file_lists import expand_paths
 
             try:
                 files = expand_paths(paths)

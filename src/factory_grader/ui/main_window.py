@@ -476,44 +476,40 @@ class MainWindow(QMainWindow):
         self.ctx.background.run(create, self._created, self._create_failed)
 
     def import_file(self) -> None:
-        """An answers file (JSON) or a submission workbook becomes a new draft. A workbook is
-        rescored on import; one edited after export is imported with a warning."""
+        """Answers files (JSON) or submission workbooks, one or many, become new drafts. A
+        workbook is rescored on import; one edited after export is imported with a warning; a
+        file that cannot be imported is reported and the others go on."""
         service = self.ctx.service
         if service is None:
             return
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(
+        from factory_grader.ui.import_runner import import_with_progress
+
+        paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import answers file or submission workbook"),
             str(Path.home()),
             self.tr("Answers files and submission workbooks (*.json *.xlsx);;All files (*)"),
         )
-        if not path:
+        if not paths:
             return
-        warnings: list[str] = []
+        files = [Path(p) for p in paths]
+        import_with_progress(
+            self, self.ctx, service, files, lambda r: self._imported(r, len(files)),
+            self._create_failed,
+        )  # fmt: skip
 
-        def create() -> int:
-            from factory_grader.services.answers_file import read_answers_file
-            from factory_grader.services.submission import (
-                Status,
-                looks_like_workbook,
-                read_for_import,
-            )
+    def _imported(self, results: list, asked: int) -> None:  # list[FileImport]
+        from factory_grader.services.importing import ImportOutcome
 
-            if looks_like_workbook(Path(path)):
-                verdict = read_for_import(Path(path), service.library)
-                if verdict.status is Status.EDITED:
-                    from factory_grader.services.wording import finding_sentence
-
-                    warnings.append(finding_sentence(verdict.findings[0], self.ctx.lang))
-                assert verdict.answers is not None
-                return service.import_answers(verdict.answers).id
-            return service.import_answers(read_answers_file(Path(path), service.library)).id
-
-        def created(assessment_id: int) -> None:
-            self._created(assessment_id)
-            if warnings:
+        if asked == 1 and len(results) == 1:  # one file: open it (or say why not), as ever
+            (result,) = results
+            if result.outcome is ImportOutcome.REFUSED:
+                self._create_failed(result.error)
+                return
+            self._created(result.assessment.id)
+            if result.outcome is ImportOutcome.EDITED:
                 from PySide6.QtWidgets import QMessageBox
 
                 QMessageBox.warning(
@@ -522,10 +518,13 @@ class MainWindow(QMainWindow):
                     self.tr(
                         "This workbook was changed after it was exported:\n{why}\n\nIts answers"
                         " were imported as a draft and rescored; check them."
-                    ).format(why=warnings[0]),
+                    ).format(why=result.reason(self.ctx.lang)),
                 )
+            return
+        from factory_grader.ui.import_runner import show_summary
 
-        self.ctx.background.run(create, created, self._create_failed)
+        self.ctx.events.assessments_changed.emit()
+        show_summary(self, results, asked, self.ctx.lang)
 
     def export_workbook(self) -> None:
         """The submission workbook of the open assessment, written on the worker thread while a
