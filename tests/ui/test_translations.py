@@ -143,3 +143,35 @@ def test_every_source_string_has_a_chinese_translation() -> None:
         if m.find("translation").get("type") or not (m.findtext("translation") or "").strip()
     ]
     assert unfinished == []
+
+
+def test_the_translation_file_holds_every_string_the_code_asks_for(tmp_path: Path) -> None:
+    """The check above reads only the .ts: a tr() added to the code without running lupdate
+    would show in English in the Chinese UI. Extract anew from src/ and compare."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    from factory_grader.ui.resources import resources_root
+
+    def messages(ts: Path) -> set[tuple[str, str]]:
+        root = ET.parse(ts).getroot()
+        return {
+            (context.findtext("name") or "", message.findtext("source") or "")
+            for context in root.iter("context")
+            for message in context.iter("message")
+        }
+
+    ui = Path(__file__).resolve().parents[2] / "src" / "factory_grader" / "ui"
+    fresh = tmp_path / "fresh.ts"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run(
+        [lupdate, *sorted(str(p) for p in ui.rglob("*.py")), "-ts", str(fresh), "-silent"],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    asked = messages(fresh)
+    assert len(asked) > 300
+    committed = messages(resources_root() / "translations" / "factory_grader_zh_CN.ts")
+    assert sorted(asked - committed) == []
