@@ -199,7 +199,9 @@ def byte_compile(app: Path) -> bool:
         "wine", app / "python" / "python.exe", "-I", "-m", "compileall", "-q", "-j", "1",
         "--invalidation-mode", "unchecked-hash",
         app / "python" / "Lib" / "site-packages",
-        env=wine_env(BUILD / "wine-compile"),
+        # the prefix outside the work tree: its dosdevices/z: links to /, which anything
+        # copying the tree would follow
+        env=wine_env(CACHE / "wine-compile"),
     )  # fmt: skip
     return True
 

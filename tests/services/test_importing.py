@@ -71,9 +71,9 @@ def test_each_file_gets_its_outcome_and_bad_ones_do_not_stop_the_rest(
         }
         by_name = {r.path.name: r for r in results}
         assert by_name["d-damaged.xlsx"].reason("zh") == "工作簿已损坏或不完整"
-        assert "e-broken.json" in by_name["e-broken.json"].reason("en")
+        assert by_name["e-broken.json"].reason("en").startswith("line 1, column 2: not valid JSON")
         assert "评估结果!B5" in by_name["c-edited.xlsx"].reason("zh")
-        stored = service.list()
+        stored = service.list_assessments()
         assert len(stored) == 3  # the refused ones left nothing behind
         assert {a.id for a in stored} == {r.assessment.id for r in results if r.assessment}
     finally:
@@ -91,7 +91,7 @@ def test_stopping_keeps_what_was_imported(folder: Path, library, tmp_path: Path)
             stop=lambda: len(seen) >= 2,
         )
         assert [r.path.name for r in results] == ["a-answers.json", "c-edited.xlsx"]
-        assert len(service.list()) == 2
+        assert len(service.list_assessments()) == 2
     finally:
         db.close()
 
@@ -106,8 +106,9 @@ def test_cli_imports_a_folder_one_line_per_file(folder: Path, tmp_path: Path, ca
         "a-answers.json", "c-edited.xlsx", "b-good.xlsx"
     ]  # fmt: skip
     assert "d-damaged.xlsx: 工作簿已损坏或不完整" in err
-    assert "e-broken.json" in err
-    assert "c-edited.xlsx 导出后被修改过" in err
+    assert f"{folder / 'e-broken.json'}: line 1, column 2: not valid JSON" in err  # path once
+    assert "警告：" in err and "c-edited.xlsx 导出后被修改过" in err
+    assert "warning" not in err  # no English in the Chinese output, file names aside
     assert "3 个文件已导入，2 个文件无法导入" in err
     assert main(["--db", db, "assessments", "list", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
@@ -144,7 +145,54 @@ def test_cli_a_folder_with_nothing_to_import_says_so(tmp_path: Path, capsys) -> 
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "readme.txt").write_text("x", encoding="utf-8")
-    assert (
-        main(["--db", f"sqlite:///{tmp_path / 'e.db'}", "assessments", "import", str(empty)]) == 2
-    )
+    db = f"sqlite:///{tmp_path / 'e.db'}"
+    assert main(["--db", db, "assessments", "import", str(empty), "--lang", "en"]) == 2
     assert "no answers files or workbooks" in capsys.readouterr().err
+    assert main(["--db", db, "assessments", "import", str(empty), "--lang", "zh"]) == 2
+    assert "其中没有答题文件或申报工作簿" in capsys.readouterr().err
+
+
+def test_a_file_no_check_foresaw_is_refused_and_the_rest_go_on(
+    folder: Path, library, tmp_path: Path
+) -> None:
+    """An integer of 5,000 digits (beyond Python's limit for int()), a symlink loop: each is
+    that file's problem only."""
+    (folder / "f-huge-number.json").write_text('{"format": ' + "9" * 5000 + "}", encoding="utf-8")
+    (folder / "g-loop.json").symlink_to(folder / "g-loop.json")
+    service, db = open_service(f"sqlite:///{tmp_path / 'x.db'}", library)
+    try:
+        results = import_files(service, importable_files([folder, folder / "g-loop.json"]))
+        outcomes = {r.path.name: r.outcome for r in results}
+        assert outcomes["f-huge-number.json"] is ImportOutcome.REFUSED
+        assert outcomes["g-loop.json"] is ImportOutcome.REFUSED
+        assert sum(o is not ImportOutcome.REFUSED for o in outcomes.values()) == 3
+    finally:
+        db.close()
+
+
+def test_a_database_failing_mid_batch_still_says_what_was_stored(
+    folder: Path, library, tmp_path: Path
+) -> None:
+    from factory_grader.domain.errors import DatabaseError
+    from factory_grader.services.importing import ImportInterrupted
+
+    service, db = open_service(f"sqlite:///{tmp_path / 'x.db'}", library)
+    real = service.import_answers
+    calls = []
+
+    def fails_third_time(answers):  # the database going away after two drafts
+        calls.append(1)
+        if len(calls) == 3:
+            raise DatabaseError("the server went away")
+        return real(answers)
+
+    service.import_answers = fails_third_time  # type: ignore[method-assign]
+    try:
+        with pytest.raises(ImportInterrupted) as stop:
+            import_files(service, importable_files([folder]))
+        assert [r.path.name for r in stop.value.done if r.assessment] == [
+            "a-answers.json", "c-edited.xlsx"
+        ]  # fmt: skip
+        assert isinstance(stop.value.cause, DatabaseError)
+    finally:
+        db.close()

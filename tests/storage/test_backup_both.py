@@ -57,7 +57,7 @@ def test_backup_then_restore(db_url: str, library, tmp_path: Path, isolated_home
     assert kept is not None and check_backup(kept) == migrate.head_revision()
     service, db = open_service(db_url, library, actor="王工")
     try:
-        assert [s.id for s in service.list()] == [first.id, draft.id]
+        assert [s.id for s in service.list_assessments()] == [first.id, draft.id]
         assert service.answers(draft.id).grade("data.L1.01") == kept_grade
         assert service.summary(first.id).final_verdict is not None
         again = service.import_answers(read_answers_file(example_answers_path(), library))
@@ -119,7 +119,7 @@ def test_a_failed_server_restore_changes_nothing(pg_server: str, library, tmp_pa
         assert "nothing was changed" in str(info.value)
         service, db = open_service(url, library)
         try:
-            assert [s.id for s in service.list()] == [1, 2, 3]
+            assert [s.id for s in service.list_assessments()] == [1, 2, 3]
             new = service.import_answers(read_answers_file(example_answers_path(), library))
             assert new.id == 4
         finally:

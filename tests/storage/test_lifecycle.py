@@ -108,4 +108,4 @@ def test_invalid_credit_code_is_refused(service: AssessmentService, library: For
     bad = replace(answers, profile={**answers.profile, "credit_code": "91460100MA5T1R2K7X"})
     with pytest.raises(InputError, match=r"profile\.credit_code: .* check character is X"):
         service.import_answers(bad)
-    assert service.list() == []
+    assert service.list_assessments() == []

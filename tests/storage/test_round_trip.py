@@ -65,7 +65,7 @@ def test_example_file_round_trip_and_score(service: AssessmentService) -> None:
     assert answers_to_json(service.answers(created.id), LIB) == text
     _, result = service.score(created.id)
     assert result == score_answers(LIB, answers)
-    assert [s.id for s in service.list()] == [created.id]
+    assert [s.id for s in service.list_assessments()] == [created.id]
 
 
 def test_same_credit_code_is_the_same_factory(service: AssessmentService) -> None:

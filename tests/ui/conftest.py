@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from factory_grader.ui.app import build
 from factory_grader.ui.main_window import MainWindow
@@ -121,7 +121,7 @@ def answer_next_dialog(
         if not guard.active:
             return  # the test that expected this dialog has ended
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or isinstance(dialog, QProgressDialog):  # progress is not a question
             QTimer.singleShot(20, click)
             return
         guard.expected -= 1

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from factory_grader.services.submission import build_submission, export_workbook
 from tests.bad_files import make_bad
-from tests.ui.conftest import answer_next_dialog, wait_idle
+from tests.ui.conftest import answer_next_dialog, on_next_dialog, wait_idle
 from tests.workbook.conftest import example
 
 
@@ -62,25 +62,27 @@ def test_several_files_are_imported_and_each_one_is_accounted_for(
     wb = load_workbook(good)
     wb["评估结果"]["B5"] = 4.9
     wb.save(edited)
-    before = len(window.ctx.service.list())
+    before = len(window.ctx.service.list_assessments())
     chosen = [str(good), str(bad), str(edited)]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
-    details: list[str] = []
-    real = QMessageBox.setDetailedText
-    monkeypatch.setattr(  # a spy: the real method runs, and what it was given is kept
-        QMessageBox, "setDetailedText", lambda box, t: (details.append(t), real(box, t))[1]
-    )
-    texts: list[str] = []
-    answer_next_dialog(QMessageBox.StandardButton.Ok, texts)
+    seen: list[tuple[str, str]] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), box.detailedText()))
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    # the summary, not the progress dialog that may show before it
+    on_next_dialog(QMessageBox, read_and_close)
     window.import_file()
-    qtbot.waitUntil(lambda: bool(texts), timeout=30000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
     wait_idle(qtbot, window)
-    (text,) = texts
+    ((text, details),) = seen
     assert "3 个文件中 2 个已导入为新的草稿" in text
     assert "其中 1 个导出后被修改过" in text
     assert "1 个无法导入" in text
-    lines = details[0].splitlines()
+    lines = details.splitlines()
     assert lines[0] == "好的.xlsx：已导入"
     assert lines[1] == "truncated.xlsx：未导入：工作簿已损坏或不完整"
     assert lines[2].startswith("改过.xlsx：已导入；导出后被修改过：评估结果!B5")
-    assert len(window.ctx.service.list()) == before + 2
+    assert len(window.ctx.service.list_assessments()) == before + 2

@@ -36,11 +36,11 @@ def test_delete_asks_first(qtbot, open_window) -> None:
     answer_next_dialog(QMessageBox.StandardButton.Cancel)
     start.delete_button.click()
     wait_idle(qtbot, window)
-    assert len(window.ctx.service.list()) == 1  # cancelled: nothing deleted
+    assert len(window.ctx.service.list_assessments()) == 1  # cancelled: nothing deleted
     answer_next_dialog()
     start.delete_button.click()
     wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: window.ctx.service.list() == [], timeout=20000)
+    qtbot.waitUntil(lambda: window.ctx.service.list_assessments() == [], timeout=20000)
     qtbot.waitUntil(lambda: start.table.rowCount() == 0, timeout=20000)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import cast
 
 from matplotlib.figure import Figure
 from matplotlib.projections.polar import PolarAxes
@@ -18,7 +19,7 @@ def level_axes(
     top, clockwise. Returns the axes and the spokes' angles (closed: the first again last)."""
     n = len(labels)
     angles = [2 * math.pi * i / n for i in range(n)] + [0.0]
-    ax = fig.add_subplot(projection="polar")
+    ax = cast(PolarAxes, fig.add_subplot(projection="polar"))
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     ax.set_ylim(0, 5)

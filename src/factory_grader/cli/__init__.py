@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         " e.g. postgresql+psycopg://user@host/db",
     )
     # Also accepted after the command (`score FILE --lang en`), without overriding the global one.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

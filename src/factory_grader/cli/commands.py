@@ -398,90 +398,122 @@ def _summary_json(a: AssessmentSummary) -> dict[str, Any]:
 
 
 def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
-    """One line per file as it is done (id, name, status), warnings and refusals on stderr in
-    the chosen language; exit 0 when every file was imported, 2 when any was refused. A single
-    file refused is an error as before (its message, exit 2)."""
+    """One line per file as it is done (id, name, status, file), warnings and refusals on
+    stderr in the chosen language; exit 0 when every file was imported, 2 when any was refused.
+    A single file refused is an error as before (its message, exit 2). Stopped early (Ctrl+C,
+    the database failing) it still says what was stored."""
     from factory_grader.services.importing import (
-        FileImport,
+        ImportInterrupted,
         ImportOutcome,
         import_files,
         importable_files,
     )
 
+    lang = args.lang
     files = importable_files([Path(p) for p in args.paths])
     if not files:
-        raise InputError(f"{' '.join(args.paths)}: no answers files or workbooks (.json, .xlsx)")
+        raise InputError(_NOTHING_TO_IMPORT[lang].format(paths=" ".join(args.paths)))
     single = len(args.paths) == 1 and len(files) == 1 and not Path(args.paths[0]).is_dir()
-    show_progress = sys.stderr.isatty() and len(files) > 1
-
-    def report(result: FileImport, done: int, total: int) -> None:
-        if show_progress:
-            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
-        if result.outcome is ImportOutcome.REFUSED:
-            if not single:
-                why = result.reason(args.lang)
-                print(f"{_eol(show_progress)}factory-grader: {result.path}: {why}", file=sys.stderr)
-            return
-        if result.outcome is ImportOutcome.EDITED:
-            print(
-                f"{_eol(show_progress)}factory-grader: warning: {result.path}"
-                f" {_EDITED[args.lang]} ({result.reason(args.lang)})",
-                file=sys.stderr,
-            )
-        if not args.json:
-            created = result.assessment
-            assert created is not None
-            print(f"{created.id}\t{created.factory_name}\t{created.status.value}\t{result.path}")
-
+    lines = _ImportLines(lang, args.json, single, sys.stderr.isatty() and len(files) > 1)
+    stopped_by: BaseException | None = None
     with _service(args, lib) as service:
-        results = import_files(service, files, progress=report)
-    if show_progress:
-        print(file=sys.stderr)
+        try:
+            results = import_files(service, files, progress=lines.report)
+        except ImportInterrupted as stop:
+            results, stopped_by = stop.done, stop.cause
+    lines.finish()
     refused = [r for r in results if r.outcome is ImportOutcome.REFUSED]
-    if single and refused:
+    if single and refused and stopped_by is None:
         assert refused[0].error is not None
         raise refused[0].error
-    if args.json:
-        _print_json(
-            [
-                {
-                    "file": str(r.path),
-                    "outcome": r.outcome.value,
-                    "id": r.assessment.id if r.assessment else None,
-                    "workbook_status": (
-                        None
-                        if not r.is_workbook or r.outcome is ImportOutcome.REFUSED
-                        else "edited"
-                        if r.outcome is ImportOutcome.EDITED
-                        else "ok"
-                    ),
-                    "reason": r.reason("en"),
-                    "reason_zh": r.reason("zh"),
-                }
-                for r in results
-            ]
-        )
-    if refused:
-        comma = "，" if args.lang == "zh" else ", "
-        print(
-            f"factory-grader: {len(results) - len(refused)} {_IMPORTED[args.lang]}{comma}"
-            f"{len(refused)} {_REFUSED[args.lang]}",
-            file=sys.stderr,
-        )
+    if args.json:  # one object for a single file (as before), a list for many
+        rows = [_import_row(r) for r in results]
+        _print_json(rows[0] if single and rows else rows)
+    left = len(files) - len(results)
+    if refused or stopped_by is not None:
+        comma = "，" if lang == "zh" else ", "
+        counts = [f"{len(results) - len(refused)} {_IMPORTED[lang]}"]
+        counts += [f"{len(refused)} {_REFUSED[lang]}"] if refused else []
+        counts += [f"{left} {_NOT_TRIED[lang]}"] if left else []
+        print(f"factory-grader: {comma.join(counts)}", file=sys.stderr)
+    if isinstance(stopped_by, KeyboardInterrupt):
+        return 130
+    if stopped_by is not None:
+        raise stopped_by  # the database's own message (main says it; exit 2)
     return 2 if refused else 0  # 2: bad input (cli.EXIT_BAD_INPUT)
 
 
+def _import_row(r: Any) -> dict[str, Any]:  # r: FileImport
+    from factory_grader.services.importing import ImportOutcome
+
+    status = None
+    if r.is_workbook and r.outcome is not ImportOutcome.REFUSED:
+        status = "edited" if r.outcome is ImportOutcome.EDITED else "ok"
+    return {
+        "file": str(r.path),
+        "outcome": r.outcome.value,
+        "id": r.assessment.id if r.assessment else None,
+        "workbook_status": status,
+        "reason": r.reason("en"),
+        "reason_zh": r.reason("zh"),
+    }
+
+
+class _ImportLines:
+    """What `assessments import` prints as each file is done: a counter on a terminal (stderr),
+    a line per draft (stdout), warnings and refusals (stderr). A reader that goes away (`| head`)
+    does not stop the import: the rest is done without printing."""
+
+    def __init__(self, lang: str, as_json: bool, single: bool, counter: bool) -> None:
+        self.lang, self.as_json, self.single, self.counter = lang, as_json, single, counter
+        self.gone = False
+
+    def report(self, result: Any, done: int, total: int) -> None:  # result: FileImport
+        from factory_grader.services.importing import ImportOutcome
+
+        try:
+            self._clear()
+            if result.outcome is ImportOutcome.REFUSED:
+                if not self.single:
+                    why = result.reason(self.lang)
+                    print(f"factory-grader: {result.path}: {why}", file=sys.stderr)
+            else:
+                if result.outcome is ImportOutcome.EDITED:
+                    print(
+                        _EDITED[self.lang].format(path=result.path, why=result.reason(self.lang)),
+                        file=sys.stderr,
+                    )
+                if not self.as_json and not self.gone:
+                    a = result.assessment
+                    print(f"{a.id}\t{a.factory_name}\t{a.status.value}\t{result.path}", flush=True)
+            if self.counter:
+                print(f"{done}/{total}", end="", file=sys.stderr, flush=True)
+        except BrokenPipeError:
+            self.gone = True
+            devnull = os.open(os.devnull, os.O_WRONLY)  # nothing more reaches the closed pipe
+            os.dup2(devnull, sys.stdout.fileno())
+
+    def _clear(self) -> None:
+        if self.counter:  # the counter's line is cleared before anything else is written
+            print("\r\x1b[K", end="", file=sys.stderr)
+
+    def finish(self) -> None:
+        self._clear()
+
+
+_NOTHING_TO_IMPORT = {
+    "zh": "{paths}：其中没有答题文件或申报工作簿（.json、.xlsx）",
+    "en": "{paths}: no answers files or workbooks (.json, .xlsx)",
+}
 _EDITED = {
-    "zh": "导出后被修改过；已导入其机读数据中的答题并重新计算",
-    "en": "was edited after export; imported what its machine sheet holds, rescored",
+    "zh": "factory-grader：警告：{path} 导出后被修改过；"
+    "已导入其机读数据中的答题并重新计算（{why}）",
+    "en": "factory-grader: warning: {path} was edited after export; imported what its machine"
+    " sheet holds, rescored ({why})",
 }
 _IMPORTED = {"zh": "个文件已导入", "en": "imported"}
 _REFUSED = {"zh": "个文件无法导入（原因见上）", "en": "refused (see above)"}
-
-
-def _eol(progress: bool) -> str:
-    """After a progress counter on the same line, a message starts on a new one."""
-    return "\n" if progress else ""
+_NOT_TRIED = {"zh": "个文件未处理", "en": "not tried"}
 
 
 def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
@@ -559,7 +591,7 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
 
 def _cmd_assessments_list(args: argparse.Namespace, lib: FormLibrary) -> int:
     with _service(args, lib) as service:
-        items = service.list()
+        items = service.list_assessments()
     if args.json:
         _print_json([_summary_json(a) for a in items])
         return 0

@@ -31,10 +31,19 @@ TOP_KEYS = (
 _GRADES = ", ".join(g.value for g in Grade)
 
 
+#: far beyond any real answers file (about 20 KB): a bigger one is refused before it is read
+MAX_ANSWERS_BYTES = 20 * 1024 * 1024
+
+
 def read_answers_file(
     path: Path, library: FormLibrary, rules_override: str | None = None
 ) -> Answers:
     try:
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            raise AnswersError(
+                f"{path}: {path.stat().st_size // (1024 * 1024)} MB is far too large for an"
+                " answers file"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise AnswersError(f"{path}: no such file") from None
@@ -94,6 +103,8 @@ def parse_answers(
         raise AnswersError(f"{source}: the key {exc.args[0]!r} is given twice") from None
     except RecursionError:
         raise AnswersError(f"{source}: nested too deeply to be an answers file") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits (Python's limit)
+        raise AnswersError(f"{source}: not a valid answers file: {exc}") from None
     if not isinstance(data, dict):
         raise AnswersError(f"{source}: the top level must be a JSON object {{…}}")
     return answers_from_data(data, source, library, rules_override)
@@ -151,7 +162,7 @@ def answers_from_data(
     catalogue = library.catalogue(rules.scenarios_id, catalogue_v)
 
     try:
-        industry = IndustryType(data.get("industry_type"))
+        industry = IndustryType(str(data.get("industry_type")))
     except ValueError:
         raise fail(
             "industry_type", f'must be "discrete" or "process", got {data.get("industry_type")!r}'

@@ -19,6 +19,7 @@ from factory_grader.domain.records import (
     AssessmentSummary,
     Attachment,
     Conflict,
+    DataVersions,
     FinalVerdict,
     RequirementNote,
 )
@@ -31,7 +32,6 @@ from factory_grader.services.versions import Drift, VersionNote, VersionState, V
 from factory_grader.storage.assessment_store import (
     AnswerSheet,
     AssessmentStore,
-    DataVersions,
     NewAssessment,
 )
 from factory_grader.storage.database import Database, open_database
@@ -87,7 +87,7 @@ class AssessmentService:
             tuple(c.id for c in rules.conditions),
         )
 
-    def list(self) -> list[AssessmentSummary]:
+    def list_assessments(self) -> list[AssessmentSummary]:
         return self.store.summaries()
 
     def summary(self, assessment_id: int) -> AssessmentSummary:
@@ -137,7 +137,7 @@ class AssessmentService:
             rules_id,
             conditions,
             self.clock(),
-            form.weight_set(weights_id).id if form.weight_set(weights_id) else None,
+            weight_set.id if (weight_set := form.weight_set(weights_id)) else None,
             None if kept else (rules.version, rules.digest),
         )
 

@@ -18,6 +18,7 @@ import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import cast
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict
@@ -26,6 +27,9 @@ from factory_grader.domain.records import AssessmentSummary, RequirementNote, St
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
+
+#: a requirement edit's value: (grade, note)
+_Requirement = tuple[Grade | None, RequirementNote]
 
 Persist = Callable[[], None]
 
@@ -162,7 +166,7 @@ class EditSession:
     def _set_value(self, kind: str, key: str, value: object) -> None:
         a = self.answers
         if kind == "requirement":
-            grade, note = value  # type: ignore[misc]
+            grade, note = cast(_Requirement, value)
             notes = dict(a.notes)
             if note == RequirementNote():
                 notes.pop(key, None)
@@ -232,21 +236,13 @@ class EditSession:
 
     def _save(self, edit: Edit, version: int) -> int:
         if edit.kind == "requirement":
-            grade, note = edit.new  # type: ignore[misc]
+            grade, note = cast(_Requirement, edit.new)
             return self.service.save_requirement(self.assessment_id, edit.key, grade, note, version)
         if edit.kind == "scenario":
-            return self.service.save_scenario(
-                self.assessment_id,
-                edit.key,
-                edit.new,
-                version,  # type: ignore[arg-type]
-            )
-        return self.service.save_condition(
-            self.assessment_id,
-            edit.key,
-            edit.new,
-            version,  # type: ignore[arg-type]
-        )
+            scenario = cast(ScenarioAnswer, edit.new)
+            return self.service.save_scenario(self.assessment_id, edit.key, scenario, version)
+        condition = cast(bool | None, edit.new)
+        return self.service.save_condition(self.assessment_id, edit.key, condition, version)
 
     def _reload_item(self, kind: str, key: str, upto: int) -> None:
         """After a conflict: this item as stored (theirs) and its version; ours is kept as an

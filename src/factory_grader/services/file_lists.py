@@ -33,6 +33,15 @@ def expand_paths(
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    skip = exclude.resolve() if exclude else None
-    unique = {p.resolve(): p for p in found if p.resolve() != skip}
+    skip = _resolved(exclude) if exclude else None
+    unique = {_resolved(p): p for p in found if _resolved(p) != skip}
     return sorted(unique.values())
+
+
+def _resolved(path: Path) -> Path:
+    """The real path (two names for one file count once); a symlink loop stays as named and is
+    reported when the file is read, like any other unreadable file."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

@@ -5,6 +5,7 @@ on; only a database that cannot be used stops the batch. The CLI and the GUI bot
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,6 +19,8 @@ from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.file_lists import expand_paths
 from factory_grader.services.submission import Finding, Status, looks_like_workbook, read_for_import
 from factory_grader.services.wording import finding_sentence
+
+log = logging.getLogger(__name__)
 
 #: what a folder given to import contributes (a file named is always tried)
 IMPORTABLE = (".json", ".xlsx", ".xlsm")
@@ -42,14 +45,16 @@ class FileImport:
         return looks_like_workbook(self.path)
 
     def reason(self, lang: Lang) -> str:
-        """Why refused, or what was edited, in lang ("" when imported as it was)."""
+        """Why refused, or what was edited, in lang ("" when imported as it was); without the
+        file's path, which whoever shows the reason shows beside it."""
         if self.finding is not None:
             return finding_sentence(self.finding, lang)
         if self.error is None:
             return ""
         if lang == "zh" and isinstance(self.error, WorkbookError) and self.error.zh:
             return self.error.zh
-        return str(self.error)
+        text = str(self.error)
+        return text.removeprefix(f"{self.path}: ").removeprefix(f"{self.path}!")
 
 
 def importable_files(paths: Sequence[Path]) -> list[Path]:
@@ -77,6 +82,10 @@ def import_file(service: AssessmentService, path: Path) -> FileImport:
     except OSError as exc:  # unreadable (permissions, a stick pulled out): that file only
         why = exc.strerror or type(exc).__name__
         return FileImport(path, ImportOutcome.REFUSED, error=InputError(f"{path}: {why}"))
+    except Exception as exc:  # a file no check foresaw: logged, refused, and the rest go on
+        log.exception("import of %s failed", path)
+        error = InputError(f"{path}: cannot be imported ({type(exc).__name__})")
+        return FileImport(path, ImportOutcome.REFUSED, error=error)
 
 
 def import_files(
@@ -88,10 +97,23 @@ def import_files(
     """Each file in turn (each its own transaction: what was imported stays if the batch is
     stopped); progress(result, done, total) after each; stop() is asked before each file."""
     results: list[FileImport] = []
-    for done, path in enumerate(files, start=1):
-        if stop is not None and stop():
-            break
-        results.append(import_file(service, path))
-        if progress is not None:
-            progress(results[-1], done, len(files))
+    try:
+        for done, path in enumerate(files, start=1):
+            if stop is not None and stop():
+                break
+            results.append(import_file(service, path))
+            if progress is not None:
+                progress(results[-1], done, len(files))
+    except (DatabaseError, KeyboardInterrupt) as exc:
+        raise ImportInterrupted(results, exc) from exc
     return results
+
+
+class ImportInterrupted(Exception):
+    """The batch stopped before its end (the database failed, or Ctrl+C): `done` says what was
+    stored by then, so nobody imports it twice; `cause` says why it stopped."""
+
+    def __init__(self, done: list[FileImport], cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.done = done
+        self.cause = cause

@@ -86,10 +86,10 @@ def _key(name: str) -> str:
 
 def _package(dist: metadata.Distribution) -> Notice:
     meta = dist.metadata
-    licence = meta.get("License-Expression") or ""
+    licence = _first(meta, "License-Expression")
     if not licence:
         classifiers = [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
-        stated = (meta.get("License") or "").strip()
+        stated = _first(meta, "License").strip()
         licence = classifiers[0].rsplit("::", 1)[-1].strip() if classifiers else stated[:80]
     texts = []
     for file in dist.files or []:
@@ -101,6 +101,11 @@ def _package(dist: metadata.Distribution) -> Notice:
             if text.strip():
                 texts.append((file.name, text))
     return Notice(meta["Name"], dist.version, licence or "—", tuple(texts))
+
+
+def _first(meta: metadata.PackageMetadata, field: str) -> str:
+    """A metadata field's value, or "" when the package does not state it."""
+    return str((meta.get_all(field) or [""])[0])
 
 
 def _python() -> Notice:

@@ -102,7 +102,7 @@ def without_console(folder: Path) -> bool:
         return True
     console = logging.getLogger("factory_grader.console")
     if sys.stdout is None:
-        sys.stdout = _LogStream(console, logging.INFO)  # type: ignore[assignment]
+        sys.stdout = _LogStream(console, logging.INFO)
     if sys.stderr is None:
-        sys.stderr = _LogStream(console, logging.WARNING)  # type: ignore[assignment]
+        sys.stderr = _LogStream(console, logging.WARNING)
     return True

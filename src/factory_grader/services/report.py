@@ -309,10 +309,10 @@ def describe_check(check: Check, library: FormLibrary, answers: Answers, lang: L
         return f"“{link}”环节尚无已建成的典型场景"
     if check.kind is CheckKind.AI_SHARE:
         ai, built, pct = p["ai"], p["built"], p["required_percent"]
-        need = p["convert_needed"]
+        more = p["convert_needed"]
         if lang == "en":
-            return f"AI share of built scenarios must be ≥ {pct}% (now {ai}/{built}); {need} more"
-        return f"应用 AI 的场景占已建场景比例需 ≥ {pct}%（当前 {ai}/{built}），还需 {need} 个"
+            return f"AI share of built scenarios must be ≥ {pct}% (now {ai}/{built}); {more} more"
+        return f"应用 AI 的场景占已建场景比例需 ≥ {pct}%（当前 {ai}/{built}），还需 {more} 个"
     condition = rules.condition(check.subject)
     text = condition.text.get(lang)
     if not check.answered:

@@ -549,7 +549,7 @@ def _assessment(s: Session, assessment_id: int, for_update: bool = False) -> Ass
     return row
 
 
-def _summary(a: AssessmentRow, f: FactoryRow) -> AssessmentSummary:
+def _summary(a: AssessmentRow, f: FactoryRow | Factory) -> AssessmentSummary:
     return AssessmentSummary(
         id=a.id,
         factory_id=f.id,

@@ -497,8 +497,21 @@ class MainWindow(QMainWindow):
         files = [Path(p) for p in paths]
         import_with_progress(
             self, self.ctx, service, files, lambda r: self._imported(r, len(files)),
-            self._create_failed,
+            lambda exc: self._import_stopped(exc, len(files)),
         )  # fmt: skip
+
+    def _import_stopped(self, exc: BaseException, asked: int) -> None:
+        """The database failed mid-batch: what was stored by then is listed, then why."""
+        from factory_grader.services.importing import ImportInterrupted
+
+        if isinstance(exc, ImportInterrupted):
+            self.ctx.events.assessments_changed.emit()
+            if exc.done and asked > 1:
+                from factory_grader.ui.import_runner import show_summary
+
+                show_summary(self, exc.done, asked, self.ctx.lang)
+            exc = exc.cause
+        self._create_failed(exc)
 
     def _imported(self, results: list, asked: int) -> None:  # list[FileImport]
         from factory_grader.services.importing import ImportOutcome

@@ -132,7 +132,7 @@ class StartPage(Page):
             from factory_grader.services.scoring_service import score_answers
 
             rows = []
-            for summary in service.list():
+            for summary in service.list_assessments():
                 result = score_answers(service.library, service.answers(summary.id))
                 rows.append({"summary": summary, "result": result})
             return rows
