@@ -48,7 +48,9 @@ _ROW_START = rf'<row(?: (?:{_ROW_ATTRIBUTES})="[^"<>&]*")*'
 _SHEET_DATA = re.compile(
     rf"(?:{_ROW_START}>(?:{re.sub(r'[(](?![?])', '(?:', _CELL_FORMS)})*</row>|{_ROW_START} ?/>)*"
 )
-_ROW = re.compile(rf'<row((?: (?:{_ROW_ATTRIBUTES})="[^"<>&]*")*) ?/?>')
+#: a row with its cells (the whole of <sheetData> matched _SHEET_DATA, so rows are plain)
+_ROW = re.compile(rf'<row((?: (?:{_ROW_ATTRIBUTES})="[^"<>&]*")*) ?(?:/>|>(.*?)</row>)', re.S)
+_CELL_ROW = re.compile(r'<c r="[A-Z]{1,3}([0-9]+)"')
 _PLAIN_ROW = re.compile(r'(?: r="([0-9]+)")?(?: spans="[0-9:]+")?')
 _ATTRIBUTE = re.compile(r'([A-Za-z0-9:]+)="([^"<>&]*)"')
 _REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));")
@@ -144,20 +146,22 @@ def simple_sheet(xml: bytes, shared: list[str] | None) -> SimpleSheet | None:
             values.pop(where, None)
     rows = []
     number = 0
-    for attributes in _ROW.findall(body):
+    for attributes, row_cells in _ROW.findall(body):
         plain = _PLAIN_ROW.fullmatch(attributes)
         if plain is not None:  # most rows: a number (and spans) only
             number = int(plain.group(1)) if plain.group(1) else number + 1
-            continue
-        pairs = _ATTRIBUTE.findall(attributes)
-        found = dict(pairs)
-        if len(found) != len(pairs):
-            return None  # an attribute twice is not XML: the parser refuses the sheet
-        r = found.pop("r", "")
-        number = int(r) if r.isascii() and r.isdigit() else number + 1
-        found.pop("spans", None)
-        if found:
-            rows.append((number, found))
+        else:
+            pairs = _ATTRIBUTE.findall(attributes)
+            found = dict(pairs)
+            if len(found) != len(pairs):
+                return None  # an attribute twice is not XML: the parser refuses the sheet
+            r = found.pop("r", "")
+            number = int(r) if r.isascii() and r.isdigit() else number + 1
+            found.pop("spans", None)
+            if found:
+                rows.append((number, found))
+        if row_cells and any(int(n) != number for n in _CELL_ROW.findall(row_cells)):
+            return None  # a cell naming another row than its own: the parser refuses it
     frame = text[:start] + f'<sheetData {MARK}="1"/>' + text[end + len("</sheetData>") :]
     return SimpleSheet(values, styles, shown, rows, frame.encode("utf-8"))
 
