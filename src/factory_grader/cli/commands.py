@@ -34,8 +34,10 @@ from factory_grader.services.wording import (
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry
+    from factory_grader.domain.text import Lang
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.doctor import Check
+    from factory_grader.services.importing import FileImport
 from factory_grader.services.submission import Verdict
 
 
@@ -443,7 +445,7 @@ def _cmd_assessments_import(args: argparse.Namespace, lib: FormLibrary) -> int:
     return 2 if refused else 0  # 2: bad input (cli.EXIT_BAD_INPUT)
 
 
-def _import_row(r: Any) -> dict[str, Any]:  # r: FileImport
+def _import_row(r: FileImport) -> dict[str, Any]:
     from factory_grader.services.importing import ImportOutcome
 
     status = None
@@ -464,11 +466,11 @@ class _ImportLines:
     a line per draft (stdout), warnings and refusals (stderr). A reader that goes away (`| head`)
     does not stop the import: the rest is done without printing."""
 
-    def __init__(self, lang: str, as_json: bool, single: bool, counter: bool) -> None:
+    def __init__(self, lang: Lang, as_json: bool, single: bool, counter: bool) -> None:
         self.lang, self.as_json, self.single, self.counter = lang, as_json, single, counter
         self.gone = False
 
-    def report(self, result: Any, done: int, total: int) -> None:  # result: FileImport
+    def report(self, result: FileImport, done: int, total: int) -> None:
         from factory_grader.services.importing import ImportOutcome
 
         try:
@@ -485,6 +487,7 @@ class _ImportLines:
                     )
                 if not self.as_json and not self.gone:
                     a = result.assessment
+                    assert a is not None  # not refused: a draft was made
                     print(f"{a.id}\t{a.factory_name}\t{a.status.value}\t{result.path}", flush=True)
             if self.counter:
                 print(f"{done}/{total}", end="", file=sys.stderr, flush=True)

@@ -22,6 +22,7 @@ from factory_grader.ui.context import AppContext
 from factory_grader.ui.words import answer_words
 
 if TYPE_CHECKING:
+    from factory_grader.services.importing import FileImport
     from factory_grader.ui.pages.base import Page
     from factory_grader.ui.pages.start_page import StartPage
     from factory_grader.ui.result_panel import ResultPanel
@@ -513,7 +514,7 @@ class MainWindow(QMainWindow):
             exc = exc.cause
         self._create_failed(exc)
 
-    def _imported(self, results: list, asked: int) -> None:  # list[FileImport]
+    def _imported(self, results: list[FileImport], asked: int) -> None:
         from factory_grader.services.importing import ImportOutcome
 
         if asked == 1 and len(results) == 1:  # one file: open it (or say why not), as ever
