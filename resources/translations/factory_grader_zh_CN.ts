@@ -150,52 +150,47 @@
 <context>
     <name>CompareCharts</name>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="57"/>
-        <source>No tier</source>
-        <translation>未达梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="63"/>
         <source>Factories</source>
         <translation>企业数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="80"/>
         <source>Tiers by city</source>
         <translation>各市县梯度分布</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="83"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="87"/>
         <source>Maturity levels</source>
         <translation>成熟度等级分布</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="95"/>
         <source>Average level reached, by industry</source>
         <translation>各行业能力子域平均达到等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="102"/>
         <source>Score S against scenarios built</source>
         <translation>成熟度得分与已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="99"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="103"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="121"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="128"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="132"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="134"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -203,263 +198,258 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="133"/>
         <source>Compare submissions</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="135"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="136"/>
         <source>Add submission workbooks or whole folders (or drop them here). Each file is checked and rescored from its answers; edited and invalid files are marked. Double-click a row for the full result.</source>
         <translation>添加申报工作簿或整个文件夹（也可直接拖放到此处）。每个文件都会校验，并按其中的答题重新计分；导出后被修改或无效的文件会被标出。双击一行查看完整结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="143"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144"/>
         <source>Export summary workbook…</source>
         <translation>导出汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="178"/>
         <source>City</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="185"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
         <source>Status</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="153"/>
         <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="155"/>
         <source>Search name, credit code, file</source>
         <translation>搜索企业名称、信用代码、文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="156"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="157"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="180"/>
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="184"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="186"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="189"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="194"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="199"/>
         <source>Tier computed</source>
         <translation>自评梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="204"/>
         <source>Links covered</source>
         <translation>覆盖环节</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="209"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213"/>
         <source>AI share</source>
         <translation>AI 场景占比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214"/>
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="215"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="216"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="220"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="221"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="222"/>
         <source>edited after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
         <source>not recomputed (a summary without answers)</source>
         <translation>未重新计算（汇总表未附答题）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
         <source>conflict: same revision, other answers</source>
         <translation>冲突：同一修订答题不同</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="230"/>
-        <source>No tier</source>
-        <translation>未达梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="247"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="248"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="250"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="255"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="256"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="301"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="302"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="303"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="304"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="329"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="330"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="331"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="361"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="362"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="411"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="412"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="420"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="421"/>
         <source> · {n} not recomputed</source>
         <translation> · 未重新计算 {n}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="423"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="424"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="450"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="469"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="451"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="470"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="451"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="452"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="452"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="453"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="468"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="469"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="471"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="471"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="473"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -467,72 +457,57 @@
 <context>
     <name>ConditionsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="31"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="32"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="36"/>
-        <source>official</source>
-        <translation>官方</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="37"/>
-        <source>secondary source</source>
-        <translation>二手资料</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="38"/>
-        <source>unconfirmed</source>
-        <translation>未确认</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="43"/>
         <source>{source}; confidence: {confidence}</source>
         <translation>{source}；可信度：{confidence}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="61"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="58"/>
         <source>Eligibility (every tier)</source>
         <translation>基本条件（各梯度通用）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="69"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="66"/>
         <source>Whole tier</source>
         <translation>整个梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="73"/>
         <source>{tier}: construction and results</source>
         <translation>{tier}：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="79"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="76"/>
         <source>Required: the items of the stages this tier must cover ({links}), the results item and whole-tier items. Items of other stages are optional and never block the tier.</source>
         <translation>必需：本梯度须覆盖的环节（{links}）的建设内容、建设成效，以及不分环节的整体要求。其他环节的内容为可选，不影响是否达到本梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="110"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="110"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="122"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="122"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="122"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -540,38 +515,38 @@
 <context>
     <name>ConflictValueDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="26"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="30"/>
         <source>Enter the final value</source>
         <translation>填写最终值</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="31"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="35"/>
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="39"/>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="51"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="54"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="43"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="49"/>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="58"/>
         <source>Use this value</source>
         <translation>使用此值</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="56"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -581,7 +556,7 @@
     <message>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="37"/>
         <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="185"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
@@ -794,37 +769,32 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="23"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="24"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="38"/>
         <source>Check: ok. What the workbook shows is what its answers give (a self-assessment: the answers themselves are the factory&apos;s declaration).</source>
         <translation>校验：正常。工作簿显示的内容与其中的答题计算结果一致（自评：答题本身由企业声明负责）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40"/>
         <source>Integrity: EDITED after export.</source>
         <translation>完整性：导出后被修改。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="41"/>
         <source>Integrity: INVALID, not a readable submission.</source>
         <translation>完整性：无效，不是可读取的申报工作簿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="43"/>
         <source>Not recomputed: the summary this row came from carries no answers, so its figures are copied as they were.</source>
         <translation>未重新计算：此行来自未附答题的汇总表，各项得分照录。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="89"/>
-        <source>No tier</source>
-        <translation>未达梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="95"/>
+        <location filename="../../src/factory_grader/ui/entry_dialog.py" line="96"/>
         <source>This row comes from a summary workbook; open the original file for the full result.</source>
         <translation>此行来自汇总表；完整结果请打开原始文件。</translation>
     </message>
@@ -1022,227 +992,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="171"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="172"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="179"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="180"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="195"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="338"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="339"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="352"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="357"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
         <source>The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising.</source>
         <translation>本版本所用的问卷或规则数据在作答后已被改动。请先在评估结果页“查看变化并更新…”，更新后再定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="427"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="428"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="432"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="435"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="437"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="440"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="441"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="442"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="443"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="444"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="445"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="447"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
         <source>The file is not there.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="450"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="451"/>
         <source>The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place.</source>
         <translation>数据文件夹不存在。如果它在 U 盘或其他磁盘上，请插入后重新启动本软件；本软件没有在别处新建数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="452"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="453"/>
         <source>The file is not a database.</source>
         <translation>该文件不是数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="453"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="454"/>
         <source>The file is another program&apos;s database, not this app&apos;s.</source>
         <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="455"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="456"/>
         <source>The file was made by a newer version of this app. Update the app to use it.</source>
         <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="458"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="459"/>
         <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="491"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="492"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="493"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="494"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="517"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="531"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="533"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1253,125 +1223,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="549"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="566"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="580"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="567"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="581"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="577"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="568"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="582"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="569"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="583"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="570"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="584"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="211"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="236"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="239"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="239"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="319"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="401"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="403"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="404"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="415"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="416"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="595"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="609"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1632,54 +1602,29 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RequirementRow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="94"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95"/>
         <source>Evidence: {hint}</source>
         <extracomment>Keys 1–5, in the order the choices are shown.</extracomment>
         <translation>证据示例：{hint}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="96"/>
-        <source>Fully met</source>
-        <translation>全部满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="97"/>
-        <source>Mostly met</source>
-        <translation>大部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="98"/>
-        <source>Partly met</source>
-        <translation>部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="99"/>
-        <source>Not met</source>
-        <translation>不满足</translation>
-    </message>
-    <message>
         <location filename="../../src/factory_grader/ui/requirement_row.py" line="100"/>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="105"/>
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="106"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="101"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="102"/>
         <source>Mark for review</source>
         <translation>标记待复核</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="108"/>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="121"/>
         <source>Evidence files ({n})…</source>
         <translation>证据文件（{n}）…</translation>
     </message>
@@ -1687,173 +1632,108 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="75"/>
         <source>Result (updates as you answer)</source>
         <translation>评估结果（随答题实时更新）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="76"/>
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="77"/>
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="79"/>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="80"/>
         <source>Self-assessment only: the official assessment is done on the national public platform (智能制造评估评价公共服务平台).</source>
         <translation>本结果仅为企业自评，正式评估请在智能制造评估评价公共服务平台进行。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="92"/>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="93"/>
         <source>Open or create an assessment to see its result here.</source>
         <translation>打开或新建一个评估后，这里会显示它的实时结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="101"/>
-        <source>No tier yet</source>
-        <translation>尚未达到梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/result_panel.py" line="119"/>
         <source>Next: {tier} — {count} condition(s) not yet met</source>
         <translation>下一级：{tier} — 尚有 {count} 项条件未满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/result_panel.py" line="123"/>
-        <source>Highest tier reached</source>
-        <translation>已达最高梯度</translation>
     </message>
 </context>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="89"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="90"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="90"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="96"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94"/>
         <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
         <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="98"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="111"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="111"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="139"/>
-        <source>(Level scores are rounded for display, so they may add up to 0.01 more or less than S; every decision uses the unrounded values.)</source>
-        <translation>（各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。）</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="115"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="117"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="116"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="122"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="123"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124"/>
-        <source>No tier yet</source>
-        <translation>尚未达到梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="127"/>
-        <source>S = {terms}: every level reaches 0.80.</source>
-        <translation>S = {terms}：各级得分均达到 0.80。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
-        <source>S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count.</source>
-        <translation>S = {terms}：第 {n} 级得分 {a} 低于 0.80，更高等级不再计入。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="150"/>
-        <source>Highest tier reached</source>
-        <translation>已达最高梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="141"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="162"/>
-        <source>Path to {tier}:</source>
-        <translation>达到{tier}的路径：</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193"/>
         <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}.</source>
         <translation>定稿结论（定稿时按 {form} {fv} 与 {rules} {rv} 得出）：{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="203"/>
         <source>⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict.</source>
         <translation>⚠ 得出定稿结论所用的数据已有变化；下方数字为重新计算的结果，仅供参考，不改变定稿结论。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="248"/>
-        <source>Maturity must reach {level}; S is {s}</source>
-        <translation>成熟度需达到{level}，当前 S = {s}</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="255"/>
-        <source>No built scenario covers the {link} stage</source>
-        <translation>“{link}”环节尚无已建成的典型场景</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="260"/>
-        <source>AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more</source>
-        <translation>应用 AI 的场景占已建场景的比例需不低于 {pct}%（当前 {ai}/{built}），还需 {n} 个</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="263"/>
-        <source>{text} (not answered)</source>
-        <translation>{text}（未作答）</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="284"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="256"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="287"/>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2118,54 +1998,32 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="18"/>
-        <location filename="../../src/factory_grader/ui/words.py" line="47"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="37"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="19"/>
-        <location filename="../../src/factory_grader/ui/words.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="36"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="20"/>
-        <source>partly met</source>
-        <translation>部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="21"/>
-        <source>mostly met</source>
-        <translation>大部分满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="22"/>
-        <source>fully met</source>
-        <translation>全部满足</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="23"/>
-        <source>not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="27"/>
         <source>built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="29"/>
         <source>not built</source>
         <translation>未建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="32"/>
         <source>uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="45"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="35"/>
         <source>met</source>
         <translation>满足</translation>
     </message>

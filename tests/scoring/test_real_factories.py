@@ -414,11 +414,15 @@ def test_a_score_a_billionth_under_a_band_edge_is_the_band_below(library: FormLi
 def test_a_plan_that_cannot_reach_the_target_says_so(library: FormLibrary) -> None:
     """Everything 不适用: no raise can lift any level, so the plan's questionnaire part says that
     raising answers alone does not reach the target (and lists no requirement)."""
-    from factory_grader.services.report import plan_lines
+    from factory_grader.wording import plan_sentences
 
     answers = answers_at(library, 2, "hainan-2025")
     answers = replace(answers, requirements={rid: Grade.NA for rid in answers.requirements})
     result = score_answers(library, answers)
     assert result.tier.next_tier == "basic" and result.gaps.plan == ()
     assert not result.gaps.plan_reaches_target
-    assert plan_lines(result, answers, library, "zh")[0] == "问卷：仅靠提升问卷得分达不到目标 S"
+    rules, catalogue = library.rules_for(answers), library.catalogue_for(answers)
+    assert (
+        plan_sentences(result.gaps, rules, catalogue, "zh")[0]
+        == "问卷：仅靠提升问卷得分达不到目标 S"
+    )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from factory_grader.domain.results import CheckKind
+from factory_grader.domain.results import AiShareCheck, CheckKind, MaturityCheck
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.scoring_service import score_answers
 from tests.helpers import ONE_PER_LINK, TEN, answers_at
@@ -35,7 +35,8 @@ def test_basic_threshold_differs_between_hainan_and_national(
 def test_national_level_one_is_decided_by_the_maturity_rule(library: FormLibrary) -> None:
     result = score_answers(library, answers_at(library, 1, "national-2025"))
     assert [c.kind for c in result.tier.decided_by] == [CheckKind.MATURITY]
-    assert result.tier.decided_by[0].params["required_level"] == 2
+    decided = result.tier.decided_by[0]
+    assert isinstance(decided, MaturityCheck) and decided.required_level == 2
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ def test_ai_share_at_exactly_20_percent(
     assert result.tier.tier == expected
     excellent = next(t for t in result.tier.tiers if t.tier_id == "excellent")
     share = next(c for c in excellent.checks if c.kind is CheckKind.AI_SHARE)
-    assert share.params["convert_needed"] == convert_needed
+    assert isinstance(share, AiShareCheck) and share.convert_needed == convert_needed
 
 
 @pytest.mark.parametrize(("ai_count", "expected"), [(6, "leading"), (5, "excellent")])

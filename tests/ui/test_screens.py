@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 
 from factory_grader.domain.records import Status
 from factory_grader.scoring.rounding import format_hundredths
-from factory_grader.services.report import plan_lines
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.main_window import (
     CONDITIONS,
@@ -17,6 +16,7 @@ from factory_grader.ui.main_window import (
     SCENARIOS,
 )
 from factory_grader.ui.weights_dialog import WeightsDialog
+from factory_grader.wording import plan_sentences
 from tests.ui import conftest
 from tests.ui.conftest import answer_next_dialog, load_example, wait_idle
 
@@ -81,7 +81,8 @@ def test_results_what_if(qtbot, open_window) -> None:
     page = window.stack.currentWidget()
     assert page.summary.text().count("S = 2.24") == 1
     result, answers = window.ctx.result, window.ctx.session.answers
-    path = plan_lines(result, answers, window.ctx.library, "zh")
+    lib = window.ctx.library
+    path = plan_sentences(result.gaps, lib.rules_for(answers), lib.catalogue_for(answers), "zh")
     # next tier, its unmet checks, "path to", the path's parts (no questionnaire part here)
     assert page.gaps.count() == 1 + len(result.gaps.unmet) + 1 + len(path)
     texts = [page.gaps.item(i).text() for i in range(page.gaps.count())]

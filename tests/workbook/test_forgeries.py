@@ -17,8 +17,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from factory_grader.forms.library import FormLibrary
+from factory_grader.services.notices import finding_sentence
 from factory_grader.services.submission import Status, verify_workbook
-from factory_grader.services.wording import finding_sentence
 from tests.workbook.conftest import libreoffice_convert
 
 RESULT = "评估结果"

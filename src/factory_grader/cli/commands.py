@@ -22,15 +22,15 @@ from factory_grader.domain.records import AssessmentSummary
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import answers_to_json, read_answers_file, template
 from factory_grader.services.examples import example_answers_path
-from factory_grader.services.report import render_text, result_to_json
-from factory_grader.services.scoring_service import score_answers, under_rules
-from factory_grader.services.wording import (
+from factory_grader.services.notices import (
     drift_sentence,
     finding_sentence,
     update_text,
     verdict_words,
     version_sentence,
 )
+from factory_grader.services.report import render_text, result_to_json
+from factory_grader.services.scoring_service import score_answers, under_rules
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
     from factory_grader.domain.comparison import Entry

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
@@ -59,13 +59,67 @@ class CheckKind(StrEnum):
 
 @dataclass(frozen=True)
 class Check:
-    """One condition of one tier, evaluated. params carry the figures behind it (JSON-safe)."""
+    """One condition of one tier, evaluated. A kind with figures behind it is a subclass that
+    carries them as typed fields (figures() gives them as JSON)."""
 
     kind: CheckKind
     subject: str  # condition id, 环节 id, or the tier id for maturity / AI share
     met: bool
     answered: bool = True
-    params: Mapping[str, int | str | float | None] = field(default_factory=dict)
+
+    def figures(self) -> dict[str, int]:
+        """The figures behind the check, for JSON (empty for a condition)."""
+        return {}
+
+
+@dataclass(frozen=True)
+class ConditionCheck(Check):
+    """An eligibility, 建设内容 or 建设成效 condition: answered yes, no, or not at all."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MaturityCheck(Check):
+    """The tier's maturity level: met when the level S gives reaches required_level."""
+
+    level: int
+    required_level: int
+    score_hundredths: int
+
+    def figures(self) -> dict[str, int]:
+        return {
+            "level": self.level,
+            "required_level": self.required_level,
+            "score_hundredths": self.score_hundredths,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoverageCheck(Check):
+    """A 环节 the tier needs: met when it has required built scenarios."""
+
+    built: int
+    required: int
+
+    def figures(self) -> dict[str, int]:
+        return {"built": self.built, "required": self.required}
+
+
+@dataclass(frozen=True, kw_only=True)
+class AiShareCheck(Check):
+    """The share of built scenarios that use AI: met when at least required_percent."""
+
+    ai: int
+    built: int
+    required_percent: int
+    convert_needed: int  # built scenarios still to be given AI (1 when nothing is built)
+
+    def figures(self) -> dict[str, int]:
+        return {
+            "ai": self.ai,
+            "built": self.built,
+            "required_percent": self.required_percent,
+            "convert_needed": self.convert_needed,
+        }
 
 
 @dataclass(frozen=True)

@@ -50,5 +50,8 @@ class ScenarioCatalogue:
     def stage(self, stage_id: str) -> Stage:
         return self._stages[stage_id]
 
+    def link(self, link_id: str) -> Link:
+        return next(x for x in self.links if x.id == link_id)
+
     def link_of(self, scenario: Scenario) -> str:
         return self._stages[scenario.stage_id].link_id

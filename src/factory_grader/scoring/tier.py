@@ -11,7 +11,17 @@ the ladder is judged this way.
 from __future__ import annotations
 
 from factory_grader.domain.answers import Answers
-from factory_grader.domain.results import Check, CheckKind, MaturityResult, TierCheck, TierResult
+from factory_grader.domain.results import (
+    AiShareCheck,
+    Check,
+    CheckKind,
+    ConditionCheck,
+    CoverageCheck,
+    MaturityCheck,
+    MaturityResult,
+    TierCheck,
+    TierResult,
+)
 from factory_grader.domain.rules import ConditionGroup, RuleSet, TierRule
 from factory_grader.domain.scenarios import ScenarioCatalogue
 
@@ -42,42 +52,39 @@ def _tier_checks(
     for cid in (*rules.eligibility_ids, *rules.required_condition_ids(tier)):
         value = answers.conditions.get(cid)
         kind = _KIND_OF_GROUP[rules.condition(cid).group]
-        checks.append(Check(kind, cid, met=value is True, answered=value is not None))
+        checks.append(ConditionCheck(kind, cid, met=value is True, answered=value is not None))
     checks.append(
-        Check(
+        MaturityCheck(
             CheckKind.MATURITY,
             tier.id,
             met=maturity.level >= tier.min_level,
-            params={
-                "level": maturity.level,
-                "required_level": tier.min_level,
-                "score_hundredths": maturity.score_hundredths,
-            },
+            level=maturity.level,
+            required_level=tier.min_level,
+            score_hundredths=maturity.score_hundredths,
         )
     )
     for link in tier.required_links:
         have = link_counts.get(link, 0)
         checks.append(
-            Check(
+            CoverageCheck(
                 CheckKind.COVERAGE,
                 link,
                 met=have >= tier.min_scenarios_per_link,
-                params={"built": have, "required": tier.min_scenarios_per_link},
+                built=have,
+                required=tier.min_scenarios_per_link,
             )
         )
     if tier.ai_share_min_percent > 0:
         need = ai_conversions_needed(ai, built, tier.ai_share_min_percent)
         checks.append(
-            Check(
+            AiShareCheck(
                 CheckKind.AI_SHARE,
                 tier.id,
                 met=built > 0 and need == 0,
-                params={
-                    "ai": ai,
-                    "built": built,
-                    "required_percent": tier.ai_share_min_percent,
-                    "convert_needed": need if built else 1,
-                },
+                ai=ai,
+                built=built,
+                required_percent=tier.ai_share_min_percent,
+                convert_needed=need if built else 1,
             )
         )
     return tuple(checks)

@@ -26,9 +26,10 @@ from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary, shared_library
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.entry_figures import compact_answers, figures
+from factory_grader.services.notices import finding_sentence
 from factory_grader.services.submission import Status, Verdict, verify_book
 from factory_grader.services.summary_check import check_summary_entry
-from factory_grader.services.wording import finding_sentence
+from factory_grader.wording import NO_TIER
 from factory_grader.workbook.summary_book import SummaryNames
 from factory_grader.workbook.summary_rows import SUMMARY_SHEET, read_summary_entries
 from factory_grader.workbook.xlsx_reader import XlsxFile
@@ -243,7 +244,7 @@ def summary_names(library: FormLibrary, lang: Lang, rules_id: str | None = None)
     rules = library.rules(rules_id or library.default_rules_id)
     form = library.maturity(rules.form_id)
     catalogue = library.catalogue(rules.scenarios_id)
-    none = "No tier reached" if lang == "en" else "未达基础级"
+    none = NO_TIER.get(lang)
     lists = shared_profile_lists()
     return SummaryNames(
         cities={c.code: c.name.get(lang) for c in lists.cities},

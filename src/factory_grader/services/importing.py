@@ -17,8 +17,8 @@ from factory_grader.domain.text import Lang
 from factory_grader.services.answers_file import read_answers_file
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.file_lists import expand_paths
+from factory_grader.services.notices import finding_sentence
 from factory_grader.services.submission import Finding, Status, looks_like_workbook, read_for_import
-from factory_grader.services.wording import finding_sentence
 
 log = logging.getLogger(__name__)
 

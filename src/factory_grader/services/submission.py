@@ -19,8 +19,8 @@ from factory_grader.domain.text_rules import text_problem
 from factory_grader.forms.library import FormLibrary
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.answers_file import answers_from_data
-from factory_grader.services.report import describe_check, plan_lines, rule_sentence
 from factory_grader.services.scoring_service import score_answers
+from factory_grader.wording import check_sentence, plan_sentences, rule_sentence
 from factory_grader.workbook import machine, presentation
 from factory_grader.workbook.labels import SHEETS
 from factory_grader.workbook.plan import NUMBER_FORMATS, Value, WorkbookPlan, cell_ref
@@ -62,7 +62,7 @@ class Finding:
     cell: str | None = None
     expected: Value = None
     found: Value = None
-    #: what kind of difference, for a sentence in the reader's language (services.wording):
+    #: what kind of difference, for a sentence in the reader's language (services.notices):
     #: cell | hash | property | title | sheets | print-area | formula | result | format |
     #: unreadable | layout | missing-sheet | element | relationship | header-footer | drawing |
     #: chart-count | chart (workbook/sheet_extras.py); "" for the reasons a file is invalid
@@ -110,6 +110,7 @@ def build_submission(
         answers = replace(answers, profile=lists.normalised(answers.profile)[0])
     form = library.form_for(answers)
     rules = library.rules_for(answers)
+    catalogue = library.catalogue_for(answers)
     result = result or score_answers(library, answers)
     if claimed_tier == COMPUTED:
         claimed_tier = result.tier.tier
@@ -131,12 +132,14 @@ def build_submission(
         result=result,
         form=form,
         rules=rules,
-        catalogue=library.catalogue_for(answers),
+        catalogue=catalogue,
         info=info,
         evidence=tuple(sorted(evidence, key=lambda e: (e.requirement_id, e.file_name))),
-        unmet_sentences=tuple(describe_check(c, library, answers, lang) for c in result.gaps.unmet),
-        rule_sentence=rule_sentence(result, lang),
-        plan_sentences=tuple(plan_lines(result, answers, library, lang)),
+        unmet_sentences=tuple(
+            check_sentence(c, form, rules, catalogue, lang) for c in result.gaps.unmet
+        ),
+        rule_sentence=rule_sentence(result.maturity, lang),
+        plan_sentences=tuple(plan_sentences(result.gaps, rules, catalogue, lang)),
         profile_shown=(
             {}
             if schema == SCHEMA_1

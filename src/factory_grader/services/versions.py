@@ -1,6 +1,6 @@
 """What an assessment's data versions mean for its figures: version notes, the update a draft
 may take, and what has drifted since a verdict was final. Plain values, so the sentences about
-them (services/wording.py) need no database."""
+them (services/notices.py) need no database."""
 
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.scoring import summary_stats as stats
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.resources import resources_root
+from factory_grader.wording import NO_TIER
 
 
 class CompareCharts(QWidget):
@@ -54,7 +55,10 @@ class CompareCharts(QWidget):
         assert lib is not None
         rules = lib.rules(lib.default_rules_id)
         form = lib.maturity(rules.form_id)
-        tiers = {"": self.tr("No tier"), **{t.id: self.ctx.text(t.name) for t in rules.tiers}}
+        tiers = {
+            "": NO_TIER.get(self.ctx.lang),
+            **{t.id: self.ctx.text(t.name) for t in rules.tiers},
+        }
         levels = {b.level: self.ctx.text(b.name) for b in form.bands}
         factories = self.tr("Factories")
         e = self.entries

@@ -16,25 +16,28 @@ from PySide6.QtWidgets import (
 )
 
 from factory_grader.domain.maturity_model import Grade
-from factory_grader.ui.words import answer_words, grade_word
+from factory_grader.domain.text import Lang
+from factory_grader.ui.words import answer_words
+from factory_grader.wording import grade_name
 
 
 class ConflictValueDialog(QDialog):
-    def __init__(self, kind: str, start: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kind: str, start: dict[str, Any], lang: Lang, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.kind, self.start = kind, start
         self.setWindowTitle(self.tr("Enter the final value"))
         form = QFormLayout(self)
         self.grade = QComboBox()
         self.comment = QLineEdit(start.get("comment") or "")
-        self.built = QCheckBox(answer_words({"built": True}))
+        self.built = QCheckBox(answer_words({"built": True}, lang))
         self.ai = QCheckBox(self.tr("Uses AI"))
         self.instance = QLineEdit(start.get("instance") or "")
         self.holds = QComboBox()
         if kind == "requirement":
             for grade in (None, *Grade):
-                value = grade.value if grade else None
-                self.grade.addItem(grade_word(value), value)
+                self.grade.addItem(grade_name(grade, lang), grade.value if grade else None)
             self.grade.setCurrentIndex(max(self.grade.findData(start.get("grade")), 0))
             form.addRow(self.tr("Answer"), self.grade)
             form.addRow(self.tr("Comment"), self.comment)
@@ -46,7 +49,7 @@ class ConflictValueDialog(QDialog):
             form.addRow(self.tr("Instance"), self.instance)
         else:
             for value in (True, False, None):
-                self.holds.addItem(answer_words({"value": value}), value)
+                self.holds.addItem(answer_words({"value": value}, lang), value)
             self.holds.setCurrentIndex(max(self.holds.findData(start.get("value")), 0))
             form.addRow(self.tr("Answer"), self.holds)
         buttons = QDialogButtonBox(

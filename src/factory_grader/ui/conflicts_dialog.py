@@ -101,9 +101,12 @@ class ConflictsDialog(QDialog):
             when = stored.at.astimezone().strftime("%Y-%m-%d %H:%M") if stored and stored.at else ""
             cells = [
                 self._item_name(c.item),
-                f"{answer_words(json.loads(c.yours))} · {c.by} "
+                f"{answer_words(json.loads(c.yours), self.ctx.lang)} · {c.by} "
                 f"{c.at.astimezone().strftime('%Y-%m-%d %H:%M') if c.at else ''}",
-                answer_words(_as_saved(kind, stored.value) if stored else json.loads(c.theirs)),
+                answer_words(
+                    _as_saved(kind, stored.value) if stored else json.loads(c.theirs),
+                    self.ctx.lang,
+                ),
                 f"{stored.by} · {when}" if stored else "",
             ]
             for col, text in enumerate(cells):
@@ -149,7 +152,7 @@ class ConflictsDialog(QDialog):
         if not (0 <= row < len(self.conflicts)):
             return
         kind = self.conflicts[row].item.partition(":")[0]
-        dialog = ConflictValueDialog(kind, self.stored_values[row], self)
+        dialog = ConflictValueDialog(kind, self.stored_values[row], self.ctx.lang, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._resolve(use_mine=True, value=dialog.value())
 

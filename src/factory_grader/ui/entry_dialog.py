@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLa
 from factory_grader.domain.comparison import Entry
 from factory_grader.domain.errors import InputError
 from factory_grader.ui.context import AppContext
+from factory_grader.wording import NO_TIER
 
 
 class EntryDialog(QDialog):
@@ -48,9 +49,9 @@ class EntryDialog(QDialog):
             return
 
         def work() -> str:
+            from factory_grader.services.notices import finding_sentence
             from factory_grader.services.report import render_text
             from factory_grader.services.submission import verify_workbook
-            from factory_grader.services.wording import finding_sentence
 
             assert library is not None
             verdict = verify_workbook(Path(entry.file), library)
@@ -86,7 +87,7 @@ class EntryDialog(QDialog):
                 rules = None  # a rule set this app does not have: the ids as they are
         if library is not None and rules is not None:
             names = {t.id: self.ctx.text(t.name) for t in rules.tiers}
-            tier = names.get(e.tier, self.tr("No tier"))
+            tier = names.get(e.tier, NO_TIER.get(self.ctx.lang))
             form = library.maturity(rules.form_id)
             bands = {b.level: self.ctx.text(b.name) for b in form.bands}
             level = bands.get(e.level, level) if e.level is not None else level

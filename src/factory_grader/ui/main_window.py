@@ -405,8 +405,8 @@ class MainWindow(QMainWindow):
                 ).format(
                     who=exc.theirs_by,
                     when=when,
-                    theirs=answer_words(exc.theirs),
-                    yours=answer_words(exc.yours),
+                    theirs=answer_words(exc.theirs, self.ctx.lang),
+                    yours=answer_words(exc.yours, self.ctx.lang),
                 ),
             )
             self.ctx.events.assessment_opened.emit()

@@ -25,6 +25,7 @@ from factory_grader.domain.maturity_model import Grade, Requirement
 from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.text import Lang
 from factory_grader.ui.text_guard import guard_text
+from factory_grader.wording import grade_name
 
 #: Keys 1–5, in the order the choices are shown.
 CHOICES: tuple[Grade, ...] = (Grade.FULL, Grade.MOST, Grade.PARTIAL, Grade.NONE, Grade.NA)
@@ -92,13 +93,7 @@ class RequirementRow(QFrame):
         r = self.requirement
         self.statement.setText(f"<b>{r.id}</b>&nbsp; {r.text.get(self.lang)}")
         self.evidence.setText(self.tr("Evidence: {hint}").format(hint=r.evidence.get(self.lang)))
-        labels = [
-            self.tr("Fully met"),
-            self.tr("Mostly met"),
-            self.tr("Partly met"),
-            self.tr("Not met"),
-            self.tr("Not applicable"),
-        ]
+        labels = [grade_name(grade, self.lang) for grade in CHOICES]
         for number, (button, label) in enumerate(zip(self.buttons, labels, strict=True), 1):
             button.setText(f"{number} {label}")
             button.setAccessibleName(label)

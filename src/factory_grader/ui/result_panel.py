@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from factory_grader import wording
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
 
@@ -97,8 +98,8 @@ class ResultPanel(QFrame):
         rules = lib.rules_for(answers)
         m, t = result.maturity, result.tier
         self.score.setText(f"S = {format_hundredths(m.score_hundredths)}")
-        self.level.setText(self.ctx.text(form.band_for_level(m.level).name))
-        tier_name = self.ctx.text(rules.tier(t.tier).name) if t.tier else self.tr("No tier yet")
+        self.level.setText(wording.level_name(form, m.level, self.ctx.lang))
+        tier_name = wording.tier_name(rules, t.tier, self.ctx.lang)
         self.tier.setText(tier_name)
         colour = TIER_COLOURS.get(t.tier, "#8a8f98")
         self.tier.setStyleSheet(
@@ -120,4 +121,4 @@ class ResultPanel(QFrame):
                 )
             )
         else:
-            self.next.setText(self.tr("Highest tier reached"))
+            self.next.setText(wording.TOP_TIER.get(self.ctx.lang))

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from factory_grader.domain.records import Status
+from factory_grader.services.notices import update_text, version_sentence
 from factory_grader.services.versions import VersionNote, VersionUpdate
-from factory_grader.services.wording import update_text, version_sentence
 from factory_grader.ui.context import AppContext
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from factory_grader.domain.text import Lang
+from factory_grader.wording import grade_name
+
 
 def error_text(exc: BaseException, lang: str) -> str:
     """An error as the user reads it: a workbook's problem as a Chinese sentence in the
@@ -12,25 +15,12 @@ def error_text(exc: BaseException, lang: str) -> str:
     return zh if lang == "zh" and zh else str(exc)
 
 
-def grade_word(grade: str | None) -> str:
-    """A requirement grade ('full', 'most', …, or None) as a person says it."""
-    words = {
-        None: QCoreApplication.translate("Words", "unanswered"),
-        "none": QCoreApplication.translate("Words", "not met"),
-        "partial": QCoreApplication.translate("Words", "partly met"),
-        "most": QCoreApplication.translate("Words", "mostly met"),
-        "full": QCoreApplication.translate("Words", "fully met"),
-        "na": QCoreApplication.translate("Words", "not applicable"),
-    }
-    return words.get(grade, str(grade))
-
-
-def answer_words(value: object) -> str:
+def answer_words(value: object, lang: Lang) -> str:
     """A stored answer as a person reads it: 大部分满足 (备注…), 已建成 · 应用 AI, 满足."""
     if not isinstance(value, dict):
         return str(value)
     if "grade" in value:
-        text = grade_word(value["grade"])
+        text = grade_name(value["grade"], lang)
         return f"{text} ({value['comment']})" if value.get("comment") else text
     if "built" in value:
         parts = [

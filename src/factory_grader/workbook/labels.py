@@ -1,4 +1,6 @@
-"""Every fixed word the workbooks show, in Chinese and English (the form data carries the rest)."""
+"""The workbooks' own labels, in Chinese and English: sheet names, headers, the pledge. Words
+about a result (grades, tiers, levels, sentences) come from factory_grader.wording; the form
+data carries the rest."""
 
 from __future__ import annotations
 
@@ -26,7 +28,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "process": ("流程型", "Process"),
     "claimed_tier": ("申报等级", "Tier applied for"),
     "computed_tier": ("自评梯度等级", "Tier (self-assessed)"),
-    "no_tier": ("未达基础级", "No tier reached"),
     "not_claimed": ("（未填写）", "(not given)"),
     "score": ("成熟度得分 S", "Maturity score S"),
     "level": ("成熟度等级", "Maturity level"),
@@ -50,11 +51,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "optional": ("可选", "optional"),
     "weights": ("权重", "Weights"),
-    "sum_note": (
-        "各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。",
-        "Level scores are rounded for display and may add up to 0.01 more or less than S; "
-        "decisions use the unrounded values.",
-    ),
     "all_tiers": ("各梯度", "every tier"),
     "element": ("能力要素", "Element"),
     "domain": ("能力域", "Domain"),
@@ -95,7 +91,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "results": ("建设成效", "Results"),
     "current_tier": ("当前梯度", "Current tier"),
     "next_tier": ("下一梯度", "Next tier"),
-    "top_tier": ("已达最高梯度", "Highest tier reached"),
     "blockers": ("尚未满足的条件", "What is not yet met"),
     "no_blockers": ("无", "None"),
     "target": ("目标成熟度得分", "Target maturity score"),
@@ -131,15 +126,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_scorable": ("—", "—"),
 }
 
-GRADE_WORDS: dict[str | None, tuple[str, str]] = {
-    "full": ("全部满足", "Fully met"),
-    "most": ("大部分满足", "Mostly met"),
-    "partial": ("部分满足", "Partly met"),
-    "none": ("不满足", "Not met"),
-    "na": ("不适用", "Not applicable"),
-    None: ("未作答", "Unanswered"),
-}
-
 PROFILE_LABELS: dict[str, tuple[str, str]] = {
     "name": ("企业名称", "Enterprise name"),
     "credit_code": ("统一社会信用代码", "Unified social credit code"),
@@ -157,12 +143,6 @@ PROFILE_LABELS: dict[str, tuple[str, str]] = {
     "certifications": ("资质荣誉", "Certifications and titles"),
 }
 
-CONFIDENCE_WORDS: dict[str, tuple[str, str]] = {
-    "official": ("官方", "official"),
-    "secondary": ("二手资料", "secondary"),
-    "unconfirmed": ("待确认", "unconfirmed"),
-}
-
 
 def word(key: str, lang: Lang) -> str:
     zh, en = _WORDS[key]
@@ -177,14 +157,5 @@ def sheet_name(key: str, lang: Lang) -> str:
     return pick(SHEETS[key], lang)
 
 
-def grade_word(grade: str | None, lang: Lang) -> str:
-    return pick(GRADE_WORDS[grade], lang)
-
-
 def yes_no(value: bool, lang: Lang) -> str:
     return word("yes" if value else "no", lang)
-
-
-def short_level(level: int, lang: Lang) -> str:
-    """一级 … 五级 / Level 1 … 5: column headers too narrow for the band's full name."""
-    return f"Level {level}" if lang == "en" else "零一二三四五"[level] + "级"

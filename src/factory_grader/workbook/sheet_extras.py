@@ -57,7 +57,7 @@ CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 @dataclass(frozen=True, slots=True)
 class Extra:
     """Something shown that the submission does not have. `kind` names it for a sentence in
-    the reader's language (services.wording); `detail` goes into that sentence."""
+    the reader's language (services.notices); `detail` goes into that sentence."""
 
     sheet: str
     kind: str  # element | relationship | header-footer | drawing | chart-count | chart

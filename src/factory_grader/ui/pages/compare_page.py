@@ -30,6 +30,7 @@ from factory_grader.ui.compare_runner import CompareRunner
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.file_job import FileJobTexts, write_file
 from factory_grader.ui.pages.base import Page
+from factory_grader.wording import NO_TIER
 
 ALL = None  # a filter combo's "all" entry
 
@@ -227,7 +228,7 @@ class ComparePage(Page):
 
     def _tier_names(self) -> dict[str, str]:
         lib = self.ctx.library
-        names = {"": self.tr("No tier")}
+        names = {"": NO_TIER.get(self.ctx.lang)}
         if lib is not None:
             names |= {t.id: self.ctx.text(t.name) for t in lib.rules(lib.default_rules_id).tiers}
         return names

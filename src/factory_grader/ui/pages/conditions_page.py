@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.rules import Condition, ConditionGroup, Confidence
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page, clear_layout
+from factory_grader.wording import CONFIDENCE_NAMES
 
 VALUES: tuple[bool | None, ...] = (None, True, False)
 
@@ -32,11 +33,7 @@ class ConditionsPage(Page):
         self.load()
 
     def _confidence(self, c: Confidence) -> str:
-        return {
-            Confidence.OFFICIAL: self.tr("official"),
-            Confidence.SECONDARY: self.tr("secondary source"),
-            Confidence.UNCONFIRMED: self.tr("unconfirmed"),
-        }[c]
+        return CONFIDENCE_NAMES[c].get(self.ctx.lang)
 
     def _source(self, c: Condition) -> str:
         """Where the rule comes from, in the UI's language (never the raw English notes)."""

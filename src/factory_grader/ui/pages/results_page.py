@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader import wording
 from factory_grader.domain.answers import Answers
-from factory_grader.domain.results import AssessmentResult, Check, CheckKind
-from factory_grader.scoring.rounding import format_gain, format_hundredths
-from factory_grader.services.wording import drift_sentence, verdict_words
+from factory_grader.domain.maturity_model import MaturityForm
+from factory_grader.domain.results import AssessmentResult, Check
+from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.services.notices import drift_sentence, verdict_words
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.version_notice import VersionNotice
-from factory_grader.ui.words import grade_word
 
 ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
 
@@ -103,8 +104,9 @@ class ResultsPage(Page):
         result, session, lib = self.ctx.result, self.ctx.session, self.ctx.library
         if result is None or session is None or lib is None:
             return
-        answers = session.answers
+        answers, lang = session.answers, self.ctx.lang
         form, rules = lib.form_for(answers), lib.rules_for(answers)
+        catalogue = lib.catalogue_for(answers)
         m, t, g = result.maturity, result.tier, result.gaps
         counted_word, not_counted_word = self.tr("counted"), self.tr("not counted")
         rows = "".join(
@@ -114,80 +116,60 @@ class ResultsPage(Page):
         )
         rule_set_word = self.tr("Rule set")
         weights_word = self.tr("Weights")
-        catalogue = lib.catalogue_for(answers)
-        covered = "、".join(
-            self.ctx.text(x.name) for x in catalogue.links if x.id in t.covered_links
+        covered = wording.listing(
+            [self.ctx.text(x.name) for x in catalogue.links if x.id in t.covered_links], lang
         )
         coverage = self.tr(
             "Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI"
         ).format(n=len(t.covered_links), names=covered or "–", ai=t.ai_count, built=t.built_count)
-        tier = self.ctx.text(rules.tier(t.tier).name) if t.tier else self.tr("No tier yet")
-        counted = " + ".join(f"A{ls.level}" for ls in m.level_scores if ls.counted)
-        if m.stop_level is None:
-            rule = self.tr("S = {terms}: every level reaches 0.80.").format(terms=counted)
-        else:
-            rule = self.tr(
-                "S = {terms}: level {n} scores {a}, under 0.80, so higher levels do not count."
-            ).format(
-                terms=counted,
-                n=m.stop_level,
-                a=format_hundredths(m.level_scores[m.stop_level - 1].hundredths),
-            )
-        shown_sum = sum(ls.hundredths for ls in m.level_scores if ls.counted)
-        if shown_sum != m.score_hundredths:
-            rule += " " + self.tr(
-                "(Level scores are rounded for display, so they may add up to 0.01 more or less than S; every decision uses the unrounded values.)"
-            )
+        tier = wording.tier_name(rules, t.tier, lang)
+        rule = wording.rule_sentence(m, lang)
+        if wording.sum_note_needed(m):
+            rule += " " + wording.SUM_NOTE.get(lang)
         self.summary.setText(
             f"<p style='font-size:16pt'><b>S = {format_hundredths(m.score_hundredths)}</b> · "
-            f"{self.ctx.text(form.band_for_level(m.level).name)} · <b>{tier}</b></p>"
+            f"{wording.level_name(form, m.level, lang)} · <b>{tier}</b></p>"
             f"<table cellspacing='6'>{rows}</table><p>{rule}</p>"
             f"<p>{coverage}</p><p>{rule_set_word}: {self.ctx.text(rules.name)}<br>"
             f"{weights_word}: {self.ctx.text(form.weights_name(answers.weights_id))}</p>"
         )
         self.gaps.clear()
         if t.next_tier is None:
-            self.gaps.addItem(self.tr("Highest tier reached"))
+            self.gaps.addItem(wording.TOP_TIER.get(lang))
         else:
             self.gaps.addItem(
                 self.tr("Next tier: {tier}").format(
-                    tier=self.ctx.text(rules.tier(t.next_tier).name)
+                    tier=wording.tier_name(rules, t.next_tier, lang)
                 )
             )
             for check in g.unmet:
                 self.gaps.addItem("• " + self.describe(check, answers))
-            from factory_grader.services.report import plan_lines
-
             self.gaps.addItem(
-                self.tr("Path to {tier}:").format(tier=self.ctx.text(rules.tier(t.next_tier).name))
+                wording.plan_heading(rules, t.next_tier, lang) + ("：" if lang == "zh" else ":")
             )
-            for n, line in enumerate(plan_lines(result, answers, lib, self.ctx.lang), 1):
+            plan = wording.plan_sentences(g, rules, catalogue, lang)
+            for n, line in enumerate(plan, 1):
                 self.gaps.addItem(f"{n}. {line}")
                 if n == 1 and g.plan:
                     for item in g.plan[:12]:
+                        statement = self._statement(form, item.requirement_id)
                         self.gaps.addItem(
-                            f"    – [{item.requirement_id}] {self.ctx.text(form.requirement(item.requirement_id).text)}: "  # type: ignore[union-attr]
-                            f"{self._grade(item.current)} → {self._grade(item.target)}"
+                            "    – " + wording.improvement_sentence(item, statement, lang, False)
                         )
                     if len(g.plan) > 12:
                         self.gaps.addItem(f"    … +{len(g.plan) - 12}")
-        names = {r.id: self.ctx.text(r.text) for r in form.requirements}
         self.plan.blockSignals(True)
         self.plan.clear()
         for item in g.improvements:
-            text = f"[{item.requirement_id}] {names[item.requirement_id]}: {self._grade(item.current)} → {self._grade(item.target)}   (S +{format_gain(item.gain)} → {format_hundredths(item.score_after_hundredths)})"
-            entry = QListWidgetItem(text)
+            statement = self._statement(form, item.requirement_id)
+            entry = QListWidgetItem(wording.improvement_sentence(item, statement, lang))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             entry.setData(ROLE_IMPROVEMENT, (item.requirement_id, item.target))
             self.plan.addItem(entry)
         self.plan.blockSignals(False)
         self.projection.setText("")
-        self.disclaimer.setText(
-            self.ctx.text(form.disclaimer)
-            + " "
-            + self.ctx.text(form.weights_note_for(answers.weights_id))
-        )
+        self.disclaimer.setText(" ".join(wording.notice(form, answers.weights_id, lang)))
         self._draw_chart(result, answers)
         self._show_final_verdict()
         self.version_notice.refresh()
@@ -236,31 +218,21 @@ class ResultsPage(Page):
         form = lib.form_for(session.answers)
         WeightsDialog(self.ctx, form, result.maturity, session.answers.weights_id, self).exec()
 
-    def _grade(self, grade: object) -> str:
-        return grade_word(getattr(grade, "value", None))
+    def _statement(self, form: MaturityForm, requirement_id: str) -> str:
+        requirement = form.requirement(requirement_id)
+        return self.ctx.text(requirement.text) if requirement else requirement_id
 
     def describe(self, check: Check, answers: Answers) -> str:
+        """An unmet check as the CLI and the workbook say it."""
         lib = self.ctx.library
         assert lib is not None
-        rules, form = lib.rules_for(answers), lib.form_for(answers)
-        p = check.params
-        if check.kind is CheckKind.MATURITY:
-            return self.tr("Maturity must reach {level}; S is {s}").format(
-                level=self.ctx.text(form.band_for_level(int(p["required_level"] or 0)).name),
-                s=format_hundredths(int(p["score_hundredths"] or 0)),
-            )
-        if check.kind is CheckKind.COVERAGE:
-            catalogue = lib.catalogue_for(answers)
-            link = next(x for x in catalogue.links if x.id == check.subject)
-            return self.tr("No built scenario covers the {link} stage").format(
-                link=self.ctx.text(link.name)
-            )
-        if check.kind is CheckKind.AI_SHARE:
-            return self.tr(
-                "AI share of built scenarios must be at least {pct}% (now {ai} of {built}); {n} more"
-            ).format(pct=p["required_percent"], ai=p["ai"], built=p["built"], n=p["convert_needed"])
-        text = self.ctx.text(rules.condition(check.subject).text)
-        return text if check.answered else self.tr("{text} (not answered)").format(text=text)
+        return wording.check_sentence(
+            check,
+            lib.form_for(answers),
+            lib.rules_for(answers),
+            lib.catalogue_for(answers),
+            self.ctx.lang,
+        )
 
     def _what_if(self) -> None:
         session, lib = self.ctx.session, self.ctx.library
@@ -284,7 +256,7 @@ class ResultsPage(Page):
             self.tr("With the {n} ticked improvement(s): S = {s}, tier {tier}").format(
                 n=len(changes),
                 s=format_hundredths(projected.maturity.score_hundredths),
-                tier=self.ctx.text(rules.tier(tier).name) if tier else self.tr("none"),
+                tier=wording.tier_name(rules, tier, self.ctx.lang),
             )
         )
 

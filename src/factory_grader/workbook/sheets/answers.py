@@ -8,7 +8,8 @@ from collections import defaultdict
 
 from factory_grader.domain.maturity_model import Grade, MaturityForm
 from factory_grader.domain.text import Lang
-from factory_grader.workbook.labels import GRADE_WORDS, grade_word, pick, word
+from factory_grader.wording import GRADE_NAMES, grade_name
+from factory_grader.workbook.labels import word
 from factory_grader.workbook.plan import Cell, ListValidation, SheetPlan, Style, column_letter
 from factory_grader.workbook.sheets.common import new_sheet, title_block
 from factory_grader.workbook.submission import SINGLE_CELL_LAYOUT, Evidence, Submission
@@ -93,7 +94,7 @@ def answers_sheet(sub: Submission) -> SheetPlan:
             sheet.cells[(r, COMMENT_COL)] = Cell(part, Style.WRAP)
             sheet.merges.append(continuation.format(row=r))
     last = sheet.next_row - 1
-    choices = tuple(pick(GRADE_WORDS[g.value], lang) for g in Grade)
+    choices = tuple(grade_name(g, lang) for g in Grade)
     letter = column_letter(ANSWER_COL)
     sheet.validations.append(ListValidation(f"{letter}{first}:{letter}{last}", choices))
     return sheet
@@ -125,7 +126,7 @@ def _described(form: MaturityForm, lang: Lang) -> tuple[tuple[Cell, ...], ...]:
 
 @functools.lru_cache(maxsize=4)
 def _grade_cells(lang: Lang) -> dict[Grade | None, Cell]:
-    return {g: Cell(grade_word(g.value if g else None, lang), Style.CENTER) for g in (*Grade, None)}
+    return {g: Cell(grade_name(g, lang), Style.CENTER) for g in (*Grade, None)}
 
 
 def _widths(sheet: SheetPlan, sub: Submission) -> None:
@@ -137,7 +138,7 @@ def _widths(sheet: SheetPlan, sub: Submission) -> None:
         3: [d.name.get(lang) for d in form.domains],
         4: [s.name.get(lang) for s in form.subdomains],
         5: ["5"],
-        7: [pick(GRADE_WORDS[g], lang) for g in GRADE_WORDS],
+        7: [grade_name(g, lang) for g in GRADE_NAMES],
         8: ["0.00", "—"],
         12: [word("yes", lang)],
     }

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from factory_grader import wording
 from factory_grader.domain.text import Lang
-from factory_grader.workbook.labels import sheet_name, word
+from factory_grader.workbook.labels import sheet_name
 from factory_grader.workbook.plan import SheetPlan, Style
 from factory_grader.workbook.submission import Submission
 from factory_grader.workbook.text_cells import visible_text, wrapped_height
@@ -41,13 +42,11 @@ def rows_points(sheet: SheetPlan, first: int, last: int) -> float:
 
 
 def tier_name(sub: Submission, tier_id: str | None, lang: Lang) -> str:
-    if not tier_id:
-        return word("no_tier", lang)
-    return sub.rules.tier(tier_id).name.get(lang)
+    return wording.tier_name(sub.rules, tier_id, lang)
 
 
 def level_name(sub: Submission, level: int, lang: Lang) -> str:
-    return sub.form.band_for_level(level).name.get(lang)
+    return wording.level_name(sub.form, level, lang)
 
 
 def new_sheet(key: str, sub: Submission) -> SheetPlan:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from factory_grader.domain.results import Improvement
 from factory_grader.scoring.rounding import format_gain
-from factory_grader.workbook.labels import GRADE_WORDS, grade_word, word
+from factory_grader.wording import GRADE_NAMES, TOP_TIER, grade_name
+from factory_grader.workbook.labels import word
 from factory_grader.workbook.plan import Cell, SheetPlan, Style, cell_ref
 from factory_grader.workbook.sheets.common import new_sheet, tier_name, title_block
 from factory_grader.workbook.submission import Submission
@@ -41,7 +42,7 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
         label_width([word("subdomain", lang)], max_lines=2, minimum=WIDTHS[3]),
         label_width(names, max_lines=2, bold=False),
     )
-    grades = [grade_word(g, lang) for g in GRADE_WORDS]
+    grades = [grade_name(g, lang) for g in GRADE_NAMES]
     sheet.widths[6] = sheet.widths[7] = max(
         label_width([word(c, lang) for c in ("current", "to")], max_lines=2, minimum=WIDTHS[6]),
         label_width(grades, max_lines=2, bold=False),
@@ -54,7 +55,7 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
         sheet.merges += [f"A{r}:B{r}", f"C{r}:E{r}"]
 
     pair("current_tier", tier_name(sub, t.tier, lang))
-    pair("next_tier", tier_name(sub, t.next_tier, lang) if t.next_tier else word("top_tier", lang))
+    pair("next_tier", tier_name(sub, t.next_tier, lang) if t.next_tier else TOP_TIER.get(lang))
     if g.target_hundredths is not None:
         pair("target", g.target_hundredths / 100, Style.SCORE)
     sheet.skip()
@@ -97,8 +98,8 @@ def _table(sheet: SheetPlan, sub: Submission, items: Sequence[Improvement]) -> N
             Cell(sub.form.subdomain(item.subdomain_id).name.get(lang), Style.WRAP),
             Cell(item.level, Style.INTEGER),
             Cell(req.text.get(lang), Style.WRAP),
-            Cell(grade_word(item.current.value if item.current else None, lang), Style.CENTER),
-            Cell(grade_word(item.target.value, lang), Style.CENTER),
+            Cell(grade_name(item.current, lang), Style.CENTER),
+            Cell(grade_name(item.target, lang), Style.CENTER),
             Cell(format_gain(item.gain), Style.CENTER),
             Cell(item.score_after_hundredths / 100, Style.SCORE),
         )

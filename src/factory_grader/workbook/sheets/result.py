@@ -13,7 +13,8 @@ from factory_grader.domain.maturity_model import LEVELS
 from factory_grader.domain.text import Lang
 from factory_grader.scoring.rounding import format_weight
 from factory_grader.scoring.subdomain_level import achieved_level
-from factory_grader.workbook.labels import short_level, word
+from factory_grader.wording import SUM_NOTE, short_level
+from factory_grader.workbook.labels import word
 from factory_grader.workbook.plan import Cell, Chart, SheetPlan, Style, cell_ref
 from factory_grader.workbook.sheets.common import (
     CHAR_POINTS,
@@ -126,7 +127,7 @@ def _headline(sheet: SheetPlan, sub: Submission) -> None:
     if sub.info.schema not in SINGLE_CELL_LAYOUT and _sum_differs(
         sub
     ):  # beside S (/1, /2: under A1–A5)
-        sheet.merged_row(word("sum_note", lang), Style.NOTE, LAST_COL)
+        sheet.merged_row(SUM_NOTE.get(lang), Style.NOTE, LAST_COL)
     sheet.skip()
 
 
@@ -146,7 +147,7 @@ def _levels(sheet: SheetPlan, sub: Submission, legacy: bool) -> None:
             Cell(word("yes" if ls.counted else "no", lang), Style.CENTER),
         )
     if legacy and _sum_differs(sub):
-        sheet.merged_row(word("sum_note", lang), Style.NOTE, LAST_COL)
+        sheet.merged_row(SUM_NOTE.get(lang), Style.NOTE, LAST_COL)
     sheet.skip()
 
 

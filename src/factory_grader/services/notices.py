@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from factory_grader.domain.maturity_model import MaturityForm
 from factory_grader.domain.rules import RuleSet
-from factory_grader.domain.text import Lang, Text
+from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.submission import Finding
 from factory_grader.services.versions import Drift, VersionNote, VersionState, VersionUpdate
-
-NO_TIER = Text("未达基础级", "No tier reached")
+from factory_grader.wording import level_name, tier_name
 
 _DATA_NAMES = {
     "form": ("问卷", "questionnaire"),
@@ -56,10 +55,9 @@ def verdict_words(
 ) -> str:
     """S, level and tier as a reader says them: "S = 2.24，二级（规范级），基础级"."""
     score, level, tier = verdict
-    band = form.band_for_level(level).name.get(lang)
-    tier_name = rules.tier(tier).name.get(lang) if tier else NO_TIER.get(lang)
     sep = "，" if lang == "zh" else ", "
-    return f"S = {format_hundredths(score)}{sep}{band}{sep}{tier_name}"
+    band, tier_words = level_name(form, level, lang), tier_name(rules, tier, lang)
+    return f"S = {format_hundredths(score)}{sep}{band}{sep}{tier_words}"
 
 
 def drift_sentence(drift: Drift, form: MaturityForm, rules: RuleSet, lang: Lang) -> str:

@@ -1,0 +1,228 @@
+"""Every word and sentence about a result, in Chinese and English, written once: grade, tier and
+level names, 未达基础级, the rule for S, each kind of unmet check, the plan to the next tier, an
+improvement, the self-assessment notice. The CLI, the GUI and the workbook all take them from
+here, so the three say the same thing (tests/ui/test_wording_consistency.py). Qt's tr() stays
+for widget labels; sentences about files and data versions are in services/notices.py.
+
+Pure: domain objects in, text out. It sits under the workbook in the layers (pyproject.toml), so
+it takes the form, rules and catalogue rather than the library that finds them.
+
+The Chinese and English texts a submission workbook shows come from here too: changing one makes
+earlier exports of that text read as edited by `verify`, so change them only with the workbook
+format's version (docs/workbook-format.md)."""
+
+from __future__ import annotations
+
+from factory_grader.domain.maturity_model import Grade, MaturityForm
+from factory_grader.domain.results import (
+    AiShareCheck,
+    Check,
+    CoverageCheck,
+    GapReport,
+    Improvement,
+    MaturityCheck,
+    MaturityResult,
+)
+from factory_grader.domain.rules import Confidence, RuleSet
+from factory_grader.domain.scenarios import ScenarioCatalogue
+from factory_grader.domain.text import Lang, Text
+from factory_grader.scoring.rounding import format_gain, format_hundredths
+
+NO_TIER = Text("未达基础级", "No tier reached")
+TOP_TIER = Text("已达最高梯度", "Highest tier reached")
+SUM_NOTE = Text(
+    "各级得分四舍五入显示，合计与 S 可能相差 0.01；判定按未舍入的值。",
+    "Level scores are rounded for display and may add up to 0.01 more or less than S; "
+    "decisions use the unrounded values.",
+)
+
+#: The answer to a requirement, in the order the choices are offered (None: not answered).
+GRADE_NAMES: dict[str | None, Text] = {
+    "full": Text("全部满足", "Fully met"),
+    "most": Text("大部分满足", "Mostly met"),
+    "partial": Text("部分满足", "Partly met"),
+    "none": Text("不满足", "Not met"),
+    "na": Text("不适用", "Not applicable"),
+    None: Text("未作答", "Unanswered"),
+}
+
+#: How sure a rule's source is (domain.rules.Provenance; the source's own label is data there).
+CONFIDENCE_NAMES: dict[Confidence, Text] = {
+    Confidence.OFFICIAL: Text("官方", "official"),
+    Confidence.SECONDARY: Text("二手资料", "secondary source"),
+    Confidence.UNCONFIRMED: Text("待确认", "unconfirmed"),
+}
+
+_LIST_SEPARATOR = Text("、", ", ")
+
+
+def grade_name(grade: Grade | str | None, lang: Lang) -> str:
+    """全部满足 … 未作答 / Fully met … Unanswered (a Grade, its value, or None)."""
+    key = grade.value if isinstance(grade, Grade) else grade
+    return GRADE_NAMES[key].get(lang)
+
+
+def tier_name(rules: RuleSet, tier_id: str | None, lang: Lang) -> str:
+    """The tier's name in the rule set, or 未达基础级 when no tier is reached."""
+    return rules.tier(tier_id).name.get(lang) if tier_id else NO_TIER.get(lang)
+
+
+def level_name(form: MaturityForm, level: int, lang: Lang) -> str:
+    """The maturity level's full name: 二级（规范级）, 未达一级 for level 0."""
+    return form.band_for_level(level).name.get(lang)
+
+
+def short_level(level: int, lang: Lang) -> str:
+    """一级 … 五级 / Level 1 … 5: where the full name does not fit (a column header)."""
+    return f"Level {level}" if lang == "en" else "零一二三四五"[level] + "级"
+
+
+def listing(items: list[str], lang: Lang) -> str:
+    """Items run together as the language lists them: 甲、乙 / a, b."""
+    return _LIST_SEPARATOR.get(lang).join(items)
+
+
+def rule_sentence(maturity: MaturityResult, lang: Lang) -> str:
+    """Which level scores make up S, and why the others do not count."""
+    counted = [ls for ls in maturity.level_scores if ls.counted]
+    terms = " + ".join(f"A{ls.level}" for ls in counted)
+    if maturity.stop_level is None:
+        return (
+            f"S = {terms}（各级均达 0.80）" if lang == "zh" else f"S = {terms} (every level ≥ 0.80)"
+        )
+    level = maturity.stop_level
+    stop = format_hundredths(maturity.level_scores[level - 1].hundredths)
+    if lang == "en":
+        return f"S = {terms}; stops at level {level} (A{level} = {stop} < 0.80)"
+    return f"S = {terms}；第 {level} 级得分 {stop} 低于 0.80，更高等级不再计入"
+
+
+def sum_note_needed(maturity: MaturityResult) -> bool:
+    """The rounded level scores shown do not add up to the S shown: say why (SUM_NOTE)."""
+    shown = sum(ls.hundredths for ls in maturity.level_scores if ls.counted)
+    return shown != maturity.score_hundredths
+
+
+def check_sentence(
+    check: Check,
+    form: MaturityForm,
+    rules: RuleSet,
+    catalogue: ScenarioCatalogue,
+    lang: Lang,
+) -> str:
+    """One unmet check of a tier as a sentence a factory manager understands."""
+    zh = lang == "zh"
+    if isinstance(check, MaturityCheck):
+        need = level_name(form, check.required_level, lang)
+        have = format_hundredths(check.score_hundredths)
+        return (
+            f"成熟度需达到{need}，当前 S = {have}"
+            if zh
+            else (f"maturity must reach {need}; S is now {have}")
+        )
+    if isinstance(check, CoverageCheck):
+        link = catalogue.link(check.subject).name.get(lang)
+        if check.built == 0:
+            return (
+                f"“{link}”环节尚无已建成的典型场景"
+                if zh
+                else (f"no built scenario covers the {link} stage")
+            )
+        return (
+            f"“{link}”环节需有 {check.required} 个已建成的典型场景（当前 {check.built} 个）"
+            if zh
+            else f"the {link} stage needs {check.required} built scenarios (now {check.built})"
+        )
+    if isinstance(check, AiShareCheck):
+        ai, built, pct, more = check.ai, check.built, check.required_percent, check.convert_needed
+        if zh:
+            return f"应用 AI 的场景占已建场景比例需 ≥ {pct}%（当前 {ai}/{built}），还需 {more} 个"
+        return f"AI share of built scenarios must be ≥ {pct}% (now {ai}/{built}); {more} more"
+    text = rules.condition(check.subject).text.get(lang)
+    if not check.answered:
+        return f"{text}（未作答）" if zh else f"{text} (unanswered)"
+    return text
+
+
+def plan_heading(rules: RuleSet, tier_id: str, lang: Lang) -> str:
+    """The title over the plan to the next tier."""
+    name = tier_name(rules, tier_id, lang)
+    return f"达到{name}的路径" if lang == "zh" else f"Path to {name}"
+
+
+def plan_sentences(
+    gaps: GapReport, rules: RuleSet, catalogue: ScenarioCatalogue, lang: Lang
+) -> list[str]:
+    """The plan to the next tier, one sentence per part: questionnaire, 环节, AI share, each
+    condition."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    if gaps.plan:
+        raised = listing(
+            [
+                f"A{r.level} {format_hundredths(r.before_hundredths)} → "
+                f"{format_hundredths(r.after_hundredths)}"
+                for r in gaps.plan_levels
+            ],
+            lang,
+        )
+        n, s = len(gaps.plan), format_hundredths(gaps.plan_score_after_hundredths or 0)
+        line = (
+            f"问卷：提升以下 {n} 项要求，使 {raised}，S → {s}"
+            if zh
+            else f"Questionnaire: raise these {n} requirements so that {raised}; S → {s}"
+        )
+        if not gaps.plan_reaches_target:
+            line += (
+                "（仅靠提升问卷得分仍达不到目标 S）"
+                if zh
+                else "(raising answers alone does not reach the target S)"
+            )
+        lines.append(line)
+    elif gaps.target_hundredths is not None and not gaps.plan_reaches_target:
+        lines.append(  # a plan was tried and no raise helps
+            "问卷：仅靠提升问卷得分达不到目标 S"
+            if zh
+            else "Questionnaire: raising answers alone does not reach the target S"
+        )
+    scenario_names = {s.id: s.name.get(lang) for s in catalogue.scenarios}
+    for gap in gaps.links_to_cover:
+        link = catalogue.link(gap.link_id).name.get(lang)
+        names = listing([scenario_names[c] for c in gap.candidates[:4]], lang) or "—"
+        lines.append(
+            f"场景：“{link}”环节还需建成 {gap.needed} 个典型场景，可选：{names}"
+            if zh
+            else f"Scenarios: build {gap.needed} more scenario(s) of the {link} stage, e.g. {names}"
+        )
+    if gaps.ai_needed:
+        pct = rules.tier(gaps.next_tier).ai_share_min_percent if gaps.next_tier else 0
+        lines.append(
+            f"AI：还需 {gaps.ai_needed} 个已建场景应用人工智能（占比需 ≥ {pct}%）"
+            if zh
+            else f"AI: {gaps.ai_needed} more built scenarios must use AI (share ≥ {pct}%)"
+        )
+    for cid in gaps.conditions_to_meet:
+        text = rules.condition(cid).text.get(lang)
+        lines.append(f"条件：{text}" if zh else f"Condition: {text}")
+    return lines
+
+
+def improvement_sentence(
+    item: Improvement, statement: str, lang: Lang, with_gain: bool = True
+) -> str:
+    """[id] statement: 不满足 → 部分满足 (S +0.01 → 2.26). A plan's step leaves the gain out:
+    its effect is the plan's as a whole."""
+    line = (
+        f"[{item.requirement_id}] {statement}: "
+        f"{grade_name(item.current, lang)} → {grade_name(item.target, lang)}"
+    )
+    if not with_gain:
+        return line
+    gain = format_gain(item.gain)
+    return f"{line}  (S +{gain} → {format_hundredths(item.score_after_hundredths)})"
+
+
+def notice(form: MaturityForm, weights_id: str | None, lang: Lang) -> list[str]:
+    """What every result says under it: that it is a self-assessment (the official assessment is
+    on the national public platform), and what the weights in use rest on."""
+    return [form.disclaimer.get(lang), form.weights_note_for(weights_id).get(lang)]
