@@ -5,9 +5,12 @@ formats and drop-down lists. Read from the file's XML, compared with what the pl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 from xml.etree.ElementTree import Element
 
 from factory_grader.workbook.xlsx_reader import XlsxFile
+
+T = TypeVar("T")
 
 #: Excel's built-in number formats the app can meet (ECMA-376 §18.8.30); others are custom.
 BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 9: "0%", 10: "0.00%", 49: "@"}
@@ -206,7 +209,7 @@ def _children(root: Element, ns: str, parent: str, child: str) -> list[Element]:
     return [] if holder is None else holder.findall(f"{ns}{child}")
 
 
-def _index(value: str | None, items: list, default):  # type: ignore[no-untyped-def]
+def _index(value: str | None, items: list[T], default: T) -> T:
     if value is None or not value.isdigit() or int(value) >= len(items):
         return items[0] if items else default
     return items[int(value)]
@@ -239,7 +242,7 @@ def _tinted(rgb: str, tint: float) -> str:
         return rgb
     parts = []
     for i in (0, 2, 4):
-        c = int(rgb[i : i + 2], 16)
+        c: float = int(rgb[i : i + 2], 16)
         c = c + (255 - c) * tint if tint > 0 else c * (1 + tint)
         parts.append(f"{max(0, min(255, round(c))):02X}")
     return "".join(parts)

@@ -134,7 +134,7 @@ def _drawing(
     targets = {i: t for i, _, t in book.relationships(part)}
     drawing = targets.get(drawing_id or "")
     root = book.part_xml(drawing) if drawing else None
-    if root is None:
+    if not drawing or root is None:  # (without a drawing, root is None)
         return [
             Extra(name, "chart-count", f"0/{len(sheet.charts)}", f"{name}: its chart is missing")
         ]
@@ -217,13 +217,13 @@ def _chart(
         elif local in ("tx", "strRef", "numRef"):
             wrong += _cached(element, plan, labels)
     if wrong:
-        shown = ", ".join(sorted(set(wrong))[:5])
+        listed = ", ".join(sorted(set(wrong))[:5])
         out.append(
             Extra(
                 name,
                 "chart",
-                shown,
-                f"{name}: the chart shows {shown}, which the answers do not give",
+                listed,
+                f"{name}: the chart shows {listed}, which the answers do not give",
             )
         )
     return out

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
 from factory_grader.workbook.plan import NUMBER_FORMATS, Style
+
+
+class _FontHints(TypedDict):
+    charset: int
+    family: int
+
 
 #: 微软雅黑 (Microsoft YaHei) is on every Chinese Windows since Vista, and WPS uses it too; the
 #: GB2312 charset and sans-serif family let any other program (LibreOffice on Kylin/UOS) fall
 #: back to its own Chinese sans serif.
 FONT = "微软雅黑"
-_FONT_HINTS = {"charset": 134, "family": 2}
+_FONT_HINTS: _FontHints = {"charset": 134, "family": 2}
 _thin = Side(style="thin", color="A0A0A0")
 _box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 _top_left = Alignment(vertical="top", wrap_text=False)

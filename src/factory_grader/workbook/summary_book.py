@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from factory_grader.domain.comparison import Entry
 from factory_grader.domain.text import Lang
@@ -355,9 +355,14 @@ def _charts_sheets(
     return sheet, data
 
 
+class _ChartSize(TypedDict):
+    width_cm: float
+    height_cm: float
+
+
 #: each chart fills most of an A4 landscape page (one a page, under the title on the first):
 #: 24 × 13.5 cm, about 26 rows of 15 points; the next one starts below it, after a page break
-CHART_SIZE = {"width_cm": 24.0, "height_cm": 13.5}
+CHART_SIZE: _ChartSize = {"width_cm": 24.0, "height_cm": 13.5}
 CHART_ROWS = 28
 
 

@@ -201,8 +201,8 @@ def fit_widths(
             widest[col] = longest
     for col, width in widest.items():
         sheet.widths[col] = min(max(width + 2, minimum), maximum)
-    for col, width in fixed.items():
-        sheet.widths[col] = width
+    for col, fixed_width in fixed.items():
+        sheet.widths[col] = fixed_width
 
 
 _WRAPPING = {

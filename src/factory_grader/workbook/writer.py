@@ -7,6 +7,7 @@ import os
 from copy import copy
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol, cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -14,8 +15,9 @@ from openpyxl.chart import BarChart, RadarChart, Reference, ScatterChart, Series
 from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.packaging.custom import StringProperty
+from openpyxl.packaging.custom import CustomPropertyList, StringProperty
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.styleable import StyleableObject
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
@@ -30,15 +32,41 @@ from factory_grader.workbook.text_cells import FORMULA_STARTS, visible_text
 CM = 360000  # EMU per centimetre
 
 
+# What openpyxl has and types-openpyxl 3.1.5 leaves out or gets wrong; the objects are cast to
+# these where they are used (tests/workbook/test_openpyxl_pin.py checks the private ones).
+class _Styled(Protocol):
+    _style: StyleArray  # StyleableObject's private style array, not in the stubs
+
+
+class _WithCustomProps(Protocol):
+    custom_doc_props: CustomPropertyList[str | None]  # Workbook's, missing from the stubs
+
+
+class _ChartWidth(Protocol):
+    # ChartBase's width in cm: an int in the stubs, but any number goes (openpyxl writes
+    # int(width * 360000) EMU, and its own default height is 7.5)
+    width: float
+
+
+def _style_of(cell: StyleableObject) -> StyleArray:
+    return cast(_Styled, cell)._style
+
+
+def _set_style(cell: StyleableObject, style: StyleArray) -> None:
+    cast(_Styled, cell)._style = style
+
+
 def build_workbook(plan: p.WorkbookPlan) -> Workbook:
     wb = Workbook()
-    wb.remove(wb.active)
+    first = wb.active
+    assert first is not None  # a new workbook has one empty sheet
+    wb.remove(first)
     for style in named_styles():
         wb.add_named_style(style)
     for sheet in plan.sheets:
         _sheet(wb.create_sheet(sheet.name), sheet)
     for sheet in plan.sheets:  # charts once every sheet exists: data may be on another one
-        ws = wb[sheet.name]
+        ws: Worksheet = wb[sheet.name]  # made above (wb[...] types as a chartsheet too)
         for chart in sheet.charts:
             ws.add_chart(_chart(wb[chart.source] if chart.source else ws, chart), chart.anchor)
     wb.active = 0
@@ -49,7 +77,7 @@ def build_workbook(plan: p.WorkbookPlan) -> Workbook:
     wb.properties.created = created
     wb.properties.modified = created
     for key, value in plan.properties.items():
-        wb.custom_doc_props.append(StringProperty(name=key, value=value))
+        cast(_WithCustomProps, wb).custom_doc_props.append(StringProperty(name=key, value=value))
     # Sheets can't be added, removed or unhidden by accident; each sheet is protected too.
     wb.security = WorkbookProtection(lockStructure=True)
     return wb
@@ -81,7 +109,7 @@ def _sheet(ws: Worksheet, sheet: p.SheetPlan) -> None:
         elif style is None:
             probe = ws.cell(row=row, column=col)
             probe.style = cell.style.value
-            style = styles[cell.style] = probe._style
+            style = styles[cell.style] = _style_of(probe)
         # Cells of one style share its StyleArray: nothing changes a style after this point
         # except quotePrefix, which gets its own copy.
         c = Cell(ws, row=row, column=col, value=cell.value, style_array=style)
@@ -90,7 +118,7 @@ def _sheet(ws: Worksheet, sheet: p.SheetPlan) -> None:
             if c.data_type == "f":
                 c.data_type = "s"  # user text is text: "=SUM(…)" must never run
             if cell.value.startswith(FORMULA_STARTS):
-                c._style = copy(style)
+                _set_style(c, copy(style))
                 c.quotePrefix = True  # and stays text when someone edits the cell
     borderless = {0}  # openpyxl's border 0 is "none"
     for ref in sheet.merges:
@@ -126,13 +154,13 @@ def _merge(ws: Worksheet, ref: str, borderless: set[int]) -> None:
     merged = MergedCellRange(ws, ref)
     ws.merged_cells.add(merged)
     first = ws.cell(row=merged.min_row, column=merged.min_col)
-    if first._style.borderId in borderless:
+    if _style_of(first).borderId in borderless:
         return
     cells = merged.cells
     next(cells)
     for row, col in cells:
         covered = MergedCell(ws, row, col)
-        covered._style = copy(first._style)
+        _set_style(covered, copy(_style_of(first)))
         ws._cells[row, col] = covered
 
 
@@ -141,7 +169,9 @@ def _print_setup(ws: Worksheet, sheet: p.SheetPlan) -> None:
     ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = ws.sheet_properties.pageSetUpPr
+    assert fit is not None  # WorksheetProperties makes one when given none
+    fit.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.print_options.gridLines = sheet.gridlines
     ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE_INCHES
@@ -150,13 +180,15 @@ def _print_setup(ws: Worksheet, sheet: p.SheetPlan) -> None:
         ws.print_title_rows = sheet.print_title_rows
     for row in sheet.page_breaks:
         ws.row_breaks.append(Break(id=row))
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = "&P / &N"
+    footer = ws.oddFooter
+    assert footer is not None  # a sheet's HeaderFooter makes each of its items
+    footer.left.text = "&A"
+    footer.right.text = "&P / &N"
 
 
 def _chart(ws: Worksheet, spec: p.Chart) -> ChartBase:
     def ref(cells: str) -> Reference:
-        return Reference(ws, range_string=f"'{ws.title}'!{cells}")
+        return Reference(worksheet=ws, range_string=f"'{ws.title}'!{cells}")
 
     chart: ChartBase
     if spec.kind == "scatter":
@@ -184,7 +216,7 @@ def _chart(ws: Worksheet, spec: p.Chart) -> ChartBase:
             chart.series[-1].tx = SeriesLabel(v=str(ws[header].value))
         chart.set_categories(ref(spec.categories))
     chart.title = spec.title
-    chart.width = spec.width_cm
+    cast(_ChartWidth, chart).width = spec.width_cm
     chart.height = spec.height_cm
     chart.y_axis.scaling.min = 0
     if spec.y_max is not None:
@@ -196,5 +228,7 @@ def _chart(ws: Worksheet, spec: p.Chart) -> ChartBase:
         chart.x_axis.title = spec.x_title
     if spec.y_title:
         chart.y_axis.title = spec.y_title
-    chart.legend.position = "b"
+    legend = chart.legend
+    assert legend is not None  # every chart starts with a legend
+    legend.position = "b"
     return chart

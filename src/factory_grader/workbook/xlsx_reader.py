@@ -104,7 +104,7 @@ class XlsxFile:
         workbook/fast_cells.py first (fast=False: always the XML parser, for tests)."""
         quick = self.simple_sheet(name) if fast else None
         if quick is not None:
-            return quick.values  # type: ignore[return-value]  # str | int | float are Values
+            return quick.values
         root = self.sheet_xml(name)
         ns = _ns(root)
         out: dict[tuple[int, int], Value] = {}

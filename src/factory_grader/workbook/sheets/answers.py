@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 
 from factory_grader.domain.maturity_model import Grade, MaturityForm
 from factory_grader.domain.text import Lang
@@ -71,7 +72,7 @@ def answers_sheet(sub: Submission) -> SheetPlan:
         else:
             score = Cell(values[grade or Grade.NONE], Style.SCORE)
         comment = visible_text(note.comment) if note and note.comment else None
-        parts = [comment]
+        parts: Sequence[str | None] = [comment]
         if comment and split:
             parts = continued(comment, sheet.widths[COMMENT_COL], COMMENT_LINES, wide, FIRST_LINES)
         r = sheet.next_row  # (cells set directly: a thousand rows a file, in every check)

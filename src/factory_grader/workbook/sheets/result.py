@@ -235,9 +235,9 @@ def _coverage(sheet: SheetPlan, sub: Submission, legacy: bool) -> None:
     for sc in sub.catalogue.scenarios:
         answer = sub.answers.scenario(sc.id)
         if answer.built:
-            link = sub.catalogue.link_of(sc)
-            built[link] += 1
-            with_ai[link] += answer.ai
+            link_id = sub.catalogue.link_of(sc)
+            built[link_id] += 1
+            with_ai[link_id] += answer.ai
     for link in sub.catalogue.links:
         sheet.row(
             Cell(link.name.get(lang), Style.WRAP),

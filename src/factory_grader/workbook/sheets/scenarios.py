@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from factory_grader.workbook.labels import word, yes_no
 from factory_grader.workbook.plan import Cell, SheetPlan, Style
@@ -30,7 +31,7 @@ def scenarios_sheet(sub: Submission) -> SheetPlan:
         answer = sub.answers.scenario(sc.id)
         stage = cat.stage(sc.stage_id)
         instance = visible_text(answer.instance) if answer.instance else None
-        parts = [instance]
+        parts: Sequence[str | None] = [instance]
         if instance and sub.info.schema not in SINGLE_CELL_LAYOUT:  # /1, /2: in one cell
             parts = continued(instance, FIXED[INSTANCE_COL], INSTANCE_LINES)
         sheet.row(
