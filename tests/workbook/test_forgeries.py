@@ -585,3 +585,22 @@ def test_cells_and_rows_are_placed_as_a_spreadsheet_places_them(
     verdict = verify_workbook(path, library)
     assert verdict.status is not Status.OK
     assert said in "\n".join(f.message for f in verdict.findings)
+
+
+@pytest.mark.parametrize("digit", ["²", "٣", "３"])
+def test_a_style_index_in_other_digits_is_named(
+    example_workbook: Path, library: FormLibrary, tmp_path: Path, digit: str
+) -> None:
+    """B7's style index written as ² (a digit to str.isdigit(), not to int()), an Arabic-Indic
+    or a full-width 3: the cell's look is not the export's, said of B7, never a crash or a
+    blanket 'unreadable'."""
+
+    def restyled(xml: str) -> str:
+        start = xml.index('<c r="B7"')
+        cell = xml[start : xml.index(">", start)]
+        return xml.replace(cell, re.sub(r' s="\d+"', f' s="{digit}"', cell), 1)
+
+    path = _part_forged(example_workbook, tmp_path / "digit.xlsx", RESULT_PART, restyled)
+    verdict = verify_workbook(path, library)
+    assert verdict.status is Status.EDITED
+    assert any(f.sheet == RESULT and f.cell == "B7" for f in verdict.findings), verdict.findings

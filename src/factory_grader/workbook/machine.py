@@ -20,6 +20,7 @@ from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text_rules import FORBIDDEN
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.workbook.submission import MACHINE_SHEET, SCHEMA_1, Evidence, Submission
+from factory_grader.workbook.text_cells import is_digits
 
 HEADER = ("kind", "id", "value", "text", "flag", "digest")
 Row = tuple[str, str, str, str, str, str]
@@ -293,7 +294,7 @@ def answers_data(machine: MachineData) -> tuple[dict[str, Any], tuple[Evidence, 
         elif kind == "condition":
             conditions[ident] = _holds_value(value, where)
         elif kind == "evidence":
-            if not value.isdigit() or len(digest) != 64:
+            if not is_digits(value) or len(digest) != 64:
                 raise WorkbookError(
                     f"{where}: evidence row #{index} needs a size and a SHA-256",
                     f"机读数据 {where}：证明材料行缺少大小或 SHA-256",

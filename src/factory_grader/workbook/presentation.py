@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from xml.etree.ElementTree import Element
 
+from factory_grader.workbook.text_cells import is_digits
 from factory_grader.workbook.xlsx_reader import XlsxFile
 
 T = TypeVar("T")
@@ -56,7 +57,7 @@ def styles(book: XlsxFile) -> list[Look]:
     ns = _ns(root)
     formats = dict(BUILTIN_FORMATS)
     for nf in _children(root, ns, "numFmts", "numFmt"):  # not the dxfs' (conditional) ones
-        if (ident := nf.get("numFmtId")) and ident.isdigit():
+        if (ident := nf.get("numFmtId")) and is_digits(ident):
             formats[int(ident)] = nf.get("formatCode", "")
     fonts = [_font(f, ns) for f in _children(root, ns, "fonts", "font")]
     fills = [_fill(f, ns) for f in _children(root, ns, "fills", "fill")]
@@ -121,7 +122,7 @@ def _cells_look(book: XlsxFile, name: str, root: Element, ns: str, look: SheetLo
     row_number = 0
     for row in root.iter(f"{ns}row"):
         r = row.get("r")
-        row_number = int(r) if r and r.isascii() and r.isdigit() else row_number + 1
+        row_number = int(r) if r and is_digits(r) else row_number + 1
         if _hidden_row(row.get("hidden"), row.get("ht")):
             look.hidden_rows.append(row_number)
         col = 0
@@ -129,7 +130,7 @@ def _cells_look(book: XlsxFile, name: str, root: Element, ns: str, look: SheetLo
             where = book.cell_position(name, c.get("r"), row_number, col)
             col = where[1]
             s = c.get("s", "0")
-            look.cells[where] = int(s) if s.isdigit() else 0
+            look.cells[where] = int(s) if is_digits(s) else 0
             if (runs := _runs(c, ns, book)) is not None:
                 look.rich[where] = runs
 
@@ -155,7 +156,7 @@ def _runs(c: Element, ns: str, book: XlsxFile) -> Element | None:
     if kind == "s":
         v = c.find(f"{ns}v")
         text = (v.text or "") if v is not None else ""
-        return book.rich_strings().get(int(text)) if text.isdigit() else None
+        return book.rich_strings().get(int(text)) if is_digits(text) else None
     return None
 
 
@@ -210,7 +211,7 @@ def _children(root: Element, ns: str, parent: str, child: str) -> list[Element]:
 
 
 def _index(value: str | None, items: list[T], default: T) -> T:
-    if value is None or not value.isdigit() or int(value) >= len(items):
+    if value is None or not is_digits(value) or int(value) >= len(items):
         return items[0] if items else default
     return items[int(value)]
 
@@ -227,7 +228,7 @@ def _rgb(color: Element | None) -> str | None:
         return None
     if (rgb := color.get("rgb")) is not None and len(rgb) in (6, 8):
         base = rgb[-6:].upper()
-    elif (indexed := color.get("indexed")) is not None and indexed.isdigit():
+    elif (indexed := color.get("indexed")) is not None and is_digits(indexed):
         base = INDEXED_RGB.get(int(indexed), "")
     elif (theme := color.get("theme")) is not None:
         base = THEME_RGB.get(theme, "")

@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 
 from factory_grader.domain.errors import WorkbookError
 from factory_grader.workbook.plan import Chart, SheetPlan, Value, WorkbookPlan
+from factory_grader.workbook.text_cells import is_digits
 from factory_grader.workbook.xlsx_reader import XlsxFile, column_number
 
 #: What the submission prints at the foot of every page: the sheet's name left, "page / pages"
@@ -330,7 +331,7 @@ def _cached(element: Element, plan: WorkbookPlan, labels: set[str]) -> list[str]
             continue
         idx = pt.get("idx", "")
         shown = "".join(c.text or "" for c in pt if _local(c.tag) == "v")
-        index = int(idx) if idx.isdigit() else -1
+        index = int(idx) if is_digits(idx) else -1
         if not 0 <= index < len(expected) or not _same(expected[index], shown):
             wrong.append(shown)
     return wrong
@@ -409,7 +410,7 @@ def _value(sheet: SheetPlan, ref: str) -> Value:
 def _cell(ref: str) -> tuple[int, int]:
     ref = ref.replace("$", "")
     digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return (int(digits) if digits.isdigit() else 0, column_number(ref) if digits else 0)
+    return (int(digits) if is_digits(digits) else 0, column_number(ref) if digits else 0)
 
 
 def _range(sheet: str, cells: str) -> str:

@@ -285,3 +285,9 @@ def continued(
         parts.append(head[:-1] if head.endswith("\n") else head)
         text = text[cut:]
         width, lines = next_width or width_chars, max_lines
+
+
+def is_digits(text: str) -> bool:
+    """0-9 only: str.isdigit() also takes ² and other digits int() refuses, which a forged file
+    may hold where a number belongs."""
+    return text.isascii() and text.isdigit()

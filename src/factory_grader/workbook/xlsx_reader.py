@@ -27,6 +27,7 @@ from factory_grader.workbook.fast_cells import (
     uses_shared_strings,
 )
 from factory_grader.workbook.safe_xml import ParseError, UnsafeXml, check_safe, parse_xml
+from factory_grader.workbook.text_cells import is_digits
 
 Value = str | int | float | bool
 
@@ -113,7 +114,7 @@ class XlsxFile:
         seen: set[tuple[int, int]] = set()
         for row in root.iter(row_tag):
             r = row.get("r")
-            row_number = int(r) if r and r.isascii() and r.isdigit() else row_number + 1
+            row_number = int(r) if r and is_digits(r) else row_number + 1
             col = 0
             for c in row:
                 if c.tag != cell_tag:
@@ -266,7 +267,7 @@ class XlsxFile:
             if name.get("name") != "_xlnm.Print_Area":
                 continue
             local = name.get("localSheetId")
-            index = int(local) if local and local.isdigit() else -1
+            index = int(local) if local and is_digits(local) else -1
             sheet = self.sheets[index].name if 0 <= index < len(self.sheets) else "?"
             out[sheet] = name.text or ""
         return out
