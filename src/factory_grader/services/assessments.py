@@ -1,4 +1,11 @@
-"""Assessment use cases over the store: import, list, load, answer, attach evidence, finalise."""
+"""Assessment use cases over the store: import, list, load, answer, attach evidence, finalise.
+
+Why a service and not the store itself (issue 14 §3): what it adds is the app's rules — who and
+when (actor, clock) on every write, the form and rule versions and profile codes an import
+records, the profile's validation, evidence files copied and hashed into the data folder, the
+verdict a finalise stores, version notes, drift and updates. Reads it only hands on (summaries,
+answers, conflicts, attachments) stay here so that the GUI and the CLI know one interface, never
+the store's."""
 
 from __future__ import annotations
 
