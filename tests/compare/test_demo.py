@@ -17,7 +17,7 @@ from factory_grader.forms.library import FormLibrary
 from factory_grader.forms.reference import load_profile_lists
 from factory_grader.services.demo import demo_answers
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.services.submission import FileStatus, verify_workbook
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_demo_writes_verified_submissions(demo_dir: Path, library: FormLibrary) 
     codes = {i.code for i in lists.industries}
     for f in files:
         verdict = verify_workbook(f, library)
-        assert verdict.status is Status.OK, (f, verdict.findings)
+        assert verdict.status is FileStatus.OK, (f, verdict.findings)
         profile = verdict.answers.profile
         assert profile["city"] in cities
         assert profile["industry_code"] in codes

@@ -6,7 +6,7 @@ is flagged."""
 
 from __future__ import annotations
 
-from factory_grader.domain.comparison import Entry
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.domain.credit_code import normalise_credit_code
 from factory_grader.services.compare import entry_from_verdict, mark_superseded
 
@@ -18,7 +18,7 @@ def entry(
 ) -> Entry:
     return Entry(
         file=file,
-        status=status,
+        status=EntryStatus(status),
         credit_code=CODE,
         revision=revision,
         assessment_id=aid,

@@ -16,7 +16,7 @@ from factory_grader.services.answers_file import answers_to_json, read_answers_f
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.services.submission import (
-    Status,
+    FileStatus,
     build_submission,
     export_workbook,
     verify_workbook,
@@ -93,7 +93,7 @@ def test_workbook_carries_the_weight_set_and_verifies(library: FormLibrary, tmp_
     out = tmp_path / "w.xlsx"
     export_workbook(build_submission(library, answers), out)
     verdict = verify_workbook(out, library)
-    assert verdict.status is Status.OK, verdict.findings
+    assert verdict.status is FileStatus.OK, verdict.findings
     assert verdict.answers.weights_id == DRAFT
     expected = score_answers(library, answers).maturity.score_hundredths
     assert verdict.result.maturity.score_hundredths == expected

@@ -10,7 +10,7 @@ import pytest
 from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.domain.errors import AssessmentFrozen, InputError, NotFound
 from factory_grader.domain.maturity_model import Grade
-from factory_grader.domain.records import RequirementNote, Status
+from factory_grader.domain.records import AssessmentStatus, RequirementNote
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import read_answers_file
 from factory_grader.services.assessments import AssessmentService
@@ -46,7 +46,7 @@ def test_finalise_freezes_and_reopen_makes_a_new_revision(
     service: AssessmentService, draft: int
 ) -> None:
     final = service.finalise(draft)
-    assert final.status is Status.FINAL and final.finalised_at is not None
+    assert final.status is AssessmentStatus.FINAL and final.finalised_at is not None
     version = service.sheet(draft).requirements["data.L1.01"].version
     with pytest.raises(AssessmentFrozen, match="reopen it as a new revision"):
         service.save_requirement(draft, "data.L1.01", Grade.NONE, RequirementNote(), version)
@@ -55,7 +55,11 @@ def test_finalise_freezes_and_reopen_makes_a_new_revision(
     frozen_answers = service.answers(draft)
 
     reopened = service.reopen(draft)
-    assert (reopened.revision, reopened.series_id, reopened.status) == (2, draft, Status.DRAFT)
+    assert (reopened.revision, reopened.series_id, reopened.status) == (
+        2,
+        draft,
+        AssessmentStatus.DRAFT,
+    )
     assert service.answers(reopened.id) == frozen_answers
     v = service.sheet(reopened.id).requirements["data.L1.01"].version
     service.save_requirement(reopened.id, "data.L1.01", Grade.NONE, RequirementNote(), v)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.maturity_model import Grade, IndustryType
-from factory_grader.domain.records import RequirementNote, Status
+from factory_grader.domain.records import AssessmentStatus, RequirementNote
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import answers_to_json, parse_answers, read_answers_file
 from factory_grader.services.assessments import AssessmentService
@@ -59,7 +59,7 @@ def test_import_then_show_is_identity(service: AssessmentService, answers: Answe
 def test_example_file_round_trip_and_score(service: AssessmentService) -> None:
     answers = read_answers_file(example_answers_path(), LIB)
     created = service.import_answers(answers)
-    assert created.status is Status.DRAFT and created.revision == 1
+    assert created.status is AssessmentStatus.DRAFT and created.revision == 1
     assert created.series_id == created.id and created.created_by == "王工"
     text = json.loads(example_answers_path().read_text(encoding="utf-8"))
     assert answers_to_json(service.answers(created.id), LIB) == text

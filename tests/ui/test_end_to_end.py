@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from factory_grader.domain.maturity_model import Grade
-from factory_grader.domain.records import Status
+from factory_grader.domain.records import AssessmentStatus
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE, RESULTS
@@ -72,9 +72,9 @@ def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
     finalise = window.stack.currentWidget()
     answer_next_dialog()
     finalise.finalise_button.click()
-    qtbot.waitUntil(lambda: ctx.session.summary.status is Status.FINAL, timeout=20000)
+    qtbot.waitUntil(lambda: ctx.session.summary.status is AssessmentStatus.FINAL, timeout=20000)
     wait_idle(qtbot, window)
-    assert ctx.service.summary(session.assessment_id).status is Status.FINAL
+    assert ctx.service.summary(session.assessment_id).status is AssessmentStatus.FINAL
     assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
     questionnaire = window.stack.widget(QUESTIONNAIRE)
     assert not questionnaire.rows[0].buttons[0].isEnabled()  # frozen on screen too
@@ -164,7 +164,7 @@ def test_a_conflict_is_shown_kept_and_resolved_in_the_window(qtbot, open_window,
         page.finalise_button.click()
         qtbot.waitUntil(lambda: bool(refusal), timeout=20000)
         assert "冲突" in refusal[0]
-        assert ctx.service.summary(aid).status is Status.DRAFT
+        assert ctx.service.summary(aid).status is AssessmentStatus.DRAFT
 
         seen: list[tuple[str, str]] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from factory_grader.domain.records import Status
+from factory_grader.domain.records import AssessmentStatus
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.main_window import (
@@ -148,7 +148,9 @@ def test_finalise_then_reopen(qtbot, open_window) -> None:
     assert page.items.count() >= 3 + 1  # 3 unanswered, a flagged one, an open condition
     answer_next_dialog()
     page.finalise_button.click()
-    qtbot.waitUntil(lambda: window.ctx.session.summary.status is Status.FINAL, timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.ctx.session.summary.status is AssessmentStatus.FINAL, timeout=20000
+    )
     assert page.reopen_button.isEnabled() and not page.finalise_button.isEnabled()
     page.reopen_button.click()
     qtbot.waitUntil(lambda: window.ctx.session.summary.revision == 2, timeout=20000)
@@ -187,7 +189,9 @@ def test_a_final_assessment_shows_the_verdict_it_was_finalised_with(qtbot, open_
     window.go(FINALISE)
     answer_next_dialog()
     window.stack.currentWidget().finalise_button.click()
-    qtbot.waitUntil(lambda: window.ctx.session.summary.status is Status.FINAL, timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.ctx.session.summary.status is AssessmentStatus.FINAL, timeout=20000
+    )
     wait_idle(qtbot, window)
     window.go(RESULTS)
     banner = window.stack.currentWidget().final_banner

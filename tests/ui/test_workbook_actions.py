@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 
 from factory_grader.services.answers_file import answers_to_json, read_answers_file
 from factory_grader.services.examples import example_answers_path
-from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.services.submission import FileStatus, verify_workbook
 from factory_grader.ui.export_dialog import ExportDialog
 from tests.ui import conftest
 from tests.ui.conftest import load_example, wait_idle
@@ -57,7 +57,7 @@ def test_export_writes_a_verified_workbook_of_the_open_assessment(
     assert seen[0] == "claim=basic"  # the tier reached is offered as the tier applied for
     assert str(target) in seen[1]
     verdict = verify_workbook(target, window.ctx.library)
-    assert verdict.status is Status.OK, verdict.findings
+    assert verdict.status is FileStatus.OK, verdict.findings
     assert verdict.meta["assessment_id"] == str(window.ctx.session.assessment_id)
     assert verdict.meta["lang"] == "en"
     assert load_workbook(target).sheetnames[0] == "Cover"

@@ -11,7 +11,7 @@ import pytest
 
 from factory_grader.cli import main
 from factory_grader.forms.library import FormLibrary
-from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.services.submission import FileStatus, verify_workbook
 from factory_grader.workbook.xlsx_reader import Limits
 from tests.bad_files import make_bad
 
@@ -69,9 +69,9 @@ def test_bomb_is_refused_before_inflating(example_workbook: Path, library, tmp_p
     assert bomb.stat().st_size < 2 * 1024 * 1024
     small = Limits(part_bytes=1024 * 1024)
     verdict = verify_workbook(example_workbook, library, limits=small)
-    assert verdict.status is Status.OK  # a real submission stays well under a 1 MB part
+    assert verdict.status is FileStatus.OK  # a real submission stays well under a 1 MB part
     verdict = verify_workbook(bomb, library, limits=small)
-    assert verdict.status is Status.INVALID
+    assert verdict.status is FileStatus.INVALID
     assert "1,048,576-byte limit" in verdict.findings[0].message
 
 

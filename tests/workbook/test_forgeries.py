@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.notices import finding_sentence
-from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.services.submission import FileStatus, verify_workbook
 from tests.workbook.conftest import libreoffice_convert
 
 RESULT = "评估结果"
@@ -34,7 +34,7 @@ def forged(source: Path, target: Path, change: Callable) -> Path:
 
 def messages(path: Path, library: FormLibrary) -> str:
     verdict = verify_workbook(path, library)
-    assert verdict.status is Status.EDITED, [f.message for f in verdict.findings]
+    assert verdict.status is FileStatus.EDITED, [f.message for f in verdict.findings]
     for finding in verdict.findings:  # each is also a Chinese sentence, not the English message
         assert finding.kind and finding_sentence(finding, "zh") != finding.message, finding
     return "\n".join(f.message for f in verdict.findings)
@@ -42,7 +42,7 @@ def messages(path: Path, library: FormLibrary) -> str:
 
 def test_control_openpyxl_resave_alone_is_ok(example_workbook: Path, library, tmp_path) -> None:
     copy = forged(example_workbook, tmp_path / "same.xlsx", lambda wb: None)
-    assert verify_workbook(copy, library).status is Status.OK
+    assert verify_workbook(copy, library).status is FileStatus.OK
 
 
 def _tier_shown_as(wb) -> None:  # the cell keeps 基础级; its format prints 卓越级
@@ -278,9 +278,9 @@ def test_forgeries_in_the_xml_itself(
     _rewrite_part(path, part, edit)
     verdict = verify_workbook(path, library)
     if said is None:
-        assert verdict.status is Status.OK, [f.message for f in verdict.findings]
+        assert verdict.status is FileStatus.OK, [f.message for f in verdict.findings]
     else:
-        assert verdict.status is Status.EDITED
+        assert verdict.status is FileStatus.EDITED
         assert said in "\n".join(f.message for f in verdict.findings)
 
 
@@ -483,7 +483,7 @@ def test_a_sheet_that_is_not_xml_is_invalid(
     edit = lambda x: x.replace('<row r="7"', '<row r="7" hidden="1" hidden="0"', 1)  # noqa: E731
     path = _part_forged(example_workbook, tmp_path / "x.xlsx", RESULT_PART, edit)
     verdict = verify_workbook(path, library)
-    assert verdict.status is Status.INVALID and "damaged XML" in verdict.findings[0].message
+    assert verdict.status is FileStatus.INVALID and "damaged XML" in verdict.findings[0].message
     assert main(["verify", str(path)]) == 2
 
 
@@ -583,7 +583,7 @@ def test_cells_and_rows_are_placed_as_a_spreadsheet_places_them(
 ) -> None:
     path = _part_forged(example_workbook, tmp_path / "x.xlsx", RESULT_PART, edit)
     verdict = verify_workbook(path, library)
-    assert verdict.status is not Status.OK
+    assert verdict.status is not FileStatus.OK
     assert said in "\n".join(f.message for f in verdict.findings)
 
 
@@ -602,5 +602,5 @@ def test_a_style_index_in_other_digits_is_named(
 
     path = _part_forged(example_workbook, tmp_path / "digit.xlsx", RESULT_PART, restyled)
     verdict = verify_workbook(path, library)
-    assert verdict.status is Status.EDITED
+    assert verdict.status is FileStatus.EDITED
     assert any(f.sheet == RESULT and f.cell == "B7" for f in verdict.findings), verdict.findings

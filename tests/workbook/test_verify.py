@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from factory_grader.cli import main
 from factory_grader.forms.library import FormLibrary
-from factory_grader.services.submission import Status, verify_workbook
+from factory_grader.services.submission import FileStatus, verify_workbook
 from factory_grader.workbook.submission import MACHINE_SHEET
 from tests.workbook.conftest import CASES, export_case, libreoffice_convert
 
@@ -35,7 +35,7 @@ def test_untouched_workbook_is_ok(example_workbook: Path, capsys) -> None:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_golden_case_verifies(case: str, library: FormLibrary, tmp_path: Path) -> None:
     verdict = verify_workbook(export_case(library, case, tmp_path / "x.xlsx"), library)
-    assert verdict.status is Status.OK, verdict.findings
+    assert verdict.status is FileStatus.OK, verdict.findings
 
 
 def _edit(source: Path, target: Path, sheet: str, cell: str, value: object) -> Path:
@@ -50,7 +50,7 @@ def test_a_file_only_opened_and_saved_by_openpyxl_is_still_ok(
 ) -> None:
     wb = load_workbook(example_workbook)
     wb.save(tmp_path / "resaved.xlsx")
-    assert verify_workbook(tmp_path / "resaved.xlsx", library).status is Status.OK
+    assert verify_workbook(tmp_path / "resaved.xlsx", library).status is FileStatus.OK
 
 
 def test_changed_visible_score_is_edited_with_sheet_and_cell(
@@ -112,7 +112,7 @@ def test_changed_document_property_is_edited(
     prop.value = "leading"
     wb.save(tmp_path / "p.xlsx")
     verdict = verify_workbook(tmp_path / "p.xlsx", library)
-    assert verdict.status is Status.EDITED
+    assert verdict.status is FileStatus.EDITED
     assert "claimed_tier" in verdict.findings[0].message
 
 
@@ -125,7 +125,7 @@ def test_ok_after_libreoffice_opened_and_saved_it(
     resaved = libreoffice_convert(original, tmp_path / "lo", "xlsx")
     assert resaved.read_bytes() != original.read_bytes()  # really rewritten by LibreOffice
     verdict = verify_workbook(resaved, library)
-    assert verdict.status is Status.OK, [f.message for f in verdict.findings]
+    assert verdict.status is FileStatus.OK, [f.message for f in verdict.findings]
 
 
 @pytest.mark.slow
@@ -135,7 +135,7 @@ def test_libreoffice_resave_then_edit_is_still_caught(
     resaved = libreoffice_convert(example_workbook, tmp_path / "lo", "xlsx")
     edited = _edit(resaved, tmp_path / "e.xlsx", "答题明细", "H5", 0.5)
     verdict = verify_workbook(edited, library)
-    assert verdict.status is Status.EDITED
+    assert verdict.status is FileStatus.EDITED
     assert [f.cell for f in verdict.findings] == ["H5"]
 
 
@@ -156,7 +156,7 @@ def test_verify_exit_codes_from_a_real_process(example_workbook: Path, tmp_path:
 
 def test_copy_of_the_file_keeps_its_verdict(example_workbook: Path, library, tmp_path) -> None:
     copy = shutil.copy(example_workbook, tmp_path / "renamed anything.xlsx")
-    assert verify_workbook(Path(copy), library).status is Status.OK
+    assert verify_workbook(Path(copy), library).status is FileStatus.OK
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factory_grader.domain.answers import Answers
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.domain.credit_code import credit_code_problem, normalise_credit_code
 from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import IndustryType
@@ -34,7 +35,6 @@ from factory_grader.services.report import render_text, result_to_json
 from factory_grader.services.scoring_service import score_answers, under_rules
 
 if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command needs it
-    from factory_grader.domain.comparison import Entry
     from factory_grader.domain.text import Lang
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.doctor import Check
@@ -517,10 +517,10 @@ def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
     counts = {
         "files": len(files),
         "listed": sum(e.counts for e in entries),
-        "ok": sum(e.status == "ok" for e in entries),
-        "edited": sum(e.status == "edited" for e in entries),
-        "invalid": sum(e.status == "invalid" for e in entries),
-        "unchecked": sum(e.status == "unchecked" for e in entries),
+        "ok": sum(e.status is EntryStatus.OK for e in entries),
+        "edited": sum(e.status is EntryStatus.EDITED for e in entries),
+        "invalid": sum(e.status is EntryStatus.INVALID for e in entries),
+        "unchecked": sum(e.status is EntryStatus.UNCHECKED for e in entries),
         "superseded": sum(bool(e.superseded_by) for e in entries),
     }
     if args.json:
@@ -534,7 +534,7 @@ def _cmd_compare(args: argparse.Namespace, lib: FormLibrary) -> int:
         return 0
     print("  ".join(f"{k} {v}" for k, v in counts.items()))
     for e in entries:
-        if e.status != "ok" or e.superseded_by:
+        if e.status is not EntryStatus.OK or e.superseded_by:
             why = f"superseded by {e.superseded_by}" if e.superseded_by else e.reason
             print(f"{e.status:<8} {e.file}: {why}")
     if out is not None:

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntryStatus(StrEnum):
+    """What the comparison found a workbook (or a summary's row) to be."""
+
+    OK = "ok"  # its figures are what its answers give
+    EDITED = "edited"  # something shown differs from what its answers give
+    INVALID = "invalid"  # not a submission this app can read: never counted
+    UNCHECKED = "unchecked"  # a row of a summary without answers: figures copied, not recomputed
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     file: str
-    status: str  # ok | edited | invalid
+    status: EntryStatus
     reason: str = ""  # why edited or invalid (the first finding)
     reason_zh: str = ""  # the same in Chinese (a file that is invalid: its reason, prefixed)
     city: str = ""  # the Chinese name when city_code is known, else the text as typed
@@ -53,7 +63,7 @@ class Entry:
     @property
     def counts(self) -> bool:
         """Part of the summary list: readable and not superseded by a newer workbook."""
-        return self.status != "invalid" and not self.superseded_by
+        return self.status is not EntryStatus.INVALID and not self.superseded_by
 
     @property
     def ai_share(self) -> float | None:

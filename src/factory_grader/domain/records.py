@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 
-class Status(StrEnum):
+class AssessmentStatus(StrEnum):
     DRAFT = "draft"  # saved on every change
     FINAL = "final"  # frozen; reopening makes a new revision
 
@@ -27,7 +27,7 @@ class AssessmentSummary:
     credit_code: str | None
     series_id: int  # the first revision's id: all revisions of one assessment share it
     revision: int
-    status: Status
+    status: AssessmentStatus
     form_id: str
     form_version: str
     form_digest: str

@@ -20,14 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factory_grader import __version__
-from factory_grader.domain.comparison import Entry
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.domain.errors import InputError, WorkbookError
 from factory_grader.domain.text import Lang
 from factory_grader.forms.library import FormLibrary, shared_library
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.entry_figures import compact_answers, figures
 from factory_grader.services.notices import finding_sentence
-from factory_grader.services.submission import Status, Verdict, verify_book
+from factory_grader.services.submission import FileStatus, Verdict, verify_book
 from factory_grader.services.summary_check import check_summary_entry
 from factory_grader.wording import NO_TIER
 from factory_grader.workbook.summary_book import SummaryNames
@@ -73,7 +73,7 @@ def invalid_entry(path: str, reason: str, zh: str) -> Entry:
     shown = _without_path(path, reason)
     return Entry(
         file=path,
-        status=Status.INVALID.value,
+        status=EntryStatus.INVALID,
         reason=shown,
         reason_zh=f"无法作为申报表读取：{zh or shown}",
     )
@@ -86,11 +86,11 @@ def _without_path(path: str, reason: str) -> str:
 
 def entry_from_verdict(path: str, verdict: Verdict) -> Entry:
     answers, result, meta = verdict.answers, verdict.result, verdict.meta
-    if verdict.status is Status.INVALID or answers is None or result is None:
+    if verdict.status is FileStatus.INVALID or answers is None or result is None:
         return invalid_entry(path, verdict.findings[0].message, verdict.findings[0].zh)
     return Entry(
         file=path,
-        status=verdict.status.value,
+        status=EntryStatus(verdict.status.value),
         reason=_without_path(path, verdict.findings[0].message) if verdict.findings else "",
         reason_zh=finding_sentence(verdict.findings[0], "zh") if verdict.findings else "",
         claimed_tier=meta.get("claimed_tier") or "",
@@ -194,7 +194,7 @@ def mark_superseded(entries: list[Entry]) -> list[Entry]:
     ]
     best: dict[str, Entry] = {}
     for e in entries:
-        if e.status == Status.INVALID.value or not e.credit_code:
+        if e.status is EntryStatus.INVALID or not e.credit_code:
             continue
         current = best.get(e.credit_code)
         if current is None or _rank(e) > _rank(current):
@@ -206,7 +206,7 @@ def mark_superseded(entries: list[Entry]) -> list[Entry]:
             out.append(replace(e, conflict_with=conflicts[e.file]))
             continue
         winner = best.get(e.credit_code) if e.credit_code else None
-        if winner is not None and winner is not e and e.status != Status.INVALID.value:
+        if winner is not None and winner is not e and e.status != FileStatus.INVALID.value:
             e = replace(e, superseded_by=winner.file)
         out.append(e)
     return out
@@ -214,7 +214,7 @@ def mark_superseded(entries: list[Entry]) -> list[Entry]:
 
 def _rank(e: Entry) -> tuple[bool, int, str, str]:
     # the file name only orders identical copies (the same answers): never different content
-    return (e.status == Status.OK.value, e.revision, e.exported_at, e.file)
+    return (e.status is EntryStatus.OK, e.revision, e.exported_at, e.file)
 
 
 def _content(e: Entry) -> str:
@@ -227,7 +227,7 @@ def _conflicts(entries: list[Entry]) -> dict[str, str]:
     """file -> the other file(s) holding the same assessment and revision with other answers."""
     groups: dict[tuple[str, str, int], list[Entry]] = {}
     for e in entries:
-        if e.status == Status.OK.value and e.credit_code and e.assessment_id:
+        if e.status is EntryStatus.OK and e.credit_code and e.assessment_id:
             groups.setdefault((e.credit_code, e.assessment_id, e.revision), []).append(e)
     out: dict[str, str] = {}
     for group in groups.values():

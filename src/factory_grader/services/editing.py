@@ -23,7 +23,7 @@ from typing import cast
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict
 from factory_grader.domain.maturity_model import Grade, IndustryType
-from factory_grader.domain.records import AssessmentSummary, RequirementNote, Status
+from factory_grader.domain.records import AssessmentStatus, AssessmentSummary, RequirementNote
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
@@ -77,7 +77,7 @@ class EditSession:
 
     @property
     def editable(self) -> bool:
-        return self.summary.status is Status.DRAFT
+        return self.summary.status is AssessmentStatus.DRAFT
 
     def score(self) -> AssessmentResult:
         return score_answers(self.service.library, self.answers)

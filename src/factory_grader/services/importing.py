@@ -18,7 +18,12 @@ from factory_grader.services.answers_file import read_answers_file
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.file_lists import expand_paths
 from factory_grader.services.notices import finding_sentence
-from factory_grader.services.submission import Finding, Status, looks_like_workbook, read_for_import
+from factory_grader.services.submission import (
+    FileStatus,
+    Finding,
+    looks_like_workbook,
+    read_for_import,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +75,7 @@ def import_file(service: AssessmentService, path: Path) -> FileImport:
             verdict = read_for_import(path, service.library)
             assert verdict.answers is not None
             created = service.import_answers(verdict.answers)
-            if verdict.status is Status.EDITED:
+            if verdict.status is FileStatus.EDITED:
                 return FileImport(path, ImportOutcome.EDITED, created, verdict.findings[0])
             return FileImport(path, ImportOutcome.IMPORTED, created)
         created = service.import_answers(read_answers_file(path, service.library))

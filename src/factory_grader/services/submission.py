@@ -41,14 +41,14 @@ from factory_grader.workbook.xlsx_reader import DEFAULT_LIMITS, Limits, XlsxFile
 log = logging.getLogger(__name__)
 
 
-class Status(StrEnum):
+class FileStatus(StrEnum):
     OK = "ok"
     EDITED = "edited"
     INVALID = "invalid"
 
 
 COMPUTED = "computed"  # as the claimed tier: the tier the self-assessment reaches
-EXIT_CODES = {Status.OK: 0, Status.EDITED: 1, Status.INVALID: 2}
+EXIT_CODES = {FileStatus.OK: 0, FileStatus.EDITED: 1, FileStatus.INVALID: 2}
 BLANK = presentation.Look("General", None, None, None)  # a cell of a style the file lacks
 MAX_REPORTED = 50  # differences listed per workbook; the count says how many there were
 
@@ -73,7 +73,7 @@ class Finding:
 @dataclass
 class Verdict:
     path: Path
-    status: Status
+    status: FileStatus
     findings: list[Finding] = field(default_factory=list)
     differences: int = 0  # every difference found, also those beyond MAX_REPORTED
     meta: dict[str, str] = field(default_factory=dict)
@@ -199,12 +199,12 @@ def verify_workbook(
         with XlsxFile(path, limits) as book:
             return verify_book(path, book, library, sheets)
     except WorkbookError as exc:
-        return Verdict(path, Status.INVALID, [Finding(str(exc), zh=exc.zh)])
+        return Verdict(path, FileStatus.INVALID, [Finding(str(exc), zh=exc.zh)])
     except Exception as exc:  # a file no check foresaw: invalid (exit 2), never exit 1 or a crash
         log.exception("unreadable: %s", path)
         return Verdict(
             path,
-            Status.INVALID,
+            FileStatus.INVALID,
             [
                 Finding(
                     f"{path}: unreadable ({type(exc).__name__}: {exc})",
@@ -215,7 +215,9 @@ def verify_workbook(
 
 
 def _invalid(path: Path, message: str, zh: str, meta: dict[str, str] | None = None) -> Verdict:
-    return Verdict(path, Status.INVALID, [Finding(f"{path}: {message}", zh=zh)], meta=meta or {})
+    return Verdict(
+        path, FileStatus.INVALID, [Finding(f"{path}: {message}", zh=zh)], meta=meta or {}
+    )
 
 
 def verify_book(
@@ -271,7 +273,9 @@ def verify_book(
         )
 
     result = score_answers(library, answers, improvements=sheets is None or "gaps" in sheets)
-    verdict = Verdict(path, Status.OK, meta=meta, answers=answers, result=result, evidence=evidence)
+    verdict = Verdict(
+        path, FileStatus.OK, meta=meta, answers=answers, result=result, evidence=evidence
+    )
     digest = machine.answers_digest(meta, data.rows)
     if digest != meta["answers_sha256"]:
         verdict.findings.append(
@@ -323,7 +327,7 @@ def verify_book(
                 ),
             )
     if verdict.differences:
-        verdict.status = Status.EDITED
+        verdict.status = FileStatus.EDITED
     return verdict
 
 
@@ -610,7 +614,7 @@ def _same(expected: object, found: object) -> bool:
 def read_for_import(path: Path, library: FormLibrary) -> Verdict:
     """The answers of a submission workbook, or a WorkbookError saying why there are none."""
     verdict = verify_workbook(path, library)
-    if verdict.status is Status.INVALID or verdict.answers is None:
+    if verdict.status is FileStatus.INVALID or verdict.answers is None:
         raise WorkbookError(verdict.findings[0].message, verdict.findings[0].zh)
     return verdict
 

@@ -11,16 +11,13 @@ import re
 from dataclasses import fields, replace
 from typing import Any
 
-from factory_grader.domain.comparison import Entry
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.domain.errors import InputError
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import answers_from_data
 from factory_grader.services.entry_figures import figures
 from factory_grader.services.scoring_service import score_answers
 
-#: statuses a row may have; "unchecked": a row from a summary that carried no answers
-STATUSES = ("ok", "edited", "invalid", "unchecked")
-UNCHECKED = "unchecked"
 _UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
@@ -32,14 +29,15 @@ def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
     problem = _field_problem(entry, library)
     if problem is not None:
         return _invalid(entry, *problem)
-    if entry.status == "invalid":
+    entry = replace(entry, status=EntryStatus(entry.status))  # a known status (checked above)
+    if entry.status is EntryStatus.INVALID:
         return entry  # listed among the problem files, never counted
     if not entry.answers:
-        if entry.status != "ok":
+        if entry.status is not EntryStatus.OK:
             return entry  # edited already: flagged as the city found it
         return replace(
             entry,
-            status=UNCHECKED,
+            status=EntryStatus.UNCHECKED,
             reason=entry.reason or "the summary carries no answers: figures copied, not recomputed",
             reason_zh=entry.reason_zh or "汇总表未附答题：各项得分照录，未能重新计算",
         )
@@ -79,7 +77,7 @@ def check_summary_entry(entry: Entry, library: FormLibrary) -> Entry:
             shown = getattr(entry, key)
             return replace(
                 entry,
-                status="edited",
+                status=EntryStatus.EDITED,
                 reason=f"summary row: {key} is {shown!r}, its answers give {value!r}",
                 reason_zh=f"汇总行的“{_FIELD_ZH.get(key, key)}”为 {_zh(shown)}，"
                 f"按所附答题应为 {_zh(value)}",
@@ -105,6 +103,10 @@ def _field_problem(entry: Entry, library: FormLibrary) -> tuple[str, str] | None
         kind = str(f.type)
         if kind == "str":
             ok = isinstance(value, str)
+        elif kind == "EntryStatus":  # as read from a summary: one of the known statuses
+            if not (isinstance(value, str) and value in set(EntryStatus)):
+                return (f"unknown status {value!r}", f"未知状态 {value!r}")
+            continue
         elif kind == "int":
             ok = type(value) is int and value >= 0
         else:  # int | None
@@ -112,8 +114,6 @@ def _field_problem(entry: Entry, library: FormLibrary) -> tuple[str, str] | None
         if not ok:
             shown = _FIELD_ZH.get(f.name, f.name)
             return (f"field {f.name} is {value!r}", f"字段“{shown}”的值 {value!r} 类型不符")
-    if entry.status not in STATUSES:
-        return (f"unknown status {entry.status!r}", f"未知状态 {entry.status!r}")
     limits = {"score_hundredths": 500, "level": 5, "unanswered": 10_000, "built": 1_000}
     for key, most in limits.items():
         value = getattr(entry, key)
@@ -129,7 +129,7 @@ def _field_problem(entry: Entry, library: FormLibrary) -> tuple[str, str] | None
 def _invalid(entry: Entry, reason: str, reason_zh: str) -> Entry:
     return replace(
         entry,
-        status="invalid",
+        status=EntryStatus.INVALID,
         reason=f"summary row: {reason}",
         reason_zh=f"汇总行无效：{reason_zh}",
     )

@@ -20,6 +20,7 @@ from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict, AssessmentFrozen, NotFound, OpenConflicts
 from factory_grader.domain.maturity_model import Grade, IndustryType
 from factory_grader.domain.records import (
+    AssessmentStatus,
     AssessmentSummary,
     Attachment,
     Conflict,
@@ -27,7 +28,6 @@ from factory_grader.domain.records import (
     Factory,
     FinalVerdict,
     RequirementNote,
-    Status,
     Versioned,
 )
 from factory_grader.storage.database import Database
@@ -79,7 +79,7 @@ class AssessmentStore:
                 factory_id=factory.id,
                 series_id=0,
                 revision=1,
-                status=Status.DRAFT.value,
+                status=AssessmentStatus.DRAFT.value,
                 form_id=answers.form_id,
                 rules_id=answers.rules_id,
                 **meta.versions.columns(),
@@ -258,7 +258,7 @@ class AssessmentStore:
         item: str,
     ) -> int:
         draft = select(AssessmentRow.id).where(
-            AssessmentRow.id == assessment_id, AssessmentRow.status == Status.DRAFT.value
+            AssessmentRow.id == assessment_id, AssessmentRow.status == AssessmentStatus.DRAFT.value
         )
         with self.db.transaction() as s:
             result = s.execute(
@@ -282,7 +282,7 @@ class AssessmentStore:
                 return expected_version + 1
             # Refused: say why. A conflict is recorded before raising so both values survive.
             a = _assessment(s, assessment_id)
-            if a.status != Status.DRAFT.value:
+            if a.status != AssessmentStatus.DRAFT.value:
                 raise AssessmentFrozen(
                     f"assessment {assessment_id} is final (revision {a.revision});"
                     " reopen it as a new revision to change answers"
@@ -333,7 +333,7 @@ class AssessmentStore:
         """Freeze a draft, recording the versions and digests its verdict was reached with."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id, for_update=True)
-            if a.status == Status.FINAL.value:
+            if a.status == AssessmentStatus.FINAL.value:
                 raise AssessmentFrozen(f"assessment {assessment_id} is already final")
             open_items = s.scalars(
                 select(ConflictRow.item).where(
@@ -345,7 +345,7 @@ class AssessmentStore:
                     f"assessment {assessment_id} has {len(open_items)} open conflict(s)"
                     f" ({', '.join(open_items)}): choose the final values first"
                 )
-            a.status, a.finalised_at, a.updated_at = Status.FINAL.value, now, now
+            a.status, a.finalised_at, a.updated_at = AssessmentStatus.FINAL.value, now, now
             for column, value in versions.columns().items():
                 setattr(a, column, value)
             if verdict is not None:
@@ -360,7 +360,7 @@ class AssessmentStore:
         from a final revision; from_draft duplicates a draft (a snapshot before experimenting)."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id)
-            if a.status != Status.FINAL.value and not from_draft:
+            if a.status != AssessmentStatus.FINAL.value and not from_draft:
                 raise AssessmentFrozen(f"assessment {assessment_id} is a draft: edit it directly")
             latest = s.scalar(
                 select(func.max(AssessmentRow.revision)).where(
@@ -372,7 +372,7 @@ class AssessmentStore:
             del fields["id"]
             fields.update(
                 revision=(latest or 0) + 1,
-                status=Status.DRAFT.value,
+                status=AssessmentStatus.DRAFT.value,
                 created_by=actor,
                 created_at=now,
                 updated_at=now,
@@ -411,7 +411,7 @@ class AssessmentStore:
         and digest of a newly chosen rule set."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id, for_update=True)
-            if a.status != Status.DRAFT.value:
+            if a.status != AssessmentStatus.DRAFT.value:
                 raise AssessmentFrozen(f"assessment {assessment_id} is final: reopen it first")
             factory = _find_or_create_factory(s, profile, now)
             a.factory_id, a.updated_at = factory.id, now
@@ -432,7 +432,7 @@ class AssessmentStore:
         rows."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id, for_update=True)
-            if a.status != Status.DRAFT.value:
+            if a.status != AssessmentStatus.DRAFT.value:
                 raise AssessmentFrozen(f"assessment {assessment_id} is final: reopen it first")
             for column, value in meta.versions.columns().items():
                 setattr(a, column, value)
@@ -474,7 +474,7 @@ class AssessmentStore:
     ) -> Attachment:
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id)
-            if a.status != Status.DRAFT.value:
+            if a.status != AssessmentStatus.DRAFT.value:
                 raise AssessmentFrozen(f"assessment {assessment_id} is final: reopen it first")
             row = AttachmentRow(
                 assessment_id=assessment_id,
@@ -507,7 +507,7 @@ class AssessmentStore:
             if row is None:
                 raise NotFound(f"no attachment {attachment_id}")
             a = _assessment(s, row.assessment_id)
-            if a.status != Status.DRAFT.value:
+            if a.status != AssessmentStatus.DRAFT.value:
                 raise AssessmentFrozen(f"assessment {a.id} is final: reopen it first")
             found = _attachment(row)
             s.delete(row)
@@ -557,7 +557,7 @@ def _summary(a: AssessmentRow, f: FactoryRow | Factory) -> AssessmentSummary:
         credit_code=f.credit_code,
         series_id=a.series_id,
         revision=a.revision,
-        status=Status(a.status),
+        status=AssessmentStatus(a.status),
         form_id=a.form_id,
         form_version=a.form_version,
         form_digest=a.form_digest,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from factory_grader.domain.comparison import Entry
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.domain.errors import InputError
 from factory_grader.ui.context import AppContext
 from factory_grader.wording import NO_TIER
@@ -101,7 +101,7 @@ class EntryDialog(QDialog):
             f"S = {score} · {level} · {tier}",
             e.file,
         ]
-        if e.status in head and e.status != "ok":
+        if e.status in head and e.status is not EntryStatus.OK:
             reason = e.reason_zh if self.ctx.lang == "zh" and e.reason_zh else e.reason
             lines += ["", head[e.status], f"  - {reason}"]
         return "\n".join(lines)

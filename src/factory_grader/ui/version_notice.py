@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from factory_grader.domain.records import Status
+from factory_grader.domain.records import AssessmentStatus
 from factory_grader.services.notices import update_text, version_sentence
 from factory_grader.services.versions import VersionNote, VersionUpdate
 from factory_grader.ui.context import AppContext
@@ -47,7 +47,10 @@ class VersionNotice(QWidget):
             self.setVisible(False)
             return
         self.label.setText(" ".join(version_sentence(n, self.ctx.lang) for n in shown))
-        draft = self.ctx.session is not None and self.ctx.session.summary.status is Status.DRAFT
+        draft = (
+            self.ctx.session is not None
+            and self.ctx.session.summary.status is AssessmentStatus.DRAFT
+        )
         self.update_button.setVisible(draft)  # a final assessment keeps its versions
         self.setVisible(True)
 

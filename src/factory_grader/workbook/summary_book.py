@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from factory_grader.domain.comparison import Entry
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.domain.text import Lang
 from factory_grader.scoring import summary_stats as stats
 from factory_grader.workbook.plan import (
@@ -139,7 +139,7 @@ def _summary_sheet(entries: Sequence[Entry], names: SummaryNames, info: SummaryI
         ),
         lang,
     )
-    unchecked = sum(e.status == "unchecked" for e in listed)
+    unchecked = sum(e.status is EntryStatus.UNCHECKED for e in listed)
     if unchecked:  # never "recomputed" for rows that could not be
         note += _pick(
             (
@@ -247,7 +247,7 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
     )
     number = 0
     for e in entries:
-        if e.status == "ok" and not e.superseded_by and not e.conflict_with:
+        if e.status is EntryStatus.OK and not e.superseded_by and not e.conflict_with:
             continue
         number += 1
         if e.conflict_with:  # both stay listed: which one counts is the official's call
@@ -261,7 +261,7 @@ def _problems_sheet(entries: Sequence[Entry], info: SummaryInfo) -> SheetPlan:
                 if lang == "zh"
                 else (f"{who}: superseded by {e.superseded_by}")
             )
-            if e.status == "edited":
+            if e.status is EntryStatus.EDITED:
                 reason += "；" + (e.reason_zh or e.reason) if lang == "zh" else "; " + e.reason
         else:
             status, reason = e.status, (e.reason_zh or e.reason) if lang == "zh" else e.reason

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factory_grader.domain.comparison import Entry
+from factory_grader.domain.comparison import Entry, EntryStatus
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.ui.compare_model import EntryFilter, EntryTableModel, status_of
 from factory_grader.ui.compare_runner import CompareRunner
@@ -197,8 +197,8 @@ class ComparePage(Page):
             ),
             (
                 self.tr("Tier computed"),
-                lambda e: tiers.get(e.tier, "") if e.status != "invalid" else "",
-                lambda e: rank.get(e.tier, -1) if e.status != "invalid" else None,
+                lambda e: tiers.get(e.tier, "") if e.status is not EntryStatus.INVALID else "",
+                lambda e: rank.get(e.tier, -1) if e.status is not EntryStatus.INVALID else None,
             ),
             (
                 self.tr("Links covered"),
@@ -412,11 +412,11 @@ class ComparePage(Page):
             "{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded"
         ).format(
             listed=listed,
-            edited=sum(x.status == "edited" for x in e),
-            invalid=sum(x.status == "invalid" for x in e),
+            edited=sum(x.status is EntryStatus.EDITED for x in e),
+            invalid=sum(x.status is EntryStatus.INVALID for x in e),
             superseded=sum(bool(x.superseded_by) for x in e),
         )
-        unchecked = sum(x.status == "unchecked" for x in e)
+        unchecked = sum(x.status is EntryStatus.UNCHECKED for x in e)
         if unchecked:
             text += self.tr(" · {n} not recomputed").format(n=unchecked)
         if done is not None:
