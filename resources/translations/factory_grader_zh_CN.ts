@@ -525,28 +525,28 @@
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="42"/>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="54"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="44"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="57"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="43"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="45"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="49"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="52"/>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="61"/>
         <source>Use this value</source>
         <translation>使用此值</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/conflict_value_dialog.py" line="62"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -554,49 +554,49 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="37"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="63"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="182"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="45"/>
         <source>Someone else changed these answers after you had loaded them, so your value was not saved. Choose the final value of each; an assessment with open conflicts cannot be finalised.</source>
         <translation>以下答案在您载入后被他人修改，因此您的值没有保存。请为每一项选定最终答案；存在未解决冲突的评估不能定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="47"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="52"/>
         <source>Answer</source>
         <translation>答题项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="48"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="53"/>
         <source>Value not saved (by, at)</source>
         <translation>未保存的值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="64"/>
         <source>Use the value &amp;not saved</source>
         <translation>采用未保存的值(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="61"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="66"/>
         <source>&amp;Enter another value…</source>
         <translation>填写其他值(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="49"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="54"/>
         <source>Stored value</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="55"/>
         <source>Stored by, at</source>
         <translation>保存人、时间</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="60"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="65"/>
         <source>&amp;Keep the stored value</source>
         <translation>保留已保存的值(&amp;K)</translation>
     </message>
@@ -1955,23 +1955,23 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>查看变化并更新…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="68"/>
         <location filename="../../src/factory_grader/ui/version_notice.py" line="71"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="74"/>
         <source>Update to the current rules</source>
         <translation>更新到当前规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="78"/>
         <source>Your answers stay as they are. To keep this revision as it is, duplicate it as a new revision first on the start page.</source>
         <translation>已填答案保持不变。如需保留本版本原样，请先在开始页“复制为新版本”。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="81"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="79"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1998,12 +1998,12 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="40"/>
         <source>unanswered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="36"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="43"/>
         <source>not met</source>
         <translation>不满足</translation>
     </message>
@@ -2023,7 +2023,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/words.py" line="35"/>
+        <location filename="../../src/factory_grader/ui/words.py" line="42"/>
         <source>met</source>
         <translation>满足</translation>
     </message>

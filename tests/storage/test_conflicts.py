@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from factory_grader.domain.answer_values import ConditionValue, RequirementValue
+from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.records import RequirementNote
@@ -33,14 +34,15 @@ def test_stale_write_is_refused_with_both_values_kept(
         with pytest.raises(AnswerConflict) as info:
             bob.save_requirement(aid, "data.L2.01", Grade.NONE, RequirementNote("B"), loaded_by_bob)
         conflict = info.value
-        assert conflict.theirs == {"grade": "full", "comment": "A", "review": False}
-        assert conflict.yours == {"grade": "none", "comment": "B", "review": False}
+        assert conflict.theirs == RequirementValue(Grade.FULL, RequirementNote("A"))
+        assert conflict.yours == RequirementValue(Grade.NONE, RequirementNote("B"))
         assert conflict.theirs_by == "alice" and "changed by alice" in str(conflict)
 
         stored = bob.sheet(aid).requirements["data.L2.01"]
         assert stored.value == (Grade.FULL, RequirementNote("A"))  # alice's answer survives
         [kept] = bob.conflicts(aid)  # … and bob's refused value is kept to resolve
-        assert json.loads(kept.yours)["grade"] == "none" and kept.by == "bob"
+        assert kept.yours == RequirementValue(Grade.NONE, RequirementNote("B"))
+        assert kept.by == "bob"
 
         # Bob decides, knowingly, against the version he has now seen.
         bob.save_requirement(aid, "data.L2.01", Grade.MOST, RequirementNote("B"), stored.version)
@@ -53,8 +55,6 @@ def test_stale_write_is_refused_with_both_values_kept(
 
 
 def test_conflicts_on_scenarios_and_conditions_too(service, library: FormLibrary) -> None:
-    from factory_grader.domain.answers import ScenarioAnswer
-
     aid = service.import_answers(read_answers_file(example_answers_path(), library)).id
     v = service.sheet(aid).conditions["elig.scale"].version
     service.save_condition(aid, "elig.scale", False, v)
@@ -63,5 +63,39 @@ def test_conflicts_on_scenarios_and_conditions_too(service, library: FormLibrary
     v = service.sheet(aid).scenarios["mass-customisation"].version
     service.save_scenario(aid, "mass-customisation", ScenarioAnswer(True), v)
     with pytest.raises(AnswerConflict, match="scenario:mass-customisation"):
-        service.save_scenario(aid, "mass-customisation", ScenarioAnswer(False), v)
-    assert len(service.conflicts(aid)) == 2
+        service.save_scenario(aid, "mass-customisation", ScenarioAnswer(False, False, "x"), v)
+    condition, scenario = service.conflicts(aid)
+    # typed values, not JSON: what was refused and what was stored
+    assert (condition.yours, condition.theirs) == (ConditionValue(True), ConditionValue(False))
+    assert scenario.yours == ScenarioAnswer(False, False, "x")
+    assert scenario.theirs == ScenarioAnswer(True, False, "")
+
+
+@pytest.mark.parametrize(
+    ("kept", "read"),
+    [
+        ("not json", RequirementValue(None, RequirementNote())),
+        ('["full"]', RequirementValue(None, RequirementNote())),
+        ('{"grade": "perfect", "comment": 5}', RequirementValue(None, RequirementNote("5"))),
+        ('{"grade": "most", "review": "yes"}', RequirementValue(Grade.MOST, RequirementNote())),
+    ],
+)
+def test_a_damaged_kept_value_reads_as_not_answered(
+    service, library: FormLibrary, kept: str, read: RequirementValue
+) -> None:
+    """A conflict row whose JSON was damaged (by hand, or a tool) still lists, its value read as
+    far as it goes: an unknown grade is no grade, only a true review flag is one."""
+    from sqlalchemy import update
+
+    from factory_grader.storage.schema import ConflictRow
+
+    aid = service.import_answers(read_answers_file(example_answers_path(), library)).id
+    v = service.sheet(aid).requirements["data.L2.01"].version
+    service.save_requirement(aid, "data.L2.01", Grade.FULL, RequirementNote("A"), v)
+    with pytest.raises(AnswerConflict):
+        service.save_requirement(aid, "data.L2.01", Grade.NONE, RequirementNote("B"), v)
+    with service.store.db.transaction() as s:
+        s.execute(update(ConflictRow).values(yours=kept))
+    [conflict] = service.conflicts(aid)
+    assert conflict.yours == read
+    assert conflict.theirs == RequirementValue(Grade.FULL, RequirementNote("A"))

@@ -57,7 +57,7 @@ def test_a_queued_save_stores_the_click_not_the_reloaded_value(two_people) -> No
     assert _grade(alice, aid, Y) is Grade.NONE  # Bob's click, not the value before it
     assert _grade(alice, aid, X) is Grade.FULL  # Alice's answer survives
     [conflict] = alice.conflicts(aid)
-    assert conflict.item == f"requirement:{X}" and json.loads(conflict.yours)["grade"] == "partial"
+    assert conflict.item == f"requirement:{X}" and conflict.yours.grade is Grade.PARTIAL
     # only X was reloaded: memory shows Alice's X and Bob's Y
     assert session.answers.grade(X) is Grade.FULL and session.answers.grade(Y) is Grade.NONE
 
@@ -82,7 +82,7 @@ def test_every_click_made_before_a_conflict_was_known_is_kept_as_a_conflict(two_
             outcomes.append("conflict")
     assert outcomes == ["conflict", "conflict", "saved"]
     assert _grade(alice, aid, X) is Grade.FULL
-    assert sorted(json.loads(c.yours)["grade"] for c in alice.conflicts(aid)) == ["most", "partial"]
+    assert sorted(c.yours.grade.value for c in alice.conflicts(aid)) == ["most", "partial"]
     # a click made after the conflict is known saves normally, against Alice's version
     session.set_requirement(X, Grade.NONE)()
     assert _grade(alice, aid, X) is Grade.NONE
@@ -164,7 +164,7 @@ def test_two_processes_editing_the_same_items_lose_nothing(
         if mine:
             last = next(x for x in mine if x["version"] == final[rid].version)
             assert final[rid].value[1].comment == last["comment"]
-    kept = sorted(json.loads(c.yours)["comment"] for c in alice.conflicts(aid))
+    kept = sorted(c.yours.note.comment for c in alice.conflicts(aid))
     assert kept == sorted(x["comment"] for x in refused)
 
 

@@ -5,6 +5,11 @@ Front doors catch InputError, print its message and exit with code 2.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factory_grader.domain.answer_values import AnswerValue
+
 
 class InputError(Exception):
     """Bad input: the message names the file and the key, id, line or cell."""
@@ -61,8 +66,8 @@ class AnswerConflict(Exception):
     def __init__(
         self,
         item: str,
-        yours: object,
-        theirs: object,
+        yours: AnswerValue,
+        theirs: AnswerValue,
         theirs_by: str,
         theirs_at: str,
         current_version: int,

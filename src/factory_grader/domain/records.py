@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # answer_values imports this module
+    from factory_grader.domain.answer_values import AnswerValue
 
 
 class AssessmentStatus(StrEnum):
@@ -102,8 +106,8 @@ class Conflict:
     id: int
     assessment_id: int
     item: str  # requirement:<id> | scenario:<id> | condition:<id>
-    yours: str  # JSON of the value that was not saved
-    theirs: str  # JSON of the value stored when the conflict happened
+    yours: AnswerValue  # the value that was not saved
+    theirs: AnswerValue  # the value stored when the conflict happened
     by: str
     at: datetime
 

@@ -16,6 +16,14 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from factory_grader.domain.answer_values import (
+    AnswerValue,
+    ConditionValue,
+    RequirementValue,
+    split_item,
+    value_columns,
+    value_from_columns,
+)
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict, AssessmentFrozen, NotFound, OpenConflicts
 from factory_grader.domain.maturity_model import Grade, IndustryType
@@ -185,11 +193,7 @@ class AssessmentStore:
         actor: str,
         now: datetime,
     ) -> int:
-        values = {
-            "grade": grade.value if grade else None,
-            "comment": note.comment,
-            "review": note.review,
-        }
+        values = value_columns(RequirementValue(grade, note))
         return self._save(
             RequirementAnswerRow,
             RequirementAnswerRow.requirement_id,
@@ -211,7 +215,7 @@ class AssessmentStore:
         actor: str,
         now: datetime,
     ) -> int:
-        values = {"built": answer.built, "ai": answer.ai, "instance": answer.instance}
+        values = value_columns(answer)
         return self._save(
             ScenarioAnswerRow,
             ScenarioAnswerRow.scenario_id,
@@ -238,7 +242,7 @@ class AssessmentStore:
             ConditionAnswerRow.condition_id,
             assessment_id,
             condition_id,
-            {"value": value},
+            value_columns(ConditionValue(value)),
             expected_version,
             actor,
             now,
@@ -310,10 +314,11 @@ class AssessmentStore:
                 assessment_id,
                 actor,
             )
+            kind = split_item(item)[0]
             error = AnswerConflict(
                 item,
-                values,
-                theirs,
+                value_from_columns(kind, values),
+                value_from_columns(kind, theirs),
                 current.answered_by,
                 current.answered_at.isoformat() if current.answered_at else "",
                 current.version,
@@ -522,7 +527,15 @@ class AssessmentStore:
             if open_only:
                 query = query.where(ConflictRow.resolved_at.is_(None))
             return [
-                Conflict(r.id, r.assessment_id, r.item, r.yours, r.theirs, r.by, r.at)
+                Conflict(
+                    r.id,
+                    r.assessment_id,
+                    r.item,
+                    _kept_value(r.item, r.yours),
+                    _kept_value(r.item, r.theirs),
+                    r.by,
+                    r.at,
+                )
                 for r in s.scalars(query.order_by(ConflictRow.id))
             ]
 
@@ -535,6 +548,15 @@ class AssessmentStore:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _kept_value(item: str, text: str) -> AnswerValue:
+    """A conflict's value as kept (the columns as JSON); unreadable JSON reads as not answered."""
+    try:
+        columns = json.loads(text)
+    except ValueError:
+        columns = None
+    return value_from_columns(split_item(item)[0], columns if isinstance(columns, dict) else {})
 
 
 def _grade(value: str | None) -> Grade | None:

@@ -3,7 +3,7 @@ one that was not saved is right (a requirement's grade and comment, a scenario, 
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,42 +15,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader.domain.answer_values import AnswerValue, ConditionValue, RequirementValue
+from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.text import Lang
-from factory_grader.ui.words import answer_words
+from factory_grader.ui.words import answer_words, holds_words
 from factory_grader.wording import grade_name
 
 
 class ConflictValueDialog(QDialog):
-    def __init__(
-        self, kind: str, start: dict[str, Any], lang: Lang, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, start: AnswerValue, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind, self.start = kind, start
+        self.start = start
         self.setWindowTitle(self.tr("Enter the final value"))
         form = QFormLayout(self)
         self.grade = QComboBox()
-        self.comment = QLineEdit(start.get("comment") or "")
-        self.built = QCheckBox(answer_words({"built": True}, lang))
+        self.comment = QLineEdit()
+        self.built = QCheckBox(answer_words(ScenarioAnswer(built=True), lang))
         self.ai = QCheckBox(self.tr("Uses AI"))
-        self.instance = QLineEdit(start.get("instance") or "")
+        self.instance = QLineEdit()
         self.holds = QComboBox()
-        if kind == "requirement":
-            for grade in (None, *Grade):
+        if isinstance(start, RequirementValue):
+            for grade in (None, *Grade):  # Qt keeps the grade's code (an enum does not compare)
                 self.grade.addItem(grade_name(grade, lang), grade.value if grade else None)
-            self.grade.setCurrentIndex(max(self.grade.findData(start.get("grade")), 0))
+            shown = start.grade.value if start.grade else None
+            self.grade.setCurrentIndex(max(self.grade.findData(shown), 0))
+            self.comment.setText(start.note.comment)
             form.addRow(self.tr("Answer"), self.grade)
             form.addRow(self.tr("Comment"), self.comment)
-        elif kind == "scenario":
-            self.built.setChecked(bool(start.get("built")))
-            self.ai.setChecked(bool(start.get("ai")))
+        elif isinstance(start, ScenarioAnswer):
+            self.built.setChecked(start.built)
+            self.ai.setChecked(start.ai)
+            self.instance.setText(start.instance)
             form.addRow("", self.built)
             form.addRow("", self.ai)
             form.addRow(self.tr("Instance"), self.instance)
         else:
-            for value in (True, False, None):
-                self.holds.addItem(answer_words({"value": value}, lang), value)
-            self.holds.setCurrentIndex(max(self.holds.findData(start.get("value")), 0))
+            for holds in (True, False, None):
+                self.holds.addItem(holds_words(holds), holds)
+            self.holds.setCurrentIndex(max(self.holds.findData(start.holds), 0))
             form.addRow(self.tr("Answer"), self.holds)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -61,19 +64,15 @@ class ConflictValueDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def value(self) -> dict[str, Any]:
-        """The entered value, in the shape a conflict keeps values in."""
-        if self.kind == "requirement":
-            return {
-                "grade": self.grade.currentData(),
-                "comment": self.comment.text().strip(),
-                "review": bool(self.start.get("review")),  # the review mark stays as stored
-            }
-        if self.kind == "scenario":
+    def value(self) -> AnswerValue:
+        """The entered value (a requirement's review mark stays as stored)."""
+        if isinstance(self.start, RequirementValue):
+            note = replace(self.start.note, comment=self.comment.text().strip())
+            code = self.grade.currentData()
+            return RequirementValue(Grade(code) if code else None, note)
+        if isinstance(self.start, ScenarioAnswer):
             built = self.built.isChecked()
-            return {
-                "built": built,
-                "ai": built and self.ai.isChecked(),
-                "instance": self.instance.text().strip(),
-            }
-        return {"value": self.holds.currentData()}
+            return ScenarioAnswer(
+                built, built and self.ai.isChecked(), self.instance.text().strip()
+            )
+        return ConditionValue(self.holds.currentData())

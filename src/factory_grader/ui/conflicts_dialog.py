@@ -4,7 +4,6 @@ another)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -21,9 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader.domain.answer_values import (
+    AnswerValue,
+    ConditionValue,
+    ItemKind,
+    RequirementValue,
+    split_item,
+)
 from factory_grader.domain.answers import ScenarioAnswer
-from factory_grader.domain.maturity_model import Grade
-from factory_grader.domain.records import Conflict, RequirementNote
+from factory_grader.domain.records import Conflict
 from factory_grader.ui.conflict_value_dialog import ConflictValueDialog
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.words import answer_words
@@ -90,23 +95,23 @@ class ConflictsDialog(QDialog):
         conflicts, sheet = loaded  # type: ignore[misc]
         self.conflicts = list(conflicts)
         self.table.setRowCount(len(self.conflicts))
-        tables = {
-            "requirement": sheet.requirements,
-            "scenario": sheet.scenarios,
-            "condition": sheet.conditions,
+        tables: dict[ItemKind, dict[str, Any]] = {
+            ItemKind.REQUIREMENT: sheet.requirements,
+            ItemKind.SCENARIO: sheet.scenarios,
+            ItemKind.CONDITION: sheet.conditions,
         }
+        self.stored_values: list[AnswerValue] = []
         for r, c in enumerate(self.conflicts):
-            kind, _, key = c.item.partition(":")
-            stored = tables.get(kind, {}).get(key)  # the value stored now, and who stored it
+            kind, key = split_item(c.item)
+            stored = tables[kind].get(key)  # the value stored now, and who stored it
             when = stored.at.astimezone().strftime("%Y-%m-%d %H:%M") if stored and stored.at else ""
+            now = _as_value(stored.value) if stored else c.theirs
+            self.stored_values.append(now)
             cells = [
                 self._item_name(c.item),
-                f"{answer_words(json.loads(c.yours), self.ctx.lang)} · {c.by} "
+                f"{answer_words(c.yours, self.ctx.lang)} · {c.by} "
                 f"{c.at.astimezone().strftime('%Y-%m-%d %H:%M') if c.at else ''}",
-                answer_words(
-                    _as_saved(kind, stored.value) if stored else json.loads(c.theirs),
-                    self.ctx.lang,
-                ),
+                answer_words(now, self.ctx.lang),
                 f"{stored.by} · {when}" if stored else "",
             ]
             for col, text in enumerate(cells):
@@ -121,12 +126,6 @@ class ConflictsDialog(QDialog):
         if self.conflicts:
             self.table.selectRow(0)
         editable = self.ctx.session is not None and self.ctx.session.editable
-        self.stored_values = [
-            _as_saved(kind, stored.value) if stored else json.loads(c.theirs)
-            for c in self.conflicts
-            for kind in [c.item.partition(":")[0]]
-            for stored in [tables.get(kind, {}).get(c.item.partition(":")[2])]
-        ]
         for b in (self.use_mine, self.keep_stored, self.enter_other):
             b.setEnabled(bool(self.conflicts) and editable)
 
@@ -151,12 +150,11 @@ class ConflictsDialog(QDialog):
         row = self.table.currentRow()
         if not (0 <= row < len(self.conflicts)):
             return
-        kind = self.conflicts[row].item.partition(":")[0]
-        dialog = ConflictValueDialog(kind, self.stored_values[row], self.ctx.lang, self)
+        dialog = ConflictValueDialog(self.stored_values[row], self.ctx.lang, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._resolve(use_mine=True, value=dialog.value())
 
-    def _resolve(self, use_mine: bool, value: dict[str, Any] | None = None) -> None:
+    def _resolve(self, use_mine: bool, value: AnswerValue | None = None) -> None:
         """use_mine: store the value not saved (or the value entered); else keep the stored."""
         session, service = self.ctx.session, self.ctx.service
         row = self.table.currentRow()
@@ -164,9 +162,8 @@ class ConflictsDialog(QDialog):
             return
         conflict = self.conflicts[row]
         if use_mine:
-            kind, _, key = conflict.item.partition(":")
-            chosen = value if value is not None else json.loads(conflict.yours)
-            save = _edit_for(session, kind, key, chosen)
+            key = split_item(conflict.item)[1]
+            save = _edit_for(session, key, value if value is not None else conflict.yours)
             self.ctx.events.answers_changed.emit()
 
             def both() -> None:
@@ -190,29 +187,21 @@ class ConflictsDialog(QDialog):
         self.load()
 
 
-def _as_saved(kind: str, value: Any) -> dict[str, Any]:
-    """A value as the database keeps it (the shape answer_words reads)."""
-    if kind == "requirement":
-        grade, note = value
-        return {
-            "grade": grade.value if grade else None,
-            "comment": note.comment,
-            "review": note.review,
-        }
-    if kind == "scenario":
-        return {"built": value.built, "ai": value.ai, "instance": value.instance}
-    return {"value": value}
+def _as_value(stored: Any) -> AnswerValue:
+    """The value an answer sheet holds — (grade, note), a ScenarioAnswer, True/False/None — as
+    an answer value."""
+    if isinstance(stored, tuple):
+        grade, note = stored
+        return RequirementValue(grade, note)
+    if isinstance(stored, ScenarioAnswer):
+        return stored
+    return ConditionValue(stored)
 
 
-def _edit_for(session: Any, kind: str, key: str, value: dict[str, Any]) -> Any:
-    """The session's edit that puts the not-saved value in place (an edit like any other)."""
-    if kind == "requirement":
-        note = RequirementNote(value.get("comment") or "", bool(value.get("review")))
-        grade = Grade(value["grade"]) if value.get("grade") else None
-        return session.set_requirement(key, grade, note)
-    if kind == "scenario":
-        answer = ScenarioAnswer(
-            bool(value.get("built")), bool(value.get("ai")), value.get("instance") or ""
-        )
-        return session.set_scenario(key, answer)
-    return session.set_condition(key, value.get("value"))
+def _edit_for(session: Any, key: str, value: AnswerValue) -> Any:
+    """The session's edit that puts the chosen value in place (an edit like any other)."""
+    if isinstance(value, RequirementValue):
+        return session.set_requirement(key, value.grade, value.note)
+    if isinstance(value, ScenarioAnswer):
+        return session.set_scenario(key, value)
+    return session.set_condition(key, value.holds)

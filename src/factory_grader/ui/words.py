@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from factory_grader.domain.answer_values import AnswerValue, RequirementValue
+from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.domain.text import Lang
 from factory_grader.wording import grade_name
 
@@ -15,24 +17,27 @@ def error_text(exc: BaseException, lang: str) -> str:
     return zh if lang == "zh" and zh else str(exc)
 
 
-def answer_words(value: object, lang: Lang) -> str:
-    """A stored answer as a person reads it: 大部分满足 (备注…), 已建成 · 应用 AI, 满足."""
-    if not isinstance(value, dict):
-        return str(value)
-    if "grade" in value:
-        text = grade_name(value["grade"], lang)
-        return f"{text} ({value['comment']})" if value.get("comment") else text
-    if "built" in value:
+def answer_words(value: AnswerValue, lang: Lang) -> str:
+    """An answer as a person reads it: 大部分满足 (备注…), 已建成 · 应用 AI, 满足."""
+    if isinstance(value, RequirementValue):
+        text = grade_name(value.grade, lang)
+        return f"{text} ({value.note.comment})" if value.note.comment else text
+    if isinstance(value, ScenarioAnswer):
         parts = [
             QCoreApplication.translate("Words", "built")
-            if value["built"]
+            if value.built
             else QCoreApplication.translate("Words", "not built")
         ]
-        if value.get("ai"):
+        if value.ai:
             parts.append(QCoreApplication.translate("Words", "uses AI"))
         return " · ".join(parts)
-    return {
-        True: QCoreApplication.translate("Words", "met"),
-        False: QCoreApplication.translate("Words", "not met"),
-        None: QCoreApplication.translate("Words", "unanswered"),
-    }.get(value.get("value"), "")
+    return holds_words(value.holds)
+
+
+def holds_words(holds: bool | None) -> str:
+    """A condition's answer: 满足 / 不满足 / 未作答."""
+    if holds is None:
+        return QCoreApplication.translate("Words", "unanswered")
+    if holds:
+        return QCoreApplication.translate("Words", "met")
+    return QCoreApplication.translate("Words", "not met")
