@@ -22,57 +22,58 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="31"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="32"/>
         <source>Evidence files: {id}</source>
         <translation>证据文件：{id}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="34"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="132"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="38"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="38"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="40"/>
         <source>&amp;Remove…</source>
         <translation>移除(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="82"/>
         <source>Files are copied into the app&apos;s data folder; the copy is what counts.</source>
         <translation>文件会复制到本软件的数据文件夹，以复制件为准。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="86"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="94"/>
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="99"/>
         <source>Copying {name}…</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="96"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="104"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="112"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="120"/>
         <source>Remove evidence file</source>
         <translation>移除证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="121"/>
         <source>Remove {name} from this requirement?</source>
         <translation>从此要求中移除 {name}？</translation>
     </message>
@@ -80,69 +81,69 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="34"/>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="52"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="57"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="47"/>
         <source>Back up the data</source>
         <translation>备份数据</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="44"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="49"/>
         <source>Database backups (*.db)</source>
         <translation>数据库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="58"/>
         <source>That is the database itself. Choose another file name for the copy.</source>
         <translation>这是数据库文件本身。请为备份另选一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="61"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="66"/>
         <source>Backup written</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="62"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="67"/>
         <source>A consistent copy of the data was written to {path}.</source>
         <translation>数据的完整一致副本已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="72"/>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="86"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="91"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="79"/>
         <source>Database backups (*.db);;All files (*)</source>
         <translation>数据库备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="89"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="94"/>
         <source>Replace all data with the backup {name}? The data as it is now is kept first in the backups folder beside the database. The app closes afterwards; open it again to work with the restored data.</source>
         <translation>用备份 {name} 替换全部数据？替换前，当前数据会先保存到数据库旁的 backups 文件夹。完成后本软件将关闭，请重新打开以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="92"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="97"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="112"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/backup_actions.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/backup_actions.py" line="114"/>
         <source>The backup is restored. The data it replaced is kept as {kept}. The app closes now.</source>
         <translation>备份已恢复。被替换的数据已保存为 {kept}。本软件现在关闭。</translation>
     </message>
@@ -554,49 +555,49 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="42"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="63"/>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="67"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="186"/>
         <source>Open conflicts</source>
         <translation>未解决的冲突</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="45"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="49"/>
         <source>Someone else changed these answers after you had loaded them, so your value was not saved. Choose the final value of each; an assessment with open conflicts cannot be finalised.</source>
         <translation>以下答案在您载入后被他人修改，因此您的值没有保存。请为每一项选定最终答案；存在未解决冲突的评估不能定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="52"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="56"/>
         <source>Answer</source>
         <translation>答题项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="57"/>
         <source>Value not saved (by, at)</source>
         <translation>未保存的值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="68"/>
         <source>Use the value &amp;not saved</source>
         <translation>采用未保存的值(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="70"/>
         <source>&amp;Enter another value…</source>
         <translation>填写其他值(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="54"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="58"/>
         <source>Stored value</source>
         <translation>已保存的值</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="59"/>
         <source>Stored by, at</source>
         <translation>保存人、时间</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="65"/>
+        <location filename="../../src/factory_grader/ui/conflicts_dialog.py" line="69"/>
         <source>&amp;Keep the stored value</source>
         <translation>保留已保存的值(&amp;K)</translation>
     </message>
@@ -627,113 +628,113 @@
 <context>
     <name>DataFolderActions</name>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="24"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="29"/>
         <source>The data is in that folder already.</source>
         <translation>数据已在该文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="25"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="30"/>
         <source>Choose a folder outside the current data folder.</source>
         <translation>请选择当前数据文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="26"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="31"/>
         <source>The folder is not empty. Choose an empty or a new folder.</source>
         <translation>该文件夹不是空的。请选择空文件夹或新建文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="28"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="33"/>
         <source>That folder is on a network share. The database needs a local disk or a USB stick: on a share it can be damaged or stay locked. For a team, use a shared PostgreSQL server instead.</source>
         <translation>该文件夹位于网络共享上。数据库需要本地磁盘或 U 盘：放在网络共享上可能损坏或一直被锁定。团队共用请改用共享的数据库服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="30"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="35"/>
         <source>The app cannot write to that folder.</source>
         <translation>本软件无法写入该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="32"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="37"/>
         <source>The data is on a database server, not in a folder; there is nothing to move.</source>
         <translation>数据在数据库服务器上，不在文件夹中，无需移动。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="35"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="40"/>
         <source>The app was started with another database (--db); only the data folder&apos;s own database is moved.</source>
         <translation>本软件是用其他数据库（--db）启动的；只能移动数据文件夹中自己的数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="38"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="43"/>
         <source>The data folder is not there (is the USB stick plugged in?), so there is nothing to move.</source>
         <translation>数据文件夹不存在（U 盘是否已插入？），没有可移动的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="45"/>
         <source>That is a file, not a folder.</source>
         <translation>这是一个文件，不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="42"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="47"/>
         <source>The disk is full: nothing was moved, and the partial copy was removed.</source>
         <translation>磁盘已满：没有移动任何数据，已删除不完整的副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="45"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="50"/>
         <source>The copy could not be written: nothing was moved, and the partial copy was removed.</source>
         <translation>副本无法写入：没有移动任何数据，已删除不完整的副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="48"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="53"/>
         <source>The copy did not match the original, so nothing was switched; the data stays where it was.</source>
         <translation>复制件与原件核对不一致，因此没有切换；数据仍在原位置。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="64"/>
         <source>Move the data to a folder</source>
         <translation>将数据移动到文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="73"/>
         <source>Cannot move there</source>
         <translation>无法移动到该位置</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="71"/>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="89"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="94"/>
         <source>Move the data</source>
         <translation>移动数据</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="79"/>
         <source>Copy the database, evidence files and settings from {old} to {new}, check the copy (every row, every evidence file), then use the new folder? The old folder is kept as it is until you remove it. The app closes afterwards; open it again to go on.</source>
         <translation>将数据库、证据文件和设置从 {old} 复制到 {new}，逐行、逐个证据文件核对复制件，然后改用新文件夹？原文件夹保持不变，直到您自行删除。完成后本软件将关闭，请重新打开继续。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="82"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="87"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="92"/>
         <source>Copying and checking the data…</source>
         <translation>正在复制并核对数据…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="102"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="107"/>
         <source>Data moved</source>
         <translation>数据已移动</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="104"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="109"/>
         <source>The data is now in {new} (checked: {rows} rows, {evidence} evidence files). The old copy stays in {old} until you remove it. The app closes now.</source>
         <translation>数据现位于 {new}（已核对：{rows} 行记录、{evidence} 个证据文件）。旧副本保留在 {old}，直到您自行删除。本软件现在关闭。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/data_folder_actions.py" line="122"/>
         <source>Not moved</source>
         <translation>未移动</translation>
     </message>
@@ -847,78 +848,78 @@
 <context>
     <name>FinalisePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="52"/>
         <source>Check and finalise</source>
         <translation>检查并定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="51"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="53"/>
         <source>&amp;Finalise this revision…</source>
         <translation>定稿此版本(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="52"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="54"/>
         <source>Reopen as a new revision</source>
         <translation>重新打开为新版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="55"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="54"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="56"/>
         <source>Items to check</source>
         <translation>待检查事项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="73"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="75"/>
         <source>Unanswered: [{id}] {text}</source>
         <translation>未作答：[{id}] {text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="80"/>
         <source>Marked for review: [{id}] {text}</source>
         <translation>待复核：[{id}] {text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="84"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="86"/>
         <source>Condition not answered: {text}</source>
         <translation>条件未作答：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="93"/>
         <source>Revision {rev} is final (since {when}). It can no longer change; reopen it to work on a new revision.</source>
         <translation>第 {rev} 版已定稿（{when}），不能再修改；如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="100"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="102"/>
         <source>{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met.</source>
         <translation>{u} 项要求未作答，{f} 项标记待复核，{c} 项条件未作答。未作答的要求按“不满足”计分。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="108"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="110"/>
         <source>{n} open conflict(s): someone else changed these answers after you; choose the final values before finalising.</source>
         <translation>{n} 个未解决的冲突：这些答案在您之后被他人修改；定稿前请先选定最终答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="122"/>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="132"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="126"/>
         <source>This revision has {n} open conflict(s). Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有 {n} 个未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="134"/>
         <source>Freeze revision {rev}? Its answers can no longer change; to change them later you reopen it as a new revision.</source>
         <translation>确定将第 {rev} 版定稿？定稿后答案不能再修改；以后如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="158"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -992,227 +993,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="182"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="211"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="213"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="214"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="217"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="218"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="339"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="333"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="346"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="358"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="346"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="15"/>
         <source>The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising.</source>
         <translation>本版本所用的问卷或规则数据在作答后已被改动。请先在评估结果页“查看变化并更新…”，更新后再定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="428"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="20"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="26"/>
         <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
         <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="30"/>
         <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
         <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="438"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="34"/>
         <source>The disk is full: the change was not saved.</source>
         <translation>磁盘已满：本次修改没有保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="439"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="37"/>
         <source>The database is damaged. Restore a backup copy.</source>
         <translation>数据库已损坏。请恢复备份副本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="440"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="40"/>
         <source>The disk could not be read or written (is it unplugged or failing?).</source>
         <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="442"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="43"/>
         <source>The database server cannot be reached. Check the network and the server.</source>
         <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="444"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="46"/>
         <source>The database server is restarting. Try again shortly.</source>
         <translation>数据库服务器正在重启，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="49"/>
         <source>The database server refused the login. Check the user name and password.</source>
         <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="52"/>
         <source>The database user is not allowed to do this.</source>
         <translation>数据库用户没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="55"/>
         <source>The file is not there.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="451"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="56"/>
         <source>The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place.</source>
         <translation>数据文件夹不存在。如果它在 U 盘或其他磁盘上，请插入后重新启动本软件；本软件没有在别处新建数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="453"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="60"/>
         <source>The file is not a database.</source>
         <translation>该文件不是数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="454"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="61"/>
         <source>The file is another program&apos;s database, not this app&apos;s.</source>
         <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="456"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="64"/>
         <source>The file was made by a newer version of this app. Update the app to use it.</source>
         <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="459"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="68"/>
         <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="492"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="422"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="494"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="531"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="461"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="533"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="463"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1223,125 +1224,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="492"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="563"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="493"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="580"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="510"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="581"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="511"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="577"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="507"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="582"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="512"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="583"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="513"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="584"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="514"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="219"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="220"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="221"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="236"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="215"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="216"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="239"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="239"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="319"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="376"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="404"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="378"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="416"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="390"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="609"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="539"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1392,140 +1393,140 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
         <source>Company name</source>
         <extracomment>fields checked as typed (the city gets a note when it is on no list)</extracomment>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
         <source>Revenue, last 3 years</source>
         <translation>近三年营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="156"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="157"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="158"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="159"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="160"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
         <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
         <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="171"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="172"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="173"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="174"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="175"/>
         <source>e.g. large, medium, small, micro</source>
         <translation>如：大型、中型、小型、微型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="194"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="200"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="201"/>
         <source> (not on the list, kept as given)</source>
         <translation>（不在列表中，按原样保存）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="216"/>
         <source>Every domain weighs the same (default estimate)</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="239"/>
         <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="247"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="248"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="250"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="252"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1546,37 +1547,37 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="86"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87"/>
         <source>Search requirements (Ctrl+F)</source>
         <translation>搜索要求（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="88"/>
         <source>Search requirements</source>
         <translation>搜索要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="88"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="89"/>
         <source>Questionnaire sections</source>
         <translation>问卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="89"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90"/>
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="91"/>
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="94"/>
         <source>Keys: 1 fully met, 2 mostly, 3 partly, 4 not met, 5 not applicable; J/K or ↓/↑ move. Every change is saved at once.</source>
         <translation>快捷键：1 全部满足，2 大部分满足，3 部分满足，4 不满足，5 不适用；J/K 或 ↓/↑ 切换。每次修改立即保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="188"/>
         <source>Search: {n} requirement(s)</source>
         <translation>搜索结果：{n} 项要求</translation>
     </message>
@@ -1665,58 +1666,58 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="90"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="92"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="91"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="94"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="96"/>
         <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
         <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="100"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="101"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="111"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="113"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="111"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="113"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="119"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="120"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="125"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="143"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
@@ -1766,7 +1767,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="108"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="107"/>
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -1784,34 +1785,34 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="52"/>
         <source>Move to another folder…</source>
         <translation>移动到其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="59"/>
         <source>Move the data to another disk or a USB stick: it is copied and checked, and the old folder is kept until you remove it. For a team, use a shared database server (--db) rather than a network folder.</source>
         <translation>可将数据移动到其他磁盘或 U 盘：数据会先复制并核对，旧文件夹保留到您自行删除。团队共用请使用共享数据库服务器（--db），不要使用网络文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="63"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="65"/>
         <source>⚠ This folder is on a network share. The database needs a local disk: on a share it can be damaged or stay locked. Move the data to a local folder, or use a shared PostgreSQL server for a team.</source>
         <translation>⚠ 该文件夹位于网络共享上。数据库需要本地磁盘：放在网络共享上可能损坏或一直被锁定。请将数据移动到本地文件夹，团队共用请使用共享的数据库服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="75"/>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="88"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="90"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="76"/>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="89"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="78"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="91"/>
         <source>Default rule set</source>
         <translation>默认评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="79"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -1950,7 +1951,7 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>VersionNotice</name>
     <message>
-        <location filename="../../src/factory_grader/ui/version_notice.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/version_notice.py" line="34"/>
         <source>See what changes and update…</source>
         <translation>查看变化并更新…</translation>
     </message>

@@ -20,7 +20,7 @@ FILES = 11  # known_folder: 5 submissions and 6 files that are none
 
 def compare_page(qtbot, open_window):
     window = open_window()
-    assert window.nav.item(COMPARE).flags() & Qt.ItemFlag.ItemIsEnabled  # no assessment needed
+    assert window.nav_item(COMPARE).flags() & Qt.ItemFlag.ItemIsEnabled  # no assessment needed
     window.go(COMPARE)
     page = window.stack.currentWidget()
     return window, page

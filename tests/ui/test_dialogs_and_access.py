@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.records import RequirementNote
 from factory_grader.ui.attachments_dialog import AttachmentsDialog
-from factory_grader.ui.main_window import QUESTIONNAIRE
+from factory_grader.ui.main_window import PAGES, QUESTIONNAIRE
 from factory_grader.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import answer_next_dialog, load_example, wait_idle
 
@@ -33,11 +33,14 @@ def test_evidence_files_dialog(qtbot, open_window, tmp_path: Path) -> None:
     evidence.write_bytes(b"%PDF report")
     window.ctx.service.attach(window.ctx.session.assessment_id, "data.L1.01", evidence)
     dialog = AttachmentsDialog(window.ctx, "data.L1.01", window)
-    assert dialog.list.count() == 1 and "测评报告.pdf" in dialog.list.item(0).text()
+    assert dialog.list.count() == 0 and not dialog.list.isEnabled()  # read off the GUI thread
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=20000)
+    assert "测评报告.pdf" in dialog.list.item(0).text() and dialog.list.isEnabled()
     dialog.list.setCurrentRow(0)
     answer_next_dialog()  # "Remove …?" → Yes
     dialog.remove()
-    assert dialog.list.count() == 0
+    qtbot.waitUntil(lambda: dialog.list.count() == 0 and dialog.list.isEnabled(), timeout=20000)
+    wait_idle(qtbot, window)
     assert window.ctx.service.attachments(window.ctx.session.assessment_id) == []
 
 
@@ -74,8 +77,8 @@ def test_every_control_has_an_accessible_name(qtbot, open_window) -> None:
     window = open_window()
     load_example(qtbot, window)
     missing = []
-    for index in range(window.nav.count()):
-        window.go(index)
+    for name in PAGES:
+        window.go(name)
         qtbot.wait(30)
         page: QWidget = window.stack.currentWidget()
         for w in [*page.findChildren(QWidget), *window.panel.findChildren(QWidget)]:

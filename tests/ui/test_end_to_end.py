@@ -43,7 +43,7 @@ def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
     window.start.new_button.click()
     qtbot.waitUntil(lambda: ctx.session is not None, timeout=20000)
     wait_idle(qtbot, window)
-    assert window.stack.currentIndex() == QUESTIONNAIRE
+    assert window.current_page is QUESTIONNAIRE
     session = ctx.session
     form = ctx.library.maturity(session.answers.form_id)
     applicable = [r for r in form.requirements if session.answers.industry_type in r.applies_to]
@@ -76,7 +76,7 @@ def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
     wait_idle(qtbot, window)
     assert ctx.service.summary(session.assessment_id).status is AssessmentStatus.FINAL
     assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
-    questionnaire = window.stack.widget(QUESTIONNAIRE)
+    questionnaire = window.page(QUESTIONNAIRE)
     assert not questionnaire.rows[0].buttons[0].isEnabled()  # frozen on screen too
 
 

@@ -40,7 +40,7 @@ def test_values_on_no_list_survive_an_edit_of_another_field(qtbot, open_window, 
     window = open_window(db=db)
     window.open_assessment(ident, quiet=True, page=PROFILE)
     wait_idle(qtbot, window)
-    page = window.stack.widget(PROFILE)
+    page = window.page(PROFILE)
     assert page.problems["city"].isVisibleTo(page)  # an unknown code: flagged
     assert page.industry.currentText() == "I65 软件和信息技术服务业（不在列表中，按原样保存）"
     page.edits["contact"].setText("李四")
@@ -57,7 +57,7 @@ def test_english_ui_names_from_codes_and_stores_codes(qtbot, open_window, tmp_pa
     window = open_window(lang="en", db=db)
     window.open_assessment(ident, quiet=True, page=PROFILE)
     wait_idle(qtbot, window)
-    page = window.stack.widget(PROFILE)
+    page = window.page(PROFILE)
     assert page.city.currentText() == "Haikou"
     assert page.industry.currentText() == "C34 General-purpose machinery"
     page.city.setCurrentText("Sanya")  # picked in English …
@@ -73,7 +73,7 @@ def test_text_fields_take_only_what_a_workbook_can_hold(qtbot, open_window, tmp_
     window = open_window(db=db)
     window.open_assessment(ident, quiet=True, page=PROFILE)
     wait_idle(qtbot, window)
-    contact = window.stack.widget(PROFILE).edits["contact"]
+    contact = window.page(PROFILE).edits["contact"]
     contact.setText("王\x0b示\ufffe例")  # pasted with control characters
     assert contact.text() == "王示例"
     assert contact.maxLength() == 1000

@@ -173,11 +173,11 @@ def test_closing_mid_comment_loses_nothing(qtbot, open_window) -> None:
 def test_language_switch_at_run_time(qtbot, open_window) -> None:
     window = open_window("zh")
     load_example(qtbot, window)
-    assert window.nav.item(QUESTIONNAIRE).text() == "成熟度问卷"
+    assert window.nav_item(QUESTIONNAIRE).text() == "成熟度问卷"
     window.ctx.languages.switch("en")  # Qt posts LanguageChange to every widget
-    qtbot.waitUntil(lambda: window.nav.item(QUESTIONNAIRE).text() == "Questionnaire")
+    qtbot.waitUntil(lambda: window.nav_item(QUESTIONNAIRE).text() == "Questionnaire")
     assert window.panel.tier.text() == "Basic"
-    row = window.stack.widget(QUESTIONNAIRE).rows[0]
+    row = window.page(QUESTIONNAIRE).rows[0]
     assert row.buttons[0].text() == "1 Fully met"
     window.ctx.languages.switch("zh")
     qtbot.waitUntil(lambda: window.panel.tier.text() == "基础级")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from factory_grader.ui.export_dialog import ExportDialog
+from factory_grader.ui.main_window import PAGES, PROFILE
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import load_example
@@ -106,8 +107,8 @@ def test_every_screen_is_fully_translated(qtbot, open_window, lang: str) -> None
     for menu in (window.file_menu, window.view_menu, window.help_menu):
         texts.append(("menu", menu.title()))
         texts += [("action", a.text()) for a in menu.actions()]
-    for page in range(window.nav.count()):
-        window.go(page)
+    for page, name in enumerate(PAGES):
+        window.go(name)
         qtbot.wait(50)
         start = window.start
         start.table.setObjectName("userData")
@@ -121,7 +122,7 @@ def test_every_screen_is_fully_translated(qtbot, open_window, lang: str) -> None
     )
     for dialog in dialogs:
         texts += [("dialog", dialog.windowTitle()), *visible_texts(dialog)]
-    profile = window.stack.widget(1)
+    profile = window.page(PROFILE)
     for edit in profile.edits.values():
         assert edit.text() == "" or edit.objectName() != "userData"  # typed values not checked
     assert len(texts) > 500

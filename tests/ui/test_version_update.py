@@ -33,7 +33,7 @@ def test_a_draft_on_older_rules_is_offered_the_update(
 
     window = open_window(db=db)
     window.open_assessment(ident, quiet=True, page=RESULTS)
-    page = window.stack.widget(RESULTS)
+    page = window.page(RESULTS)
     notice = page.version_notice
     qtbot.waitUntil(lambda: notice.isVisible(), timeout=20000)
     assert "梯度规则 hainan-2025 使用 1.1.0 版，当前为 1.2.0 版" in notice.label.text()

@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
@@ -285,9 +285,14 @@ def _on_connect(read_only: bool, foreign_keys: bool) -> Callable[[Any, Any], Non
 
 def _sqlite_engine(path: Path, read_only: bool, foreign_keys: bool = True) -> Engine:
     uri = f"{path.as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    # A pool of connections any thread may check out, one at a time each: the GUI reads on
+    # several threads while one writes. (The URL without a file would give SingletonThreadPool,
+    # which closes other threads' connections once more than five threads have used it: a
+    # connection in use by a live thread closed under it crashes the interpreter.)
     engine = create_engine(
         "sqlite+pysqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=QueuePool,
     )
     event.listen(engine, "connect", _on_connect(read_only, foreign_keys))
     return engine

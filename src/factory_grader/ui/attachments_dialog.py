@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from factory_grader.domain.records import Attachment
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.error_words import error_words
 
 
 class AttachmentsDialog(QDialog):
@@ -59,14 +60,21 @@ class AttachmentsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        """The requirement's files, read off the GUI thread (a server may be slow to answer)."""
         session, service = self.ctx.session, self.ctx.service
         if session is None or service is None:
             return
-        self.found = [
-            a
-            for a in service.attachments(session.assessment_id)
-            if a.requirement_id == self.requirement_id
-        ]
+        aid, rid = session.assessment_id, self.requirement_id
+        self.list.setEnabled(False)
+        self.ctx.background.read(
+            lambda: [a for a in service.attachments(aid) if a.requirement_id == rid],
+            self._show,
+            self._failed,
+        )
+
+    def _show(self, found: list[Attachment]) -> None:
+        self.found = found
+        self.list.setEnabled(True)
         self.list.clear()
         for a in self.found:
             self.list.addItem(f"{a.file_name}  ({a.size:,} B, SHA-256 {a.sha256[:12]}…)")
@@ -89,7 +97,7 @@ class AttachmentsDialog(QDialog):
         for path in paths:
             # Copying and hashing a large scan takes time: on the background thread, in order.
             self.info.setText(self.tr("Copying {name}…").format(name=Path(path).name))
-            self.ctx.background.run(
+            self.ctx.background.write(
                 lambda path=path: service.attach(aid, rid, Path(path)),
                 lambda _: self.reload(),
                 lambda exc, path=path: QMessageBox.warning(
@@ -115,5 +123,10 @@ class AttachmentsDialog(QDialog):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        service.remove_attachment(a.id)
-        self.reload()
+        self.ctx.background.write(
+            lambda: service.remove_attachment(a.id), lambda _: self.reload(), self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.list.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Evidence files"), error_words(exc))

@@ -1,6 +1,11 @@
-"""Database and file work off the GUI thread: one worker thread, so writes keep their order.
+"""Database and file work off the GUI thread, of two kinds:
 
-run(fn, on_done, on_error): fn runs on the worker; the callbacks run back on the GUI thread.
+- write(fn, …): through the single writer thread, so changes are stored in the order made;
+- read(fn, …): on a small pool, reads in parallel with each other (a slow list never holds up
+  a save), but never before the writes queued ahead of them: a read asked for after a change
+  sees it.
+
+fn runs off the GUI thread; on_done(result) or on_error(exception) run back on the GUI thread.
 """
 
 from __future__ import annotations
@@ -8,15 +13,19 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-Callback = Callable[[Any], None]
+T = TypeVar("T")
+OnError = Callable[[BaseException], None]
 log = logging.getLogger(__name__)
+
+READERS = 2  # one core's worth more than the writer: reads are mostly database waits
 
 
 class Background(QObject):
+    #: True while changes are waiting to be stored ("Saving…"), False once all are
     busy_changed = Signal(bool)
     # One signal for every job: (job id, succeeded, result or exception). The payload always
     # travels inside a tuple: PySide6 mis-counts references when a bare None crosses threads.
@@ -24,22 +33,58 @@ class Background(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(READERS)
         self._ids = itertools.count()
-        self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
-        self._finished.connect(self._deliver)  # queued: emitted on the worker, run here
+        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, OnError | None]] = {}
+        self._writes: set[int] = set()  # queued or running
+        self._held: list[tuple[int, Callable[[], None]]] = []  # reads waiting for those writes
+        self._finished.connect(self._deliver)  # queued: emitted on a worker, run here
+
+    def write(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: OnError | None = None,
+    ) -> None:
+        """Store something: in order with every other write."""
+        job = self._register(on_done, on_error)
+        self._writes.add(job)
+        if len(self._writes) == 1:
+            self.busy_changed.emit(True)
+        self._writer.start(self._work(job, fn))
+
+    def read(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: OnError | None = None,
+    ) -> None:
+        """Fetch or compute something that changes nothing stored."""
+        job = self._register(on_done, on_error)
+        work = self._work(job, fn)
+        if self._writes:
+            self._held.append((job, work))  # after the writes asked for before it
+        else:
+            self._readers.start(work)
 
     def run(
         self,
-        fn: Callable[[], Any],
-        on_done: Callback | None = None,
-        on_error: Callback | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: OnError | None = None,
     ) -> None:
+        """Work that may change what is stored: a write (the safe default)."""
+        self.write(fn, on_done, on_error)
+
+    def _register(self, on_done: Callable[[Any], None] | None, on_error: OnError | None) -> int:
         job = next(self._ids)
         self._callbacks[job] = (on_done, on_error)
-        if len(self._callbacks) == 1:
-            self.busy_changed.emit(True)
+        return job
+
+    def _work(self, job: int, fn: Callable[[], Any]) -> Callable[[], None]:
         finished = self._finished
 
         def work() -> None:  # a plain callable: no Python QRunnable whose lifetime C++ owns
@@ -54,13 +99,18 @@ class Background(QObject):
             else:
                 finished.emit((job, True, result))
 
-        self._pool.start(work)
+        return work
 
     def _deliver(self, message: tuple[int, bool, Any]) -> None:
         job, ok, payload = message
         on_done, on_error = self._callbacks.pop(job)
-        if not self._callbacks:
-            self.busy_changed.emit(False)
+        if job in self._writes:
+            self._writes.discard(job)
+            if not self._writes:
+                self.busy_changed.emit(False)
+                held, self._held = self._held, []
+                for _, work in held:
+                    self._readers.start(work)
         if ok:
             if on_done is not None:
                 on_done(payload)
@@ -69,11 +119,16 @@ class Background(QObject):
 
     @property
     def busy(self) -> bool:
+        """Any work not yet delivered, read or write."""
         return bool(self._callbacks)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work is done (closing the window: nothing unsaved is dropped)."""
-        return self._pool.waitForDone(msecs)
+        written = self._writer.waitForDone(msecs)
+        for _, work in self._held:  # their writes are done: let them finish too
+            self._readers.start(work)
+        self._held = []
+        return self._readers.waitForDone(msecs) and written
 
 
 def _unhandled(exc: BaseException) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from factory_grader.services.app_paths import database_url
 from factory_grader.services.backup import (
@@ -17,22 +18,26 @@ from factory_grader.services.backup import (
     is_database_file,
     restore_backup,
 )
+from factory_grader.ui.error_words import error_words
+
+if TYPE_CHECKING:
+    from factory_grader.ui.main_window import MainWindow
 
 
 class BackupActions(QObject):
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
 
     @property
     def _url(self) -> str:
-        return database_url(self.window_.db_url)  # type: ignore[attr-defined]
+        return database_url(self.window_.db_url)
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(
             self.window_,
             self.tr("Not done"),
-            self.window_.error_words(exc),  # type: ignore[attr-defined]
+            error_words(exc),
         )
 
     def backup(self) -> None:
@@ -64,7 +69,7 @@ class BackupActions(QObject):
                 ),
             )
 
-        self.window_.ctx.background.run(lambda: backup_database(url, target), done, self._failed)  # type: ignore[attr-defined]
+        self.window_.ctx.background.run(lambda: backup_database(url, target), done, self._failed)
 
     def restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -76,7 +81,7 @@ class BackupActions(QObject):
         if not path:
             return
         source = Path(path)
-        self.window_.ctx.background.run(  # type: ignore[attr-defined]
+        self.window_.ctx.background.run(
             lambda: check_backup(source), lambda _: self._confirm(source), self._failed
         )
 
@@ -94,7 +99,7 @@ class BackupActions(QObject):
         box.exec()
         if box.clickedButton() is not go:
             return
-        ctx, url = self.window_.ctx, self._url  # type: ignore[attr-defined]
+        ctx, url = self.window_.ctx, self._url
         ctx.background.wait()  # every queued save is stored before the data is replaced
         if ctx.database is not None:
             ctx.database.close()

@@ -4,7 +4,7 @@ another)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,13 +31,17 @@ from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.domain.records import Conflict
 from factory_grader.ui.conflict_value_dialog import ConflictValueDialog
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 from factory_grader.ui.words import answer_words
+
+if TYPE_CHECKING:
+    from factory_grader.storage.assessment_store import AnswerSheet
 
 
 class ConflictsDialog(QDialog):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
-        super().__init__(window)
-        self.ctx, self.window_ = ctx, window
+    def __init__(self, ctx: AppContext, controller: Controller, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx, self.controller = ctx, controller
         self.conflicts: list[Conflict] = []
         self.setWindowTitle(self.tr("Open conflicts"))
         self.explain = QLabel(
@@ -87,12 +91,12 @@ class ConflictsDialog(QDialog):
         if session is None or service is None:
             return
         aid = session.assessment_id
-        self.ctx.background.run(
+        self.ctx.background.read(
             lambda: (service.conflicts(aid), service.sheet(aid)), self._show, self._failed
         )
 
-    def _show(self, loaded: object) -> None:
-        conflicts, sheet = loaded  # type: ignore[misc]
+    def _show(self, loaded: tuple[list[Conflict], AnswerSheet]) -> None:
+        conflicts, sheet = loaded
         self.conflicts = list(conflicts)
         self.table.setRowCount(len(self.conflicts))
         tables: dict[ItemKind, dict[str, Any]] = {
@@ -170,9 +174,9 @@ class ConflictsDialog(QDialog):
                 save()  # may conflict again: then a new conflict is kept, nothing is lost
                 service.resolve_conflict(conflict.id)
 
-            self.window_.persist(both, lambda _: self._done())  # type: ignore[attr-defined]
+            self.controller.persist(both, lambda _: self._done())
         else:
-            self.ctx.background.run(
+            self.ctx.background.write(
                 lambda: service.resolve_conflict(conflict.id), lambda _: self._done(), self._failed
             )
 

@@ -5,16 +5,21 @@ kept; the app closes afterwards so that nothing keeps writing to the old copy.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from factory_grader.services import app_paths
 from factory_grader.services.data_folder import MoveRefused, check_target, move_data
+from factory_grader.ui.error_words import error_words
+
+if TYPE_CHECKING:
+    from factory_grader.ui.main_window import MainWindow
 
 
 class DataFolderActions(QObject):
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
 
@@ -50,18 +55,18 @@ class DataFolderActions(QObject):
         }
         text = words.get(reason)
         if text is None:  # a database error (locked by another program …): the window's words
-            return str(self.window_.error_words(exc))  # type: ignore[attr-defined]
+            return str(error_words(exc))
         return f"{text}\n\n{exc}"
 
     def choose(self, parent: QWidget) -> None:
-        ctx = self.window_.ctx  # type: ignore[attr-defined]
+        ctx = self.window_.ctx
         folder = QFileDialog.getExistingDirectory(
             parent, self.tr("Move the data to a folder"), str(Path.home())
         )
         if not folder:
             return
         target, source = Path(folder), app_paths.data_home()
-        url = app_paths.database_url(self.window_.db_url)  # type: ignore[attr-defined]
+        url = app_paths.database_url(self.window_.db_url)
         try:
             check_target(source, target, url)
         except MoveRefused as exc:
@@ -103,10 +108,10 @@ class DataFolderActions(QObject):
                 self.tr(
                     "The data is now in {new} (checked: {rows} rows, {evidence} evidence files). The old copy stays in {old} until you remove it. The app closes now."
                 ).format(
-                    new=report.new,  # type: ignore[attr-defined]
-                    old=report.old,  # type: ignore[attr-defined]
-                    rows=sum(report.rows.values()),  # type: ignore[attr-defined]
-                    evidence=report.evidence_checked,  # type: ignore[attr-defined]
+                    new=report.new,
+                    old=report.old,
+                    rows=sum(report.rows.values()),
+                    evidence=report.evidence_checked,
                 ),
             )
             parent.close()

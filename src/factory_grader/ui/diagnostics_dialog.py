@@ -58,7 +58,7 @@ class DiagnosticsDialog(QDialog):
         if library is None:
             self.text.setPlainText(self.tr("The forms are still loading; try again in a moment."))
             return
-        self.ctx.background.run(work, shown, failed)
+        self.ctx.background.read(work, shown, failed)
 
     def copy(self) -> None:
         clipboard = QApplication.clipboard()

@@ -72,7 +72,7 @@ class EntryDialog(QDialog):
 
             self.text.setPlainText(error_text(exc, self.ctx.lang))
 
-        self.ctx.background.run(work, shown, failed)
+        self.ctx.background.read(work, shown, failed)
 
     def _from_summary(self, head: dict[str, str]) -> str:
         """A row from a city summary: its figures by name, and why it is not ok."""

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -19,16 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import PAGES, WITHOUT_ASSESSMENT, Controller, PageName
+from factory_grader.ui.error_words import error_words
 from factory_grader.ui.words import answer_words
 
 if TYPE_CHECKING:
     from factory_grader.services.importing import FileImport
     from factory_grader.ui.pages.base import Page
+    from factory_grader.ui.pages.questionnaire_page import QuestionnairePage
     from factory_grader.ui.pages.start_page import StartPage
     from factory_grader.ui.result_panel import ResultPanel
 
-START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE, COMPARE = range(8)
-WITHOUT_ASSESSMENT = (START, COMPARE)  # pages usable with no assessment open
+# the pages by name (tests and callers say window.go(RESULTS))
+START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE, COMPARE = PAGES
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +42,15 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.db_url = db_url
+        self.controller = Controller(ctx, self)
+        self.controller.navigate.connect(lambda name: self.go(PageName(name)))
+        self.controller.save_failed.connect(self._save_failed)
+        self.controller.open_failed.connect(self._open_failed)
+        self.controller.conflicts_counted.connect(self._show_conflict_count)
+        self.controller.conflicts_requested.connect(self.show_conflicts)
+        self.controller.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 10000)
+        )
         self.setObjectName("mainWindow")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -46,7 +59,7 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
-        self.pages: list[Page] = []
+        self.pages: dict[PageName, Page] = {}
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -59,7 +72,6 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         # Open conflicts, when there are any: one click opens them.
-        self.open_conflicts = 0
         self.conflicts_button = QPushButton()
         self.conflicts_button.setFlat(True)
         self.conflicts_button.setVisible(False)
@@ -79,7 +91,7 @@ class MainWindow(QMainWindow):
 
         ctx = self.ctx
         self.start: StartPage = StartPage(ctx)
-        self.pages.insert(0, self.start)
+        self.pages[START] = self.start
         self.stack.insertWidget(0, self.start)
         self.stack.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
@@ -87,11 +99,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.panel)
         self.splitter.setSizes([150, 900, 260])
         self._make_actions()
-        self.start.open_requested.connect(self.open_assessment)
+        self.start.open_requested.connect(self.controller.open_assessment)
         self.start.example_requested.connect(self.load_example)
         self.start.import_requested.connect(self.import_file)
         self.start.new_requested.connect(self.new_assessment)
-        ctx.events.answers_changed.connect(self.rescore)
         ctx.background.busy_changed.connect(self._saving)
         self.built = True
         self.retranslate()
@@ -99,11 +110,11 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------
 
-    def add_pages(self, pages: list[Page]) -> None:
-        """The pages that need the forms are made once the forms are loaded."""
-        for page in pages:
-            self.pages.append(page)
-            self.stack.addWidget(page)
+    def add_pages(self, pages: dict[PageName, Page]) -> None:
+        """The pages that need the forms are made once the forms are loaded (in PAGES order)."""
+        for name in PAGES[len(self.pages) :]:
+            self.pages[name] = pages[name]
+            self.stack.addWidget(pages[name])
         self.retranslate()
         self._enable_pages()
 
@@ -135,9 +146,9 @@ class MainWindow(QMainWindow):
         # 编辑: undo and redo of answers (a text field that has the focus keeps its own)
         self.edit_menu = menu.addMenu("")
         self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(self.undo)
+        self.undo_action.triggered.connect(lambda: self._stepped(self.controller.undo(), True))
         self.redo_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Z"))
-        self.redo_action.triggered.connect(self.redo)
+        self.redo_action.triggered.connect(lambda: self._stepped(self.controller.redo(), False))
         for a in (self.undo_action, self.redo_action):
             a.setEnabled(False)
             self.edit_menu.addAction(a)
@@ -149,8 +160,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.conflicts_action)
         self.ctx.events.answers_changed.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self._update_undo)
-        self.ctx.events.assessment_opened.connect(self.count_conflicts)
-        self.ctx.events.conflicts_changed.connect(self.count_conflicts)
+        self.ctx.events.assessment_opened.connect(self._enable_pages)
         self.view_menu = menu.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
@@ -215,9 +225,9 @@ class MainWindow(QMainWindow):
         if self.built:
             self.export_action.setEnabled(has_session)
         enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        for row in range(self.nav.count()):
+        for row, name in enumerate(PAGES):
             item = self.nav.item(row)
-            usable = row < len(self.pages) and (row in WITHOUT_ASSESSMENT or has_session)
+            usable = name in self.pages and (name in WITHOUT_ASSESSMENT or has_session)
             item.setFlags(item.flags() | enabled if usable else item.flags() & ~enabled)
 
     def _describe_db(self) -> None:
@@ -238,13 +248,34 @@ class MainWindow(QMainWindow):
     def _saving(self, busy: bool) -> None:
         self.save_label.setText(self.tr("Saving…") if busy else self.tr("All changes saved"))
 
-    def _page_changed(self, page: int) -> None:
+    def _page_changed(self, row: int) -> None:
         """The result panel belongs to the open assessment: the comparison gets its room."""
         if self.built:
-            self.panel.setVisible(page != COMPARE)
+            self.panel.setVisible(row != PAGES.index(COMPARE))
 
-    def go(self, page: int) -> None:
-        self.nav.setCurrentRow(page)
+    def go(self, page: PageName) -> None:
+        if page in self.pages:
+            self.nav.setCurrentRow(PAGES.index(page))
+            if page is QUESTIONNAIRE:
+                self.questionnaire.focus_first()  # keys 1-5 work at once
+
+    def page(self, name: PageName) -> Page:
+        return self.pages[name]
+
+    def nav_item(self, name: PageName) -> QListWidgetItem:
+        return self.nav.item(PAGES.index(name))
+
+    @property
+    def current_page(self) -> PageName:
+        return PAGES[max(self.nav.currentRow(), 0)]
+
+    @property
+    def questionnaire(self) -> QuestionnairePage:
+        from factory_grader.ui.pages.questionnaire_page import QuestionnairePage
+
+        page = self.pages[QUESTIONNAIRE]
+        assert isinstance(page, QuestionnairePage)
+        return page
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -270,13 +301,15 @@ class MainWindow(QMainWindow):
         self.ctx.database = db
         from factory_grader.ui.pages.all_pages import make_pages
 
-        self.add_pages(make_pages(self.ctx, self))
+        self.add_pages(make_pages(self.ctx, self.controller))
         self._describe_db()
         self.start.reload()
         self.start._update_buttons()
         last = self.ctx.preferences.last_assessment
         if last is not None:
-            self.open_assessment(last, quiet=True, page=self.ctx.preferences.window_page())
+            self.controller.open_assessment(
+                last, quiet=True, page=self.ctx.preferences.window_page()
+            )
 
     def _load_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -287,104 +320,45 @@ class MainWindow(QMainWindow):
     # --- assessments --------------------------------------------------------------------------
 
     def open_assessment(
-        self, assessment_id: int, quiet: bool = False, page: int | None = None
+        self, assessment_id: int, quiet: bool = False, page: PageName | None = None
     ) -> None:
-        service = self.ctx.service
-        if service is None:
-            return
+        self.controller.open_assessment(assessment_id, quiet, page)
 
-        def load() -> object:
-            from factory_grader.services.editing import EditSession
+    def _open_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
 
-            return EditSession(service, assessment_id)
+        QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
 
-        def opened(session: object) -> None:
-            self.ctx.session = session  # type: ignore[assignment]
-            self.ctx.preferences.last_assessment = assessment_id
-            self._enable_pages()
-            self.ctx.events.assessment_opened.emit()
-            self.rescore()
-            if page is not None:
-                self.go(page)  # where the user was when the app was last closed
-            elif not quiet:
-                self.go(QUESTIONNAIRE)
-                self.stack.widget(QUESTIONNAIRE).focus_first()  # type: ignore[attr-defined]  # keys 1-5 work at once
-
-        def failed(exc: BaseException) -> None:
-            from PySide6.QtWidgets import QMessageBox
-
-            if quiet:
-                self.ctx.preferences.last_assessment = None
-            else:
-                QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
-
-        self.ctx.background.run(load, opened, failed)
-
-    def count_conflicts(self) -> None:
-        session, service = self.ctx.session, self.ctx.service
-        if session is None or service is None:
-            self._show_conflict_count([])
-            return
-        aid = session.assessment_id
-        self.ctx.background.run(
-            lambda: service.conflicts(aid),
-            self._show_conflict_count,
-            lambda exc: self.statusBar().showMessage(str(exc), 10000),  # e.g. server gone
-        )
-
-    def _show_conflict_count(self, conflicts: object) -> None:
-        count = len(conflicts)  # type: ignore[arg-type]
-        changed = count != self.open_conflicts
-        self.open_conflicts = count
+    def _show_conflict_count(self, count: int) -> None:
         self.conflicts_button.setText(self.tr("⚠ {n} open conflict(s)…").format(n=count))
         self.conflicts_button.setVisible(count > 0)
         self.conflicts_action.setEnabled(count > 0)
-        if changed and self.built:
-            self.stack.widget(FINALISE).refresh()  # type: ignore[attr-defined]
 
     def show_conflicts(self) -> None:
         from factory_grader.ui.conflicts_dialog import ConflictsDialog
 
-        ConflictsDialog(self.ctx, self).exec()
+        ConflictsDialog(self.ctx, self.controller, self).exec()
 
-    def undo(self) -> None:
-        session = self.ctx.session
-        if session is not None and session.editable:
-            self._step(session.undo(), self.tr("Undone: {item}"))
-
-    def redo(self) -> None:
-        session = self.ctx.session
-        if session is not None and session.editable:
-            self._step(session.redo(), self.tr("Redone: {item}"))
-
-    def _step(self, done: object, message: str) -> None:
-        """Save an undo or redo like any edit (a colleague's change since makes it a conflict)
-        and show every page the answers as they now are."""
-        if done is None:
-            return
-        edit, save = done  # type: ignore[misc]
-        self.persist(save)
-        self.ctx.events.assessment_opened.emit()
-        self.ctx.events.answers_changed.emit()
-        self.statusBar().showMessage(message.format(item=edit.key), 5000)
+    def _stepped(self, edit: object, undone: bool) -> None:
+        """Say what was undone or redone (the controller saved it like any change)."""
+        key = getattr(edit, "key", None)
+        if key is not None:
+            message = self.tr("Undone: {item}") if undone else self.tr("Redone: {item}")
+            self.statusBar().showMessage(message.format(item=key), 5000)
 
     def _update_undo(self) -> None:
         session = self.ctx.session
         editable = session is not None and session.editable
-        self.undo_action.setEnabled(editable and session.can_undo)  # type: ignore[union-attr]
-        self.redo_action.setEnabled(editable and session.can_redo)  # type: ignore[union-attr]
+        self.undo_action.setEnabled(session is not None and editable and session.can_undo)
+        self.redo_action.setEnabled(session is not None and editable and session.can_redo)
 
     def rescore(self) -> None:
-        session = self.ctx.session
-        self.ctx.result = session.score() if session is not None else None
-        self.ctx.events.result_changed.emit(self.ctx.result)
+        self.controller.rescore()
 
     def persist(
-        self, save: Callable[[], None], then: Callable[[object], None] | None = None
+        self, save: Callable[[], object], then: Callable[[object], None] | None = None
     ) -> None:
-        """Queue one change for the writer thread; conflicts and faults are shown, not lost.
-        `then` runs on the GUI thread once the change is stored."""
-        self.ctx.background.run(save, then, self._save_failed)
+        self.controller.persist(save, then)
 
     def _save_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -411,56 +385,12 @@ class MainWindow(QMainWindow):
             )
             self.ctx.events.assessment_opened.emit()
             self.ctx.events.conflicts_changed.emit()
-            self.rescore()
+            self.controller.rescore()
             return
         QMessageBox.critical(self, self.tr("Not saved"), self.error_words(exc))
 
     def error_words(self, exc: BaseException) -> str:
-        """An error as the user's language says it, where its kind is known (else as given)."""
-        from factory_grader.domain.errors import DatabaseError, DataChanged, OpenConflicts
-
-        if isinstance(exc, DataChanged):
-            return self.tr(
-                "The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising."
-            )
-        if isinstance(exc, OpenConflicts):
-            return self.tr(
-                "This revision has open conflicts. Choose the final value of each first (Open conflicts…)."
-            )
-        meaning = exc.meaning if isinstance(exc, DatabaseError) else None
-        words = {
-            "locked": self.tr(
-                "The database is in use by another program. Close it and try again; nothing was lost."
-            ),
-            "read-only": self.tr(
-                "The database is read-only here, so changes cannot be saved. Check the folder's permissions."
-            ),
-            "full": self.tr("The disk is full: the change was not saved."),
-            "damaged": self.tr("The database is damaged. Restore a backup copy."),
-            "io": self.tr("The disk could not be read or written (is it unplugged or failing?)."),
-            "unreachable": self.tr(
-                "The database server cannot be reached. Check the network and the server."
-            ),
-            "server-shutdown": self.tr("The database server is restarting. Try again shortly."),
-            "login": self.tr(
-                "The database server refused the login. Check the user name and password."
-            ),
-            "no-permission": self.tr("The database user is not allowed to do this."),
-            "missing": self.tr("The file is not there."),
-            "data-folder-missing": self.tr(
-                "The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place."
-            ),
-            "not-a-database": self.tr("The file is not a database."),
-            "foreign": self.tr("The file is another program's database, not this app's."),
-            "newer": self.tr(
-                "The file was made by a newer version of this app. Update the app to use it."
-            ),
-            "server-backup": self.tr(
-                "A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator."
-            ),
-        }
-        text = words.get(meaning or "")
-        return f"{text}\n\n{exc}" if text else str(exc)
+        return error_words(exc)
 
     def load_example(self) -> None:
         service = self.ctx.service
@@ -599,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def _created(self, assessment_id: int) -> None:
         self.ctx.events.assessments_changed.emit()
-        self.open_assessment(assessment_id)
+        self.controller.open_assessment(assessment_id)
 
     def _create_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -629,10 +559,13 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is not None:
             focus.clearFocus()  # commits a comment being typed (editingFinished)
-        if len(self.pages) > COMPARE:
-            self.pages[COMPARE].shutdown()  # type: ignore[attr-defined]
+        from factory_grader.ui.pages.compare_page import ComparePage
+
+        compare = self.pages.get(COMPARE)
+        if isinstance(compare, ComparePage):
+            compare.shutdown()
         self.ctx.background.wait()  # every queued change reaches the database first
-        self.ctx.preferences.save_window(self.saveGeometry(), self.nav.currentRow())
+        self.ctx.preferences.save_window(self.saveGeometry(), self.current_page)
         if self.ctx.database is not None:
             self.ctx.database.close()
         super().closeEvent(event)

@@ -7,16 +7,43 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from factory_grader.domain.text import Lang
 from factory_grader.services import app_paths
+from factory_grader.ui.page_names import PageName
 
-VERSION = 1  # bump with an upgrade step when keys change
+VERSION = 2  # bump with an upgrade step in _upgrade when keys change
+#: Version 1 kept the last page as its position in the navigation, in this order.
+_V1_PAGES = (
+    PageName.START,
+    PageName.PROFILE,
+    PageName.QUESTIONNAIRE,
+    PageName.SCENARIOS,
+    PageName.CONDITIONS,
+    PageName.RESULTS,
+    PageName.FINALISE,
+    PageName.COMPARE,
+)
 
 
 class Preferences:
     def __init__(self) -> None:
         path = app_paths.settings_home() / "settings.ini"
         self._s = QSettings(str(path), QSettings.Format.IniFormat)
-        if self._s.value("version") is None:
+        found = self._s.value("version")
+        if found is None:
             self._s.setValue("version", VERSION)
+        else:
+            self._upgrade(str(found))
+
+    def _upgrade(self, found: str) -> None:
+        """Settings written by an earlier version, step by step to this one. A newer app's
+        settings are left as they are: this one reads the keys it knows."""
+        version = int(found) if found.isascii() and found.isdigit() else 1
+        if version < 2:  # the last page: its position then, its name now
+            page = str(self._s.value("window/page", ""))
+            if page.isascii() and page.isdigit() and int(page) < len(_V1_PAGES):
+                self._s.setValue("window/page", _V1_PAGES[int(page)].value)
+            else:
+                self._s.remove("window/page")
+            self._s.setValue("version", 2)
 
     @property
     def path(self) -> str:
@@ -63,10 +90,12 @@ class Preferences:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def save_window(self, geometry: QByteArray, page: int) -> None:
+    def save_window(self, geometry: QByteArray, page: PageName) -> None:
         self._s.setValue("window/geometry", geometry)
-        self._s.setValue("window/page", page)
+        self._s.setValue("window/page", page.value)
         self._s.sync()
 
-    def window_page(self) -> int:
-        return int(str(self._s.value("window/page", 0)))
+    def window_page(self) -> PageName | None:
+        """The page the window was on when it was last closed (None: not known)."""
+        value = str(self._s.value("window/page", ""))
+        return PageName(value) if value in set(PageName) else None

@@ -46,7 +46,9 @@ class SettingsDialog(QDialog):
         open_folder = QPushButton(self.tr("Open data folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(home))))
         # Moving needs the main window (it closes the database and then the app).
-        self.mover = DataFolderActions(parent) if parent is not None else None
+        from factory_grader.ui.main_window import MainWindow
+
+        self.mover = DataFolderActions(parent) if isinstance(parent, MainWindow) else None
         move = QPushButton(self.tr("Move to another folder…"))
         move.setEnabled(self.mover is not None)
         if self.mover is not None:

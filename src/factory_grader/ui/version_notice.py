@@ -11,12 +11,13 @@ from factory_grader.domain.records import AssessmentStatus
 from factory_grader.services.notices import update_text, version_sentence
 from factory_grader.services.versions import VersionNote, VersionUpdate
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 
 
 class VersionNotice(QWidget):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__()
-        self.ctx, self.window_ = ctx, window
+        self.ctx, self.controller = ctx, controller
         self.label = QLabel()
         self.label.setObjectName("notice")
         self.label.setWordWrap(True)
@@ -39,10 +40,9 @@ class VersionNotice(QWidget):
             self.setVisible(False)
             return
         summary = session.summary
-        self.ctx.background.run(lambda: service.version_notes(summary), self._show)
+        self.ctx.background.read(lambda: service.version_notes(summary), self._show)
 
-    def _show(self, notes: object) -> None:
-        shown: list[VersionNote] = list(notes)  # type: ignore[call-overload]
+    def _show(self, shown: list[VersionNote]) -> None:
         if not shown:
             self.setVisible(False)
             return
@@ -59,7 +59,7 @@ class VersionNotice(QWidget):
         if session is None or service is None:
             return
         ident = session.summary.id
-        self.ctx.background.run(lambda: service.preview_update(ident), self._ask)
+        self.ctx.background.read(lambda: service.preview_update(ident), self._ask)
 
     def _ask(self, update: object) -> None:
         assert isinstance(update, VersionUpdate)
@@ -84,13 +84,8 @@ class VersionNotice(QWidget):
         if box.clickedButton() is not go:
             return
         ident = session.summary.id
-        self.window_.persist(  # type: ignore[attr-defined]
-            lambda: service.update_to_current(ident),
-            lambda _: self.window_.open_assessment(  # type: ignore[attr-defined]
-                ident,
-                quiet=True,
-                page=self.window_.stack.currentIndex(),  # type: ignore[attr-defined]
-            ),
+        self.controller.persist(  # then the draft is loaded again, where the user is
+            lambda: service.update_to_current(ident), lambda _: self.controller.reopen_current()
         )
 
 

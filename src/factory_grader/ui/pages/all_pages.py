@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller, PageName
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.pages.compare_page import ComparePage
 from factory_grader.ui.pages.conditions_page import ConditionsPage
@@ -15,13 +14,13 @@ from factory_grader.ui.pages.results_page import ResultsPage
 from factory_grader.ui.pages.scenarios_page import ScenariosPage
 
 
-def make_pages(ctx: AppContext, window: QWidget) -> list[Page]:
-    return [
-        ProfilePage(ctx, window),
-        QuestionnairePage(ctx, window),
-        ScenariosPage(ctx, window),
-        ConditionsPage(ctx, window),
-        ResultsPage(ctx, window),
-        FinalisePage(ctx, window),
-        ComparePage(ctx, window),  # needs no open assessment
-    ]
+def make_pages(ctx: AppContext, controller: Controller) -> dict[PageName, Page]:
+    return {
+        PageName.PROFILE: ProfilePage(ctx, controller),
+        PageName.QUESTIONNAIRE: QuestionnairePage(ctx, controller),
+        PageName.SCENARIOS: ScenariosPage(ctx, controller),
+        PageName.CONDITIONS: ConditionsPage(ctx, controller),
+        PageName.RESULTS: ResultsPage(ctx, controller),
+        PageName.FINALISE: FinalisePage(ctx, controller),
+        PageName.COMPARE: ComparePage(ctx),  # needs no open assessment
+    }

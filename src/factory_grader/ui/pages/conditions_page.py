@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QWidget,
 )
 
 from factory_grader.domain.rules import Condition, ConditionGroup, Confidence
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.wording import CONFIDENCE_NAMES
 
@@ -20,9 +20,9 @@ VALUES: tuple[bool | None, ...] = (None, True, False)
 
 
 class ConditionsPage(Page):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
-        self.window_ = window
+        self.controller = controller
         self.heading, self.inner_layout = self.scrolling_body()
         self.combos: dict[str, QComboBox] = {}
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
@@ -138,5 +138,4 @@ class ConditionsPage(Page):
             or session.answers.conditions.get(condition_id) is value
         ):
             return
-        self.window_.persist(session.set_condition(condition_id, value))  # type: ignore[attr-defined]
-        self.ctx.events.answers_changed.emit()
+        self.controller.set_condition(condition_id, value)

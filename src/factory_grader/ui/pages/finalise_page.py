@@ -9,17 +9,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
+from factory_grader.ui.error_words import error_words
 from factory_grader.ui.pages.base import Page
 
 
 class FinalisePage(Page):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
-        self.window_ = window
+        self.controller = controller
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.state = QLabel()
@@ -30,7 +31,7 @@ class FinalisePage(Page):
         self.reopen_button = QPushButton()
         self.reopen_button.clicked.connect(self.reopen)
         self.conflicts_button = QPushButton()
-        self.conflicts_button.clicked.connect(lambda: window.show_conflicts())  # type: ignore[attr-defined]
+        self.conflicts_button.clicked.connect(controller.conflicts_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.finalise_button)
@@ -44,6 +45,7 @@ class FinalisePage(Page):
         ctx.events.assessment_opened.connect(self.when_visible(self.refresh))
         ctx.events.answers_changed.connect(self.when_visible(self.refresh))
         ctx.events.conflicts_changed.connect(self.when_visible(self.refresh))
+        controller.conflicts_counted.connect(lambda _: self.refresh())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -100,7 +102,7 @@ class FinalisePage(Page):
                     "{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met."
                 ).format(u=len(unanswered), f=len(flagged), c=len(open_conditions))
             )
-        conflicts = self.window_.open_conflicts  # type: ignore[attr-defined]
+        conflicts = self.controller.open_conflicts
         if conflicts and not final:
             self.items.insertItem(
                 0,
@@ -116,13 +118,13 @@ class FinalisePage(Page):
         session, service = self.ctx.session, self.ctx.service
         if session is None or service is None or not session.editable:
             return
-        if self.window_.open_conflicts:  # type: ignore[attr-defined]
+        if self.controller.open_conflicts:
             QMessageBox.information(
                 self,
                 self.tr("Finalise"),
                 self.tr(
                     "This revision has {n} open conflict(s). Choose the final value of each first (Open conflicts…)."
-                ).format(n=self.window_.open_conflicts),  # type: ignore[attr-defined]
+                ).format(n=self.controller.open_conflicts),
             )
             return
         answer = QMessageBox.question(
@@ -150,8 +152,8 @@ class FinalisePage(Page):
 
     def _reopen_session(self, assessment_id: int) -> None:
         self.ctx.events.assessments_changed.emit()
-        self.window_.open_assessment(assessment_id, quiet=True)  # type: ignore[attr-defined]
+        self.controller.open_assessment(assessment_id, quiet=True)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Not done"), self.window_.error_words(exc))  # type: ignore[attr-defined]
+        QMessageBox.warning(self, self.tr("Not done"), error_words(exc))
         self.ctx.events.conflicts_changed.emit()  # e.g. refused for a conflict not yet counted

@@ -22,6 +22,7 @@ from factory_grader.domain.credit_code import credit_code_problem
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.forms.reference import load_profile_lists
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.text_guard import guard_text
 
@@ -47,9 +48,9 @@ VALIDATED = ("credit_code", "phone", "email")
 
 
 class ProfilePage(Page):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
-        self.window_ = window
+        self.controller = controller
         self.lists = load_profile_lists()
         self.edits: dict[str, QLineEdit] = {f: QLineEdit() for f in TEXT_FIELDS}
         for edit in self.edits.values():
@@ -289,8 +290,4 @@ class ProfilePage(Page):
             return
         form = lib.form_for(session.answers)
         self.weights_note.setText(self.ctx.text(form.weights_note_for(weights_id)))
-        self.window_.persist(  # type: ignore[attr-defined]
-            session.set_profile(profile, industry, rules_id, weights_id),
-            lambda _: self.ctx.events.assessments_changed.emit(),  # the list shows the new name
-        )
-        self.ctx.events.answers_changed.emit()
+        self.controller.set_profile(profile, industry, rules_id, weights_id)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.maturity_model import Grade, MaturityForm, Requirement
 from factory_grader.domain.records import RequirementNote
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.ui.requirement_row import RequirementRow
 
@@ -29,9 +30,9 @@ ROLE_SUBDOMAIN = Qt.ItemDataRole.UserRole
 
 
 class QuestionnairePage(Page):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
-        self.window_ = window
+        self.controller = controller
         self.rows: list[RequirementRow] = []
         self.attachment_counts: dict[str, int] = {}
         self.tree = QTreeWidget()
@@ -143,7 +144,7 @@ class QuestionnairePage(Page):
             self.attachment_counts = counts
             self._refresh_rows()
 
-        self.ctx.background.run(count, loaded, lambda exc: None)
+        self.ctx.background.read(count, loaded, lambda exc: None)
 
     def _applicable(self, form: MaturityForm) -> list[Requirement]:
         session = self.ctx.session
@@ -244,18 +245,10 @@ class QuestionnairePage(Page):
     # --- changes ------------------------------------------------------------------------------
 
     def _grade_chosen(self, requirement_id: str, grade: Grade | None) -> None:
-        session = self.ctx.session
-        if session is None or not session.editable:
-            return
-        self.window_.persist(session.set_requirement(requirement_id, grade))  # type: ignore[attr-defined]
-        self.ctx.events.answers_changed.emit()
+        self.controller.set_grade(requirement_id, grade)
 
     def _note_changed(self, requirement_id: str, note: RequirementNote) -> None:
-        session = self.ctx.session
-        if session is None or not session.editable:
-            return
-        self.window_.persist(session.set_note(requirement_id, note))  # type: ignore[attr-defined]
-        self.ctx.events.answers_changed.emit()
+        self.controller.set_note(requirement_id, note)
 
     def _attachments(self, requirement_id: str) -> None:
         from factory_grader.ui.attachments_dialog import AttachmentsDialog

@@ -20,7 +20,9 @@ from factory_grader.domain.maturity_model import MaturityForm
 from factory_grader.domain.results import AssessmentResult, Check
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.notices import drift_sentence, verdict_words
+from factory_grader.services.versions import Drift
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.version_notice import VersionNotice
 
@@ -28,7 +30,7 @@ ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
 
 
 class ResultsPage(Page):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -38,7 +40,7 @@ class ResultsPage(Page):
         self.final_banner.setWordWrap(True)
         self.final_banner.setVisible(False)
         # A draft on older versions of the questionnaire or rules: what that means, and updating.
-        self.version_notice = VersionNotice(ctx, window)
+        self.version_notice = VersionNotice(ctx, controller)
         self.summary = QLabel()
         self.summary.setObjectName("resultSummary")
         self.summary.setWordWrap(True)
@@ -177,14 +179,12 @@ class ResultsPage(Page):
     def _show_final_verdict(self) -> None:
         session, service, lib = self.ctx.session, self.ctx.service, self.ctx.library
         verdict = session.summary.final_verdict if session is not None else None
-        if verdict is None or service is None or lib is None:
+        if session is None or verdict is None or service is None or lib is None:
             self.final_banner.setVisible(False)
             return
-        summary = session.summary  # type: ignore[union-attr]
+        summary, answers = session.summary, session.answers
 
-        answers = session.answers  # type: ignore[union-attr]
-
-        def shown(drift: object) -> None:
+        def shown(drift: list[Drift]) -> None:
             form, rules = lib.form_for(answers), lib.rules_for(answers)
             words = verdict_words(
                 (verdict.score_hundredths, verdict.level, verdict.tier), form, rules, self.ctx.lang
@@ -202,12 +202,12 @@ class ResultsPage(Page):
                 text += " " + self.tr(
                     "⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict."
                 )
-                for d in drift:  # type: ignore[attr-defined]
+                for d in drift:
                     text += " " + drift_sentence(d, form, rules, self.ctx.lang)
             self.final_banner.setText(text)
             self.final_banner.setVisible(True)
 
-        self.ctx.background.run(lambda: service.verdict_drift(summary), shown)
+        self.ctx.background.read(lambda: service.verdict_drift(summary), shown)
 
     def _show_weights(self) -> None:
         result, session, lib = self.ctx.result, self.ctx.session, self.ctx.library

@@ -8,19 +8,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QWidget,
 )
 
 from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.ui.text_guard import guard_text
 
 
 class ScenariosPage(Page):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
-        self.window_ = window
+        self.controller = controller
         self.heading, self.inner_layout = self.scrolling_body()
         self.summary = QLabel()
         self.body_layout.insertWidget(1, self.summary)
@@ -94,8 +94,7 @@ class ScenariosPage(Page):
         )
         if answer == session.answers.scenario(scenario_id):
             return
-        self.window_.persist(session.set_scenario(scenario_id, answer))  # type: ignore[attr-defined]
-        self.ctx.events.answers_changed.emit()
+        self.controller.set_scenario(scenario_id, answer)
 
     def _summarise(self) -> None:
         result = self.ctx.result

@@ -1,0 +1,197 @@
+"""The open assessment and everything done to it: opening and reloading, the edit session, each
+change the user makes (saved through the writer thread, in order), undo and redo, rescoring and
+the count of open conflicts. Pages tell it what the user wants and render what the events give
+them; none of them reaches into the window. The window shows its errors and follows `navigate`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from factory_grader.ui.context import AppContext
+from factory_grader.ui.page_names import PAGES, WITHOUT_ASSESSMENT, PageName
+
+__all__ = ["PAGES", "WITHOUT_ASSESSMENT", "Controller", "PageName"]
+
+if TYPE_CHECKING:  # loaded after the first paint
+    from factory_grader.domain.answers import ScenarioAnswer
+    from factory_grader.domain.maturity_model import Grade, IndustryType
+    from factory_grader.domain.records import Conflict, RequirementNote
+    from factory_grader.services.editing import Edit, EditSession
+
+
+class Controller(QObject):
+    #: the window should show this page (a PageName)
+    navigate = Signal(str)
+    #: a change could not be stored (a colleague's change first, the database): the exception
+    save_failed = Signal(object)
+    #: an assessment the user asked for could not be opened: the exception
+    open_failed = Signal(object)
+    #: the number of open conflicts of the open assessment, when counted anew
+    conflicts_counted = Signal(int)
+    #: the user wants to see the open conflicts (the window opens them)
+    conflicts_requested = Signal()
+    #: something to mention in the status bar (a count that could not be made)
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.open_conflicts = 0
+        ctx.events.answers_changed.connect(self.rescore)
+        ctx.events.assessment_opened.connect(self.count_conflicts)
+        ctx.events.conflicts_changed.connect(self.count_conflicts)
+
+    @property
+    def session(self) -> EditSession | None:
+        return self.ctx.session
+
+    @property
+    def editable(self) -> bool:
+        return self.ctx.session is not None and self.ctx.session.editable
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def open_assessment(
+        self, assessment_id: int, quiet: bool = False, page: PageName | None = None
+    ) -> None:
+        """Load the assessment for editing (off the GUI thread) and make it the open one; then
+        show `page`, or the questionnaire unless quiet. A quiet open that fails forgets it as
+        the one to reopen at start; a loud one says why."""
+        service = self.ctx.service
+        if service is None:
+            return
+
+        def load() -> EditSession:
+            from factory_grader.services.editing import EditSession
+
+            return EditSession(service, assessment_id)
+
+        def opened(session: EditSession) -> None:
+            self.ctx.session = session
+            self.ctx.preferences.last_assessment = assessment_id
+            self.ctx.events.assessment_opened.emit()
+            self.rescore()
+            if page is not None:
+                self.navigate.emit(page)
+            elif not quiet:
+                self.navigate.emit(PageName.QUESTIONNAIRE)
+
+        def failed(exc: BaseException) -> None:
+            if quiet:
+                self.ctx.preferences.last_assessment = None
+            else:
+                self.open_failed.emit(exc)
+
+        self.ctx.background.read(load, opened, failed)
+
+    def reopen_current(self, page: PageName | None = None) -> None:
+        """Load the open assessment again (after a change made outside the edit session)."""
+        if self.ctx.session is not None:
+            self.open_assessment(self.ctx.session.assessment_id, quiet=True, page=page)
+
+    # --- changes ------------------------------------------------------------------------------
+
+    def persist(
+        self, save: Callable[[], object], then: Callable[[object], None] | None = None
+    ) -> None:
+        """Queue one change for the writer thread; a refusal is reported, never lost. `then`
+        runs on the GUI thread once the change is stored."""
+        self.ctx.background.write(save, then, self.save_failed.emit)
+
+    def _edit(self, save: Callable[[], object], then: Callable[[object], None] | None) -> None:
+        self.persist(save, then)
+        self.ctx.events.answers_changed.emit()
+
+    def set_grade(self, requirement_id: str, grade: Grade | None) -> None:
+        if self.editable:
+            assert self.ctx.session is not None
+            self._edit(self.ctx.session.set_requirement(requirement_id, grade), None)
+
+    def set_note(self, requirement_id: str, note: RequirementNote) -> None:
+        if self.editable:
+            assert self.ctx.session is not None
+            self._edit(self.ctx.session.set_note(requirement_id, note), None)
+
+    def set_requirement(
+        self, requirement_id: str, grade: Grade | None, note: RequirementNote
+    ) -> None:
+        if self.editable:
+            assert self.ctx.session is not None
+            self._edit(self.ctx.session.set_requirement(requirement_id, grade, note), None)
+
+    def set_scenario(self, scenario_id: str, answer: ScenarioAnswer) -> None:
+        if self.editable:
+            assert self.ctx.session is not None
+            self._edit(self.ctx.session.set_scenario(scenario_id, answer), None)
+
+    def set_condition(self, condition_id: str, value: bool | None) -> None:
+        if self.editable:
+            assert self.ctx.session is not None
+            self._edit(self.ctx.session.set_condition(condition_id, value), None)
+
+    def set_profile(
+        self,
+        profile: Mapping[str, str],
+        industry: IndustryType,
+        rules_id: str,
+        weights_id: str | None,
+    ) -> None:
+        """The profile, the manufacturing type, the rule set and the weights: the start list
+        shows the new name once stored."""
+        if self.editable:
+            assert self.ctx.session is not None
+            save = self.ctx.session.set_profile(profile, industry, rules_id, weights_id)
+            self._edit(save, lambda _: self.ctx.events.assessments_changed.emit())
+
+    def resolve_conflict(self, conflict: Conflict, then: Callable[[object], None]) -> None:
+        """The conflict closed, the stored value kept."""
+        service = self.ctx.service
+        if service is not None:
+            self.ctx.background.write(
+                lambda: service.resolve_conflict(conflict.id), then, self.save_failed.emit
+            )
+
+    def undo(self) -> Edit | None:
+        """Undo the last change (saved like any change); the edit undone, or None."""
+        session = self.ctx.session
+        return self._step(session.undo()) if session is not None and session.editable else None
+
+    def redo(self) -> Edit | None:
+        session = self.ctx.session
+        return self._step(session.redo()) if session is not None and session.editable else None
+
+    def _step(self, done: tuple[Edit, Callable[[], object]] | None) -> Edit | None:
+        """A colleague's change since makes it a conflict; every page shows the answers as
+        they now are."""
+        if done is None:
+            return None
+        edit, save = done
+        self.persist(save)
+        self.ctx.events.assessment_opened.emit()
+        self.ctx.events.answers_changed.emit()
+        return edit
+
+    # --- what follows from the answers --------------------------------------------------------
+
+    def rescore(self) -> None:
+        session = self.ctx.session
+        self.ctx.result = session.score() if session is not None else None
+        self.ctx.events.result_changed.emit(self.ctx.result)
+
+    def count_conflicts(self) -> None:
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None:
+            self._counted([])
+            return
+        aid = session.assessment_id
+        self.ctx.background.read(lambda: service.conflicts(aid), self._counted, self._not_counted)
+
+    def _counted(self, conflicts: list[Any]) -> None:
+        self.open_conflicts = len(conflicts)
+        self.conflicts_counted.emit(self.open_conflicts)
+
+    def _not_counted(self, exc: BaseException) -> None:
+        self.status_message.emit(str(exc))  # e.g. the server is gone: the count stays as it was
