@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -100,10 +101,14 @@ class AttachmentsDialog(QDialog):
             self.ctx.background.write(
                 lambda path=path: service.attach(aid, rid, Path(path)),
                 lambda _: self.reload(),
-                lambda exc, path=path: QMessageBox.warning(
-                    self, self.tr("Not added"), f"{path}: {exc}"
-                ),
+                self._not_added(path),
             )
+
+    def _not_added(self, path: str) -> Callable[[BaseException], None]:
+        def say(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Not added"), f"{path}: {error_words(exc)}")
+
+        return say
 
     def open_selected(self) -> None:
         a, service = self._selected(), self.ctx.service

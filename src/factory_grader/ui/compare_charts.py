@@ -109,8 +109,9 @@ class CompareCharts(QWidget):
     def _draw(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.figures = []
         self.save_buttons = []
         for i, (name, build) in enumerate(self._builders()):

@@ -5,7 +5,7 @@ them; none of them reaches into the window. The window shows its errors and foll
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -134,7 +134,7 @@ class Controller(QObject):
 
     def set_profile(
         self,
-        profile: Mapping[str, str],
+        profile: dict[str, str],
         industry: IndustryType,
         rules_id: str,
         weights_id: str | None,

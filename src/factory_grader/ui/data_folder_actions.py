@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from factory_grader.services import app_paths
-from factory_grader.services.data_folder import MoveRefused, check_target, move_data
+from factory_grader.services.data_folder import MoveRefused, MoveReport, check_target, move_data
 from factory_grader.ui.error_words import error_words
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class DataFolderActions(QObject):
         busy.setModal(True)
         busy.show()
 
-        def done(report: object) -> None:
+        def done(report: MoveReport) -> None:
             busy.close()
             # window state is saved on closing: into the new folder's settings, not the old
             from factory_grader.ui.preferences import Preferences

@@ -37,7 +37,7 @@ class RequirementRow(QFrame):
     grade_chosen = Signal(str, object)  # requirement id, Grade | None
     note_changed = Signal(str, object)  # requirement id, RequirementNote
     attachments_requested = Signal(str)
-    move = Signal(int)  # +1 next, -1 previous
+    step_requested = Signal(int)  # +1 next, -1 previous (not "move": QWidget.move)
 
     def __init__(self, requirement: Requirement, lang: Lang, parent: QWidget | None = None):
         super().__init__(parent)
@@ -146,11 +146,11 @@ class RequirementRow(QFrame):
         key = event.key()
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_5 and not event.modifiers():
             self._choose(CHOICES[key - Qt.Key.Key_1])
-            self.move.emit(+1)  # answered: on to the next one
+            self.step_requested.emit(+1)  # answered: on to the next one
         elif key in NEXT_KEYS:
-            self.move.emit(+1)
+            self.step_requested.emit(+1)
         elif key in PREVIOUS_KEYS:
-            self.move.emit(-1)
+            self.step_requested.emit(-1)
         else:
             super().keyPressEvent(event)
 

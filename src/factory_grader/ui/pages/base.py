@@ -63,7 +63,7 @@ def clear_layout(layout: QLayout) -> None:
     """Remove and delete everything in a layout (before building it again)."""
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()

@@ -113,7 +113,8 @@ class ComparePage(Page):
         self.tabs.addTab(self.table, "")
         self.charts: QWidget | None = None  # built when first shown (matplotlib loads then)
         self.charts_holder = QWidget()
-        QVBoxLayout(self.charts_holder).setContentsMargins(0, 0, 0, 0)
+        self.charts_layout = QVBoxLayout(self.charts_holder)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.charts_holder, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -440,7 +441,7 @@ class ComparePage(Page):
             from factory_grader.ui.compare_charts import CompareCharts
 
             self.charts = CompareCharts(self.ctx, self)
-            self.charts_holder.layout().addWidget(self.charts)
+            self.charts_layout.addWidget(self.charts)
             self.charts.update_entries(self.entries)
 
     def export_summary(self) -> None:

@@ -53,10 +53,10 @@ class QuestionnairePage(Page):
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.list_widget)
+        self.cards = QScrollArea()
+        self.cards.setWidgetResizable(True)
+        self.cards.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards.setWidget(self.list_widget)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         top = QHBoxLayout()
@@ -65,7 +65,7 @@ class QuestionnairePage(Page):
         right_layout.addLayout(top)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.hint)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.cards, 1)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
@@ -220,7 +220,7 @@ class QuestionnairePage(Page):
             row.grade_chosen.connect(self._grade_chosen)
             row.note_changed.connect(self._note_changed)
             row.attachments_requested.connect(self._attachments)
-            row.move.connect(lambda step, row=row: self._move(row, step))
+            row.step_requested.connect(lambda step, row=row: self._move(row, step))
             row.set_editable(editable)
             self.rows.append(row)
             self.list_layout.addWidget(row)
@@ -280,7 +280,7 @@ class QuestionnairePage(Page):
         if self.rows:
             row = self.rows[index]
             row.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(row)
+            self.cards.ensureWidgetVisible(row)
 
     def focus_first(self) -> None:
         self._focus_row(0)

@@ -3,6 +3,8 @@ prioritised improvements, which can be ticked to see the projected S and tier (w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,6 +27,9 @@ from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.version_notice import VersionNotice
+
+if TYPE_CHECKING:  # matplotlib loads when the chart is first shown
+    from factory_grader.ui.radar_view import RadarView
 
 ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
 
@@ -84,7 +89,7 @@ class ResultsPage(Page):
         layout.addWidget(self.version_notice)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.disclaimer)
-        self.chart = None
+        self.chart: RadarView | None = None
         ctx.events.result_changed.connect(self.when_visible(self.show_result))
         self.retranslate()
 
