@@ -1919,7 +1919,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="293"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="296"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1934,32 +1934,32 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="311"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="314"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="311"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="314"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="315"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="318"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="319"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="322"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="381"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="384"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="383"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="386"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

@@ -68,7 +68,6 @@ class StartPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as listed until a click
         header.setSortIndicatorClearable(True)  # a third click goes back to that order
         self.table.setSortingEnabled(True)
@@ -266,10 +265,13 @@ class StartPage(Page):
         self.empty.setVisible(not rows and self._listed)
         self.table.setVisible(rows)
         self.filler.setVisible(not rows)
+        header = self.table.horizontalHeader()
         if rows and not self._sized:  # once: later listings keep the user's widths
             self._sized = True
-            self.table.horizontalHeader().setResizeContentsPrecision(50)  # (sampled: 15 ms)
+            header.setResizeContentsPrecision(50)  # (sampled: 15 ms)
             self.table.resizeColumnsToContents()
+        if header.count():  # (after each reset: the header forgets a section's mode)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._update_buttons()
 
     # --- what the cells say ---------------------------------------------------------------------
