@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader.domain.records import AssessmentStatus
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.start_model import ID_ROLE, StartFilter, StartRow, StartTableModel
@@ -140,7 +141,7 @@ class StartPage(Page):
                 ),
                 (
                     self.tr("Status"),
-                    lambda r: final if r.summary.status.value == "final" else draft,
+                    lambda r: final if r.summary.status is AssessmentStatus.FINAL else draft,
                     lambda r: r.summary.status.value,
                 ),
                 (
