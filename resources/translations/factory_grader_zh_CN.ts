@@ -1820,122 +1820,147 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="95"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="125"/>
         <source>Factories and assessments</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="96"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="126"/>
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="127"/>
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="128"/>
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="101"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="102"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="138"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="103"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="143"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="104"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="148"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="105"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="153"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="106"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="158"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="162"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="112"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="168"/>
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="115"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="171"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="116"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="172"/>
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="173"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="174"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="119"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
         <source>Duplicate as new &amp;revision</source>
         <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="120"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="176"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="257"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="260"/>
+        <source>Scoring {n} assessment(s)…</source>
+        <translation>正在计算 {n} 份评估的结果…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="297"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="315"/>
+        <source>cannot score</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="315"/>
+        <source>scoring…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="319"/>
+        <source>This assessment could not be scored: {problem}</source>
+        <translation>这份评估无法计算结果：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="323"/>
+        <source>Being scored in the background</source>
+        <translation>正在后台计算</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="385"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="387"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

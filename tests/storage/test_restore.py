@@ -13,6 +13,7 @@ import pytest
 
 from factory_grader.cli import main
 from factory_grader.services.examples import example_answers_path
+from factory_grader.storage import migrate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
 
@@ -130,7 +131,7 @@ def test_an_older_backup_is_upgraded_when_opened(db: Path, tmp_path: Path, capsy
     with sqlite3.connect(db) as conn:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     conn.close()
-    assert version == "0005"
+    assert version == migrate.head_revision()
 
 
 def test_relative_paths_and_another_page_size(

@@ -48,6 +48,33 @@ class AssessmentSummary:
     rules_digest: str | None = None
     catalogue_version: str | None = None
     catalogue_digest: str | None = None
+    #: counts every stored change that can change the verdict (answers, profile, versions;
+    #: schema 0006): a stored verdict belongs to one value of it
+    answers_rev: int = 0
+    #: the last verdict computed and stored (None: none stored, e.g. before schema 0006); it
+    #: holds only while its answers_rev and basis are this row's (services.verdicts)
+    stored_verdict: StoredVerdict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a list shows of an assessment: S in hundredths, the maturity level, the tier reached
+    (None: no tier)."""
+
+    score_hundredths: int
+    level: int
+    tier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVerdict:
+    """A verdict as stored with an assessment, with what it was computed from: the answers'
+    revision (AssessmentSummary.answers_rev) and the basis, a digest of the versions and digests
+    of the form, rule set and catalogue used and of the app version that scored them."""
+
+    verdict: Verdict
+    answers_rev: int
+    basis: str
 
 
 @dataclass(frozen=True, slots=True)

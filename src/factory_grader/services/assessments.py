@@ -29,12 +29,15 @@ from factory_grader.domain.records import (
     DataVersions,
     FinalVerdict,
     RequirementNote,
+    StoredVerdict,
+    Verdict,
 )
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.forms.library import FormLibrary
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services import app_paths
 from factory_grader.services.scoring_service import score_answers
+from factory_grader.services.verdicts import score_for_storing
 from factory_grader.services.versions import Drift, VersionNote, VersionState, VersionUpdate
 from factory_grader.storage.assessment_store import (
     AnswerSheet,
@@ -65,7 +68,13 @@ class AssessmentService:
         if code and (problem := credit_code_problem(code)):
             raise AnswersError(f"profile.credit_code: {code!r} {problem}")
         answers = replace(answers, profile=self._by_code(answers.profile))
-        return self.store.create(answers, self._meta(answers), self.actor, self.clock())
+        return self.store.create(
+            answers, self._meta(answers), self.actor, self.clock(), self._scorer
+        )
+
+    def _scorer(self, answers: Answers) -> tuple[Verdict, str] | None:
+        """Given to every write of answers: the verdict stored with them (services.verdicts)."""
+        return score_for_storing(self.library, answers)
 
     def _by_code(self, profile: Mapping[str, str]) -> dict[str, str]:
         """City and industry stored by code, whatever language they were typed in; text that
@@ -146,6 +155,7 @@ class AssessmentService:
             self.clock(),
             weight_set.id if (weight_set := form.weight_set(weights_id)) else None,
             None if kept else (rules.version, rules.digest),
+            self._scorer,
         )
 
     def delete(self, assessment_id: int) -> AssessmentSummary:
@@ -160,6 +170,10 @@ class AssessmentService:
 
     # --- change one answer (autosave) ----------------------------------------------------
 
+    # verdict: the verdict of the answers the save leaves, where the caller knows them (an edit
+    # session, services.editing); stored with the answer in one transaction if nobody else saved
+    # meanwhile. Without it the stored verdict no longer holds and is computed again when listed.
+
     def save_requirement(
         self,
         assessment_id: int,
@@ -167,23 +181,41 @@ class AssessmentService:
         grade: Grade | None,
         note: RequirementNote,
         expected_version: int,
+        verdict: StoredVerdict | None = None,
     ) -> int:
         return self.store.save_requirement(
-            assessment_id, requirement_id, grade, note, expected_version, self.actor, self.clock()
+            assessment_id,
+            requirement_id,
+            grade,
+            note,
+            expected_version,
+            self.actor,
+            self.clock(),
+            verdict,
         )
 
     def save_scenario(
-        self, assessment_id: int, scenario_id: str, answer: ScenarioAnswer, expected_version: int
+        self,
+        assessment_id: int,
+        scenario_id: str,
+        answer: ScenarioAnswer,
+        expected_version: int,
+        verdict: StoredVerdict | None = None,
     ) -> int:
         return self.store.save_scenario(
-            assessment_id, scenario_id, answer, expected_version, self.actor, self.clock()
+            assessment_id, scenario_id, answer, expected_version, self.actor, self.clock(), verdict
         )
 
     def save_condition(
-        self, assessment_id: int, condition_id: str, value: bool | None, expected_version: int
+        self,
+        assessment_id: int,
+        condition_id: str,
+        value: bool | None,
+        expected_version: int,
+        verdict: StoredVerdict | None = None,
     ) -> int:
         return self.store.save_condition(
-            assessment_id, condition_id, value, expected_version, self.actor, self.clock()
+            assessment_id, condition_id, value, expected_version, self.actor, self.clock(), verdict
         )
 
     def conflicts(self, assessment_id: int) -> list[Conflict]:
@@ -356,7 +388,9 @@ class AssessmentService:
         """Move a draft to the current versions (after the user has seen preview_update)."""
         answers = self.answers(assessment_id)
         current = replace(answers, form_version=None, rules_version=None, catalogue_version=None)
-        done = self.store.move_to_versions(assessment_id, self._meta(current), self.clock())
+        done = self.store.move_to_versions(
+            assessment_id, self._meta(current), self.clock(), self._scorer
+        )
         log.info(
             "assessment %s moved to the current form versions by %s", assessment_id, self.actor
         )

@@ -10,6 +10,11 @@ a conflict only that item is reloaded, and every edit of that item clicked befor
 became known is refused the same way (it was made against the old value); other edits are
 unaffected. Undo and redo are edits too, so undoing a change a colleague has since changed is a
 conflict, not an overwrite. Qt-free; tested without a GUI.
+
+The writer also keeps the answers as stored (loaded, plus each of its saves) and their revision:
+each save carries the verdict of the stored answers it leaves, stored in the same transaction
+when nobody else saved in between (services.verdicts: the start list shows it without
+rescoring). After a conflict the stored answers are read again.
 """
 
 from __future__ import annotations
@@ -23,10 +28,16 @@ from typing import cast
 from factory_grader.domain.answers import Answers, ScenarioAnswer
 from factory_grader.domain.errors import AnswerConflict
 from factory_grader.domain.maturity_model import Grade, IndustryType
-from factory_grader.domain.records import AssessmentStatus, AssessmentSummary, RequirementNote
+from factory_grader.domain.records import (
+    AssessmentStatus,
+    AssessmentSummary,
+    RequirementNote,
+    StoredVerdict,
+)
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
+from factory_grader.services.verdicts import score_for_storing
 
 #: a requirement edit's value: (grade, note)
 _Requirement = tuple[Grade | None, RequirementNote]
@@ -74,6 +85,9 @@ class EditSession:
         self._latest_seq: dict[tuple[str, str], int] = {}
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
+        # Writer thread only: the answers as stored and the answers_rev they are at.
+        self._stored: Answers = sheet.answers
+        self._stored_rev = sheet.answers_rev
 
     @property
     def editable(self) -> bool:
@@ -164,19 +178,7 @@ class EditSession:
         return lambda: self._persist_edit(edit)
 
     def _set_value(self, kind: str, key: str, value: object) -> None:
-        a = self.answers
-        if kind == "requirement":
-            grade, note = cast(_Requirement, value)
-            notes = dict(a.notes)
-            if note == RequirementNote():
-                notes.pop(key, None)
-            else:
-                notes[key] = note
-            self.answers = replace(a, requirements={**a.requirements, key: grade}, notes=notes)
-        elif kind == "scenario":
-            self.answers = replace(a, scenarios={**a.scenarios, key: value})  # type: ignore[dict-item]
-        else:
-            self.answers = replace(a, conditions={**a.conditions, key: value})  # type: ignore[dict-item]
+        self.answers = _with_value(self.answers, kind, key, value)
 
     def set_profile(
         self,
@@ -206,6 +208,9 @@ class EditSession:
             with self._lock:  # conditions new to this rule set now have rows at version 0
                 for condition in self.service.library.rules(rules_id).conditions:
                     self._versions.setdefault(("condition", condition.id), 0)
+            # (the service stored this verdict itself); the answers as stored from here
+            sheet = self.service.sheet(self.assessment_id)
+            self._stored, self._stored_rev = sheet.answers, sheet.answers_rev
 
         return persist
 
@@ -220,8 +225,12 @@ class EditSession:
             # Clicked before a conflict on this item was known: made against the old value.
             stale = edit.stale or edit.seq <= self._stale_upto.get(item, 0)
             version = _STALE if stale else self._versions[item]
+        stored = _with_value(self._stored, edit.kind, edit.key, edit.new)
+        verdict = None
+        if not stale and (found := score_for_storing(self.service.library, stored)):
+            verdict = StoredVerdict(found[0], self._stored_rev + 1, found[1])
         try:
-            new = self._save(edit, version)
+            new = self._save(edit, version, verdict)
         except AnswerConflict:
             with self._lock:
                 if stale:  # refused as expected: show the stored value unless clicked since
@@ -233,22 +242,27 @@ class EditSession:
             raise
         with self._lock:
             self._versions[item] = new
+        # Stored, so the answers as stored are these now, one revision on (if someone else also
+        # saved, the revision is behind: the next verdict is refused until the next reload).
+        self._stored, self._stored_rev = stored, self._stored_rev + 1
 
-    def _save(self, edit: Edit, version: int) -> int:
+    def _save(self, edit: Edit, version: int, verdict: StoredVerdict | None) -> int:
+        aid = self.assessment_id
         if edit.kind == "requirement":
             grade, note = cast(_Requirement, edit.new)
-            return self.service.save_requirement(self.assessment_id, edit.key, grade, note, version)
+            return self.service.save_requirement(aid, edit.key, grade, note, version, verdict)
         if edit.kind == "scenario":
             scenario = cast(ScenarioAnswer, edit.new)
-            return self.service.save_scenario(self.assessment_id, edit.key, scenario, version)
+            return self.service.save_scenario(aid, edit.key, scenario, version, verdict)
         condition = cast(bool | None, edit.new)
-        return self.service.save_condition(self.assessment_id, edit.key, condition, version)
+        return self.service.save_condition(aid, edit.key, condition, version, verdict)
 
     def _reload_item(self, kind: str, key: str, upto: int) -> None:
         """After a conflict: this item as stored (theirs) and its version; ours is kept as an
         open conflict in the database. Every other item stays as the user left it, and so does
         this one if the user clicked it again meanwhile (that click is saved next)."""
         sheet = self.service.sheet(self.assessment_id)
+        self._stored, self._stored_rev = sheet.answers, sheet.answers_rev
         table = {
             "requirement": sheet.requirements,
             "scenario": sheet.scenarios,
@@ -259,3 +273,18 @@ class EditSession:
             self._versions[(kind, key)] = stored.version
             if self._latest_seq.get((kind, key), 0) <= upto:
                 self._set_value(kind, key, stored.value)
+
+
+def _with_value(answers: Answers, kind: str, key: str, value: object) -> Answers:
+    """answers with one item set to an edit's value."""
+    if kind == "requirement":
+        grade, note = cast(_Requirement, value)
+        notes = dict(answers.notes)
+        if note == RequirementNote():
+            notes.pop(key, None)
+        else:
+            notes[key] = note
+        return replace(answers, requirements={**answers.requirements, key: grade}, notes=notes)
+    if kind == "scenario":
+        return replace(answers, scenarios={**answers.scenarios, key: value})  # type: ignore[dict-item]
+    return replace(answers, conditions={**answers.conditions, key: value})  # type: ignore[dict-item]

@@ -91,6 +91,17 @@ class AssessmentRow(Base):
     finalised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     #: JSON of the FinalVerdict reached at finalising (schema 0003); NULL for drafts
     final_verdict: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: +1 with every stored change that can change the verdict: an answer, the profile's rule
+    #: set, weights or industry type, the versions (schema 0006)
+    answers_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: the last verdict computed (S in hundredths, level, tier; NULL: none stored), the
+    #: answers_rev it was computed at and the basis (data and app version) it was computed with:
+    #: shown only while both are still the row's (services.verdicts) (schema 0006)
+    verdict_hundredths: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    verdict_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    verdict_tier: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    verdict_rev: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    verdict_basis: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class RequirementAnswerRow(Base):

@@ -299,11 +299,11 @@ class MainWindow(QMainWindow):
         library, service, db = loaded
         self.ctx.library, self.ctx.service, self.ctx.db_name = library, service, db.name
         self.ctx.database = db
+        self.start.reload()  # listed on the worker while the other pages are built here
         from factory_grader.ui.pages.all_pages import make_pages
 
         self.add_pages(make_pages(self.ctx, self.controller))
         self._describe_db()
-        self.start.reload()
         self.start._update_buttons()
         last = self.ctx.preferences.last_assessment
         if last is not None:

@@ -1,10 +1,15 @@
-"""Start: the factories and their assessments; new, open, new revision, delete."""
+"""Start: the factories and their assessments; new, open, new revision, delete.
+
+The list appears at once from the verdicts stored with each assessment (services.verdicts);
+rows without one say so and are scored in the background, a few at a time on the app's single
+worker (so saves are never held up for long), each row filled in as its verdict arrives.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,16 +18,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from factory_grader.domain.records import AssessmentStatus
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.pages.base import Page
+from factory_grader.ui.start_model import ID_ROLE, StartFilter, StartRow, StartTableModel
 
-COLUMNS = 7
+if TYPE_CHECKING:
+    from factory_grader.domain.records import AssessmentSummary, Verdict
+    from factory_grader.services.verdicts import ListedAssessment
+
+# Assessments scored per background job: about a tenth of a second, so a save queued meanwhile
+# waits no longer than that.
+BATCH = 25
+LEVEL, TIER = 5, 6
 
 
 class StartPage(Page):
@@ -33,20 +46,35 @@ class StartPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.rows: list[dict[str, Any]] = []
+        self.model = StartTableModel(self)
+        self.model.tooltip = self._tooltip
+        self.proxy = StartFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._generation = 0  # one per listing: a verdict found for an older one is dropped
+        self._pending: list[int] = []  # ids still to score, in the order the user sees them
+        self._scoring = False
+        self._loading = False
+        self._listed = False  # "no assessment yet" only once a listing said so
+        self._sized = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter)
-        self.table = QTableWidget(0, COLUMNS)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as listed until a click
+        header.setSortIndicatorClearable(True)  # a third click goes back to that order
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda _: self._open())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,22 +118,50 @@ class StartPage(Page):
         self.retranslate()
         self._update_buttons()
         ctx.events.assessments_changed.connect(self.when_visible(self.reload))
+        # a verdict changes with the answers: listed again when next shown (after the saves)
+        ctx.events.answers_changed.connect(self.when_visible(self.reload))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Factories and assessments"))
         self.search.setPlaceholderText(self.tr("Search by factory name or credit code"))
         self.search.setAccessibleName(self.tr("Search assessments"))
         self.table.setAccessibleName(self.tr("Assessments"))
-        self.table.setHorizontalHeaderLabels(
+        final, draft = self.tr("final"), self.tr("draft")
+        self.model.set_columns(
             [
-                self.tr("Factory"),
-                self.tr("Credit code"),
-                self.tr("Status"),
-                self.tr("Revision"),
-                self.tr("Last change"),
-                self.tr("Level"),
-                self.tr("Tier"),
-            ]
+                (
+                    self.tr("Factory"),
+                    lambda r: r.summary.factory_name,
+                    lambda r: r.summary.factory_name,
+                ),
+                (
+                    self.tr("Credit code"),
+                    lambda r: r.summary.credit_code or "",
+                    lambda r: r.summary.credit_code or None,
+                ),
+                (
+                    self.tr("Status"),
+                    lambda r: final if r.summary.status is AssessmentStatus.FINAL else draft,
+                    lambda r: r.summary.status.value,
+                ),
+                (
+                    self.tr("Revision"),
+                    lambda r: str(r.summary.revision),
+                    lambda r: r.summary.revision,
+                ),
+                (
+                    self.tr("Last change"),
+                    lambda r: r.summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    lambda r: r.summary.updated_at,
+                ),
+                (
+                    self.tr("Level"),
+                    self._level_text,
+                    lambda r: r.verdict.level if r.verdict else None,
+                ),
+                (self.tr("Tier"), self._tier_text, self._tier_rank),
+            ],
+            (LEVEL, TIER),
         )
         self.empty.setText(
             self.tr(
@@ -123,75 +179,169 @@ class StartPage(Page):
     # --- data ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """List the stored assessments with their stored verdicts (no rescoring), then score
+        the rest in the background."""
         service = self.ctx.service
         if service is None:
             return
-        self.status.setText(self.tr("Loading…"))
+        self._generation += 1
+        self._pending = []
+        self._loading = True
+        self._show_status()
+        generation = self._generation
 
-        def load() -> list[dict[str, Any]]:
-            from factory_grader.services.scoring_service import score_answers
+        def load() -> list[ListedAssessment]:
+            from factory_grader.services.verdicts import list_with_verdicts
 
-            rows = []
-            for summary in service.list_assessments():
-                result = score_answers(service.library, service.answers(summary.id))
-                rows.append({"summary": summary, "result": result})
-            return rows
+            return list_with_verdicts(service)
 
-        self.ctx.background.run(load, self._loaded, self._failed)
+        self.ctx.background.run(load, lambda rows: self._loaded(generation, rows), self._failed)
 
-    def _loaded(self, rows: list[dict[str, Any]]) -> None:
-        self.rows = rows
-        self.status.setText("")
+    def _loaded(self, generation: int, listed: list[ListedAssessment]) -> None:
+        if generation != self._generation:
+            return  # listed again meanwhile: that listing shows
+        self._loading, self._listed = False, True
+        keep = self.selected()
+        self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
         self._fill()
+        if keep is not None:
+            self.select(keep.id)
+        self._pending = self._in_view_order(self.model.pending())
+        self._score_next()
 
     def _failed(self, exc: BaseException) -> None:
+        self._loading = False
         self.status.setText(str(exc))
 
+    def _in_view_order(self, ids: list[int]) -> list[int]:
+        """From the first row on screen down, then the rows above it, then those filtered out."""
+        top = max(self.table.rowAt(0), 0)
+
+        def place(ident: int) -> tuple[int, int]:
+            row = self.model.row_of(ident)
+            shown = -1 if row is None else self.proxy.mapFromSource(self.model.index(row, 0)).row()
+            if shown < 0:
+                return (2, 0)
+            return (0, shown) if shown >= top else (1, shown)
+
+        return sorted(ids, key=place)
+
+    def _score_next(self) -> None:
+        service = self.ctx.service
+        if self._scoring or service is None or not self._pending:
+            self._show_status()
+            return
+        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+        self._scoring = True
+        self._show_status()
+        generation = self._generation
+
+        def work() -> dict[int, Verdict | Exception]:
+            from factory_grader.services.verdicts import rescore
+
+            return rescore(service, batch)
+
+        def failed(exc: BaseException) -> None:  # the database failed: said in each row
+            self._scored(generation, dict.fromkeys(batch, exc))
+
+        self.ctx.background.run(work, lambda found: self._scored(generation, found), failed)
+
+    def _scored(self, generation: int, found: dict[int, Verdict | BaseException]) -> None:
+        self._scoring = False
+        if generation == self._generation:  # else listed again since, with what was stored
+            self.model.set_verdicts(found)
+        self._score_next()
+
+    def _show_status(self) -> None:
+        if self._loading:
+            self.status.setText(self.tr("Loading…"))
+        elif self._scoring or self._pending:
+            left = len(self.model.pending())  # (the batch being scored included)
+            self.status.setText(self.tr("Scoring {n} assessment(s)…").format(n=left))
+        else:
+            self.status.setText("")
+
     def _fill(self) -> None:
-        lib = self.ctx.library
-        self.table.setRowCount(0)
-        self.empty.setVisible(not self.rows and self.ctx.service is not None)
-        self.table.setVisible(bool(self.rows))
-        self.filler.setVisible(not self.rows)
-        for row in self.rows:
-            s, result = row["summary"], row["result"]
-            rules = lib.rules(s.rules_id) if lib else None
-            form = lib.maturity(s.form_id) if lib else None
-            tier = result.tier.tier
-            tier_name = self.ctx.text(rules.tier(tier).name) if rules and tier else self.tr("none")
-            level = self.ctx.text(form.band_for_level(result.maturity.level).name) if form else ""
-            status = self.tr("final") if s.status.value == "final" else self.tr("draft")
-            values = [
-                s.factory_name,
-                s.credit_code or "",
-                status,
-                str(s.revision),
-                s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                level,
-                tier_name,
-            ]
-            r = self.table.rowCount()
-            self.table.insertRow(r)
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, s.id)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self._filter(self.search.text())
+        rows = self.model.rowCount() > 0
+        self.empty.setVisible(not rows and self._listed)
+        self.table.setVisible(rows)
+        self.filler.setVisible(not rows)
+        header = self.table.horizontalHeader()
+        if rows and not self._sized:  # once: later listings keep the user's widths
+            self._sized = True
+            header.setResizeContentsPrecision(50)  # (sampled: 15 ms)
+            self.table.resizeColumnsToContents()
+        if header.count():  # (after each reset: the header forgets a section's mode)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._update_buttons()
 
-    def _filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for r in range(self.table.rowCount()):
-            hay = " ".join(self.table.item(r, c).text() for c in (0, 1)).casefold()
-            self.table.setRowHidden(r, bool(needle) and needle not in hay)
+    # --- what the cells say ---------------------------------------------------------------------
 
-    def selected(self) -> dict[str, Any] | None:
-        items = self.table.selectedItems()
-        if not items:
+    def _level_text(self, row: StartRow) -> str:
+        if row.verdict is None:
+            return self._unknown(row)
+        lib = self.ctx.library
+        try:
+            form = lib.maturity(row.summary.form_id) if lib else None
+        except Exception:  # a form this app does not have: the level as a number
+            form = None
+        if form is None:
+            return str(row.verdict.level)
+        return self.ctx.text(form.band_for_level(row.verdict.level).name)
+
+    def _tier_text(self, row: StartRow) -> str:
+        if row.verdict is None:
+            return self._unknown(row)
+        tier, lib = row.verdict.tier, self.ctx.library
+        if tier is None:
+            return self.tr("none")
+        try:
+            return self.ctx.text(lib.rules(row.summary.rules_id).tier(tier).name) if lib else tier
+        except Exception:  # a rule set this app does not have: the tier's id
+            return tier
+
+    def _tier_rank(self, row: StartRow) -> int | None:
+        if row.verdict is None:
             return None
-        aid = items[0].data(Qt.ItemDataRole.UserRole)
-        return next((row for row in self.rows if row["summary"].id == aid), None)
+        if row.verdict.tier is None:
+            return 0
+        try:
+            lib = self.ctx.library
+            return lib.rules(row.summary.rules_id).tier(row.verdict.tier).rank if lib else None
+        except Exception:
+            return None
+
+    def _unknown(self, row: StartRow) -> str:
+        return self.tr("cannot score") if row.problem else self.tr("scoring…")
+
+    def _tooltip(self, row: StartRow) -> str | None:
+        if row.problem:
+            return self.tr("This assessment could not be scored: {problem}").format(
+                problem=row.problem
+            )
+        if row.verdict is None:
+            return self.tr("Being scored in the background")
+        return None
+
+    def selected(self) -> AssessmentSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = self.model.row_of(rows[0].data(ID_ROLE))
+        return self.model.rows[row].summary if row is not None else None
+
+    def select(self, assessment_id: int) -> None:
+        row = self.model.row_of(assessment_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().select(index, flags)
+            self.table.scrollTo(index)
 
     def _update_buttons(self) -> None:
         row = self.selected()
@@ -207,13 +357,13 @@ class StartPage(Page):
     def _open(self) -> None:
         row = self.selected()
         if row:
-            self.open_requested.emit(row["summary"].id)
+            self.open_requested.emit(row.id)
 
     def _new_revision(self) -> None:
         row, service = self.selected(), self.ctx.service
         if not row or service is None:
             return
-        aid = row["summary"].id
+        aid = row.id
         self.ctx.background.run(
             lambda: service.new_revision(aid),
             lambda new: (
@@ -229,7 +379,7 @@ class StartPage(Page):
             return
         from PySide6.QtWidgets import QMessageBox  # loaded when needed: start-up time
 
-        s = row["summary"]
+        s = row
         answer = QMessageBox.warning(
             self,
             self.tr("Delete assessment"),

@@ -1,0 +1,155 @@
+"""The start page's list: one row per stored assessment, sortable and filterable, shown at once
+from the stored verdicts; the verdicts still to be computed arrive later, a few rows at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+if TYPE_CHECKING:  # (imported for real with the service, after the first paint)
+    from factory_grader.domain.records import AssessmentSummary, Verdict
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass
+class StartRow:
+    summary: AssessmentSummary
+    verdict: Verdict | None  # None: not known yet (being computed), or `problem` says why not
+    problem: str | None = None  # why this assessment cannot be scored
+
+
+# (header, text of a row, sort key of a row; None sorts last)
+Column = tuple[str, Callable[[StartRow], str], Callable[[StartRow], Any]]
+
+
+class StartTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[StartRow] = []
+        self.columns: list[Column] = []
+        self._row_of: dict[int, int] = {}  # assessment id -> row
+        #: columns whose text depends on the verdict (repainted when one arrives)
+        self.verdict_columns: tuple[int, ...] = ()
+        self.tooltip: Callable[[StartRow], str | None] = lambda row: None
+
+    def set_columns(self, columns: list[Column], verdict_columns: tuple[int, ...]) -> None:
+        """New headers and texts (another language): every cell is drawn again, rows stay."""
+        self.layoutAboutToBeChanged.emit()
+        self.columns, self.verdict_columns = columns, verdict_columns
+        self.layoutChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(len(columns) - 1, 0))
+
+    def replace_all(self, rows: Iterable[StartRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._row_of = {r.summary.id: i for i, r in enumerate(self.rows)}
+        self.endResetModel()
+
+    def set_verdicts(self, found: Mapping[int, Verdict | BaseException]) -> None:
+        """Verdicts (or why there is none) by assessment id; ids no longer listed are skipped.
+        Only the rows concerned repaint (and re-sort, re-filter)."""
+        for ident, outcome in found.items():
+            row = self._row_of.get(ident)
+            if row is None:
+                continue
+            entry = self.rows[row]
+            if isinstance(outcome, BaseException):
+                entry.verdict, entry.problem = None, str(outcome) or type(outcome).__name__
+            else:
+                entry.verdict, entry.problem = outcome, None
+            for column in self.verdict_columns:
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
+
+    def pending(self) -> list[int]:
+        """Ids of the rows whose verdict is still to be computed."""
+        return [r.summary.id for r in self.rows if r.verdict is None and r.problem is None]
+
+    def row_of(self, assessment_id: int) -> int | None:
+        return self._row_of.get(assessment_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        _, text, key = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text(row)
+        if role == SORT_ROLE:
+            return key(row)
+        if role == ID_ROLE:
+            return row.summary.id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in self.verdict_columns:
+            return self.tooltip(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][0] if section < len(self.columns) else None
+        return None
+
+
+class StartFilter(QSortFilterProxyModel):
+    """Free text over the factory name and credit code, case-insensitive; sorts by each
+    column's key (names in pinyin order, empty values last)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self.collator = QCollator(QLocale(QLocale.Language.Chinese))
+        self.collator.setNumericMode(True)
+
+    def set_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self.needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.needle = needle
+            self.endFilterChange()
+            return
+        self.needle = needle  # pragma: no cover - Qt < 6.10
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, StartTableModel)
+        s = model.rows[row].summary
+        return self.needle in f"{s.factory_name} {s.credit_code or ''}".casefold()
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:  # not known yet, or nothing: last, whichever the direction
+            if self.sortOrder() == Qt.SortOrder.AscendingOrder:
+                return a is not None and b is None
+            return a is None and b is not None
+        if isinstance(a, str) and isinstance(b, str):
+            return self.collator.compare(a, b) < 0
+        return bool(a < b)
