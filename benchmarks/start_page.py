@@ -63,10 +63,10 @@ def child(url: str, count: int) -> None:
         print(json.dumps({k: v - marks["paint"] for k, v in marks.items()}), flush=True)
         app.quit()
 
-    def check_verdicts(busy: bool = False) -> None:
+    def check_verdicts() -> None:
         if "verdicts" in marks:
             return
-        if "rows" in marks and not busy and not window.start.model.pending():
+        if "rows" in marks and not window.start.model.pending():
             mark("verdicts")
             QTimer.singleShot(0, finish)
 
@@ -98,10 +98,8 @@ def child(url: str, count: int) -> None:
         (table if count == 0 else table.viewport()).installEventFilter(watch)
         if count == 0:  # nothing to paint in a table: the page says so
             window.start.empty.installEventFilter(watch)
-        # (after the job's own callback, which fills in its verdicts)
-        window.ctx.background.busy_changed.connect(
-            lambda busy: QTimer.singleShot(0, lambda: check_verdicts(busy))
-        )
+        # each batch of verdicts filled in (rescoring is a read: it shows no "saving")
+        window.start.model.dataChanged.connect(lambda *_: QTimer.singleShot(0, check_verdicts))
 
     watch = Watch()
     window.installEventFilter(watch)

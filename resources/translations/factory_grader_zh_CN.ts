@@ -22,58 +22,58 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="32"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="33"/>
         <source>Evidence files: {id}</source>
         <translation>证据文件：{id}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="34"/>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="35"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="137"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="38"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="40"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="41"/>
         <source>&amp;Remove…</source>
         <translation>移除(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="82"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="83"/>
         <source>Files are copied into the app&apos;s data folder; the copy is what counts.</source>
         <translation>文件会复制到本软件的数据文件夹，以复制件为准。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="94"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="95"/>
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="99"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="100"/>
         <source>Copying {name}…</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="104"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="109"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="120"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="125"/>
         <source>Remove evidence file</source>
         <translation>移除证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="126"/>
         <source>Remove {name} from this requirement?</source>
         <translation>从此要求中移除 {name}？</translation>
     </message>
@@ -181,17 +181,17 @@
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="122"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="133"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/compare_charts.py" line="134"/>
+        <location filename="../../src/factory_grader/ui/compare_charts.py" line="135"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -199,258 +199,258 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="134"/>
         <source>Compare submissions</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="137"/>
         <source>Add submission workbooks or whole folders (or drop them here). Each file is checked and rescored from its answers; edited and invalid files are marked. Double-click a row for the full result.</source>
         <translation>添加申报工作簿或整个文件夹（也可直接拖放到此处）。每个文件都会校验，并按其中的答题重新计分；导出后被修改或无效的文件会被标出。双击一行查看完整结果。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="143"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="144"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="145"/>
         <source>Export summary workbook…</source>
         <translation>导出汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="179"/>
         <source>City</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="186"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150"/>
         <source>Status</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="154"/>
         <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="156"/>
         <source>Search name, credit code, file</source>
         <translation>搜索企业名称、信用代码、文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="157"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="158"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="181"/>
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="185"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="187"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="189"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="190"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="194"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="195"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="200"/>
         <source>Tier computed</source>
         <translation>自评梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="204"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="205"/>
         <source>Links covered</source>
         <translation>覆盖环节</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="210"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214"/>
         <source>AI share</source>
         <translation>AI 场景占比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="215"/>
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="216"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="216"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="217"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="222"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
         <source>edited after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
         <source>not recomputed (a summary without answers)</source>
         <translation>未重新计算（汇总表未附答题）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="227"/>
         <source>conflict: same revision, other answers</source>
         <translation>冲突：同一修订答题不同</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="249"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="250"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="251"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="257"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="302"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="303"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="304"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="305"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="331"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="331"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="332"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="362"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="363"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="412"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="413"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="421"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="422"/>
         <source> · {n} not recomputed</source>
         <translation> · 未重新计算 {n}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="425"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="451"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="452"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="471"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="452"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="453"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="453"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="454"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="469"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="470"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="471"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="473"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="473"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="474"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -993,122 +993,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="211"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="213"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="215"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="216"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="217"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="219"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="218"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="220"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="244"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="333"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="340"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="346"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="346"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1198,22 +1198,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="422"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="461"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="463"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="472"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1224,125 +1224,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="492"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="501"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="493"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="502"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="510"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="511"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="520"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="507"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="516"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="512"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="521"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="513"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="522"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="514"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="523"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="219"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="220"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="222"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="223"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="237"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="193"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="217"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="216"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="218"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="325"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="337"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="376"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="385"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="378"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="387"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="390"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="399"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="539"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1666,73 +1666,73 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="92"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="93"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="99"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="98"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="104"/>
         <source>What blocks the next tier</source>
         <translation>迈向下一梯度尚未满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="96"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="101"/>
         <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
         <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="100"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="105"/>
         <source>Improvements</source>
         <translation>改进项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="101"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="106"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="119"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="120"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="125"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="148"/>
         <source>Next tier: {tier}</source>
         <translation>下一梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
         <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}.</source>
         <translation>定稿结论（定稿时按 {form} {fv} 与 {rules} {rv} 得出）：{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="208"/>
         <source>⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict.</source>
         <translation>⚠ 得出定稿结论所用的数据已有变化；下方数字为重新计算的结果，仅供参考，不改变定稿结论。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="261"/>
         <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
         <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
@@ -1820,147 +1820,148 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="127"/>
         <source>Factories and assessments</source>
+        <extracomment>a listing has been shown (or failed): what waits for the first screen can follow</extracomment>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="128"/>
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="127"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="128"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="130"/>
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="135"/>
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="140"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="143"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="150"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="155"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="160"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="164"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="170"/>
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="171"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="173"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="174"/>
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="176"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="177"/>
         <source>Duplicate as new &amp;revision</source>
         <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="178"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="257"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="263"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="260"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="266"/>
         <source>Scoring {n} assessment(s)…</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="297"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="303"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="131"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="131"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="315"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="321"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="315"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="321"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="319"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="325"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="323"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="329"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="385"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="391"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="387"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="393"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

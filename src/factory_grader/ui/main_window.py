@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import PAGES, WITHOUT_ASSESSMENT, Controller, PageName
 from factory_grader.ui.error_words import error_words
-from factory_grader.ui.words import answer_words
 
 if TYPE_CHECKING:
+    from factory_grader.forms.library import FormLibrary
+    from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.importing import FileImport
+    from factory_grader.storage.database import Database
     from factory_grader.ui.pages.base import Page
     from factory_grader.ui.pages.questionnaire_page import QuestionnairePage
     from factory_grader.ui.pages.start_page import StartPage
@@ -285,7 +287,7 @@ class MainWindow(QMainWindow):
         self.finish_building()
         db_url = self.db_url
 
-        def load() -> tuple[object, object, object]:
+        def load() -> tuple[FormLibrary, AssessmentService, Database]:
             from factory_grader.forms.library import FormLibrary
             from factory_grader.services.assessments import open_service
 
@@ -295,16 +297,21 @@ class MainWindow(QMainWindow):
 
         self.ctx.background.run(load, self._loaded, self._load_failed)
 
-    def _loaded(self, loaded: tuple) -> None:  # type: ignore[type-arg]
+    def _loaded(self, loaded: tuple[FormLibrary, AssessmentService, Database]) -> None:
         library, service, db = loaded
         self.ctx.library, self.ctx.service, self.ctx.db_name = library, service, db.name
         self.ctx.database = db
-        self.start.reload()  # listed on the worker while the other pages are built here
+        self._describe_db()
+        self.start._update_buttons()
+        # The list first: the other pages (0.2 s to build) and the last assessment follow once
+        # it is on screen, so a long list appears as soon as it is read.
+        self.start.listed.connect(self._build_the_rest, Qt.ConnectionType.SingleShotConnection)
+        self.start.reload()
+
+    def _build_the_rest(self) -> None:
         from factory_grader.ui.pages.all_pages import make_pages
 
         self.add_pages(make_pages(self.ctx, self.controller))
-        self._describe_db()
-        self.start._update_buttons()
         last = self.ctx.preferences.last_assessment
         if last is not None:
             self.controller.open_assessment(
@@ -366,6 +373,8 @@ class MainWindow(QMainWindow):
         from factory_grader.domain.errors import AnswerConflict
 
         if isinstance(exc, AnswerConflict):
+            from factory_grader.ui.words import answer_words  # (the domain's types: not at start)
+
             when = exc.theirs_at
             with contextlib.suppress(ValueError):
                 from datetime import datetime  # not before the first paint (5 ms)
@@ -559,10 +568,11 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is not None:
             focus.clearFocus()  # commits a comment being typed (editingFinished)
-        from factory_grader.ui.pages.compare_page import ComparePage
-
         compare = self.pages.get(COMPARE)
-        if isinstance(compare, ComparePage):
+        if compare is not None:  # (its module is loaded then: importing it costs nothing)
+            from factory_grader.ui.pages.compare_page import ComparePage
+
+            assert isinstance(compare, ComparePage)
             compare.shutdown()
         self.ctx.background.wait()  # every queued change reaches the database first
         self.ctx.preferences.save_window(self.saveGeometry(), self.current_page)

@@ -43,6 +43,8 @@ class StartPage(Page):
     new_requested = Signal()
     example_requested = Signal()
     import_requested = Signal()
+    #: a listing has been shown (or failed): what waits for the first screen can follow
+    listed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -195,7 +197,7 @@ class StartPage(Page):
 
             return list_with_verdicts(service)
 
-        self.ctx.background.run(load, lambda rows: self._loaded(generation, rows), self._failed)
+        self.ctx.background.read(load, lambda rows: self._loaded(generation, rows), self._failed)
 
     def _loaded(self, generation: int, listed: list[ListedAssessment]) -> None:
         if generation != self._generation:
@@ -208,10 +210,12 @@ class StartPage(Page):
             self.select(keep.id)
         self._pending = self._in_view_order(self.model.pending())
         self._score_next()
+        self.listed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.status.setText(str(exc))
+        self.listed.emit()
 
     def _in_view_order(self, ids: list[int]) -> list[int]:
         """From the first row on screen down, then the rows above it, then those filtered out."""
@@ -244,7 +248,9 @@ class StartPage(Page):
         def failed(exc: BaseException) -> None:  # the database failed: said in each row
             self._scored(generation, dict.fromkeys(batch, exc))
 
-        self.ctx.background.run(work, lambda found: self._scored(generation, found), failed)
+        # a read: the verdicts it writes back are a cache, stored only if the answers have not
+        # changed meanwhile (services/verdicts.py), so it neither waits for nor shows as saving
+        self.ctx.background.read(work, lambda found: self._scored(generation, found), failed)
 
     def _scored(self, generation: int, found: dict[int, Verdict | BaseException]) -> None:
         self._scoring = False
