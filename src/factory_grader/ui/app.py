@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -21,7 +22,7 @@ from factory_grader.ui.resources import resources_root
 class _FirstPaint(QObject):
     """Calls back once, after the window's first paint event."""
 
-    def __init__(self, callback: object) -> None:
+    def __init__(self, callback: Callable[[], object]) -> None:
         super().__init__()
         self.callback = callback
         self.fired = False
@@ -29,7 +30,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.fired:
             self.fired = True
-            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.callback)
         return False
 
 
@@ -69,15 +70,16 @@ def run(db_url: str | None, exit_when_ready: bool = False) -> int:
     from factory_grader.ui.crash_dialog import install_crash_reporter
 
     configure_logging(log_dir())
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     reporter = install_crash_reporter(log_dir())  # before anything else can fail
     app.setApplicationName("factory-grader")
     app.setOrganizationName("factory-grader")
     # the desktop entry it belongs to (Wayland's app id; the icon and name a dock shows)
     app.setDesktopFileName("factory-grader")
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "factory-grader.svg")))
-    window = build(db_url, app)  # type: ignore[arg-type]
-    window.crash_reporter = reporter  # type: ignore[attr-defined]
+    window = build(db_url, app)
+    window.crash_reporter = reporter
     after_paint = app.quit if exit_when_ready else window.start_loading
     watcher = _FirstPaint(after_paint)
     window.installEventFilter(watcher)

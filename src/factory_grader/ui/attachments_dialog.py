@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.records import Attachment
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.error_words import error_words
+
+if TYPE_CHECKING:
+    from factory_grader.services.assessments import AssessmentService
 
 
 class AttachmentsDialog(QDialog):
@@ -99,7 +103,7 @@ class AttachmentsDialog(QDialog):
             # Copying and hashing a large scan takes time: on the background thread, in order.
             self.info.setText(self.tr("Copying {name}…").format(name=Path(path).name))
             self.ctx.background.write(
-                lambda path=path: service.attach(aid, rid, Path(path)),
+                _attaching(service, aid, rid, Path(path)),
                 lambda _: self.reload(),
                 self._not_added(path),
             )
@@ -135,3 +139,9 @@ class AttachmentsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.list.setEnabled(True)
         QMessageBox.warning(self, self.tr("Evidence files"), error_words(exc))
+
+
+def _attaching(
+    service: AssessmentService, assessment_id: int, requirement_id: str, path: Path
+) -> Callable[[], Attachment]:
+    return lambda: service.attach(assessment_id, requirement_id, path)

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.db_url = db_url
+        self.crash_reporter: object | None = None  # kept alive with the window (ui/app.py)
         self.controller = Controller(ctx, self)
         self.controller.navigate.connect(lambda name: self.go(PageName(name)))
         self.controller.save_failed.connect(self._save_failed)
@@ -123,14 +124,16 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         menu = self.menuBar()
         self.file_menu = menu.addMenu("")
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_assessment)
         self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
         self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_workbook)
         self.export_action.setEnabled(False)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         for a in (self.new_action, self.import_action, self.export_action):
             self.file_menu.addAction(a)
@@ -147,7 +150,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         # 编辑: undo and redo of answers (a text field that has the focus keeps its own)
         self.edit_menu = menu.addMenu("")
-        self.undo_action = QAction(self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._stepped(self.controller.undo(), True))
         self.redo_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.triggered.connect(lambda: self._stepped(self.controller.redo(), False))
@@ -459,8 +463,10 @@ class MainWindow(QMainWindow):
         if asked == 1 and len(results) == 1:  # one file: open it (or say why not), as ever
             (result,) = results
             if result.outcome is ImportOutcome.REFUSED:
+                assert result.error is not None  # a refused file says why
                 self._create_failed(result.error)
                 return
+            assert result.assessment is not None  # an imported file made a draft
             self._created(result.assessment.id)
             if result.outcome is ImportOutcome.EDITED:
                 from PySide6.QtWidgets import QMessageBox

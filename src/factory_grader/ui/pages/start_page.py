@@ -7,6 +7,7 @@ worker (so saves are never held up for long), each row filled in as its verdict 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -252,7 +253,7 @@ class StartPage(Page):
         # changed meanwhile (services/verdicts.py), so it neither waits for nor shows as saving
         self.ctx.background.read(work, lambda found: self._scored(generation, found), failed)
 
-    def _scored(self, generation: int, found: dict[int, Verdict | BaseException]) -> None:
+    def _scored(self, generation: int, found: Mapping[int, Verdict | BaseException]) -> None:
         self._scoring = False
         if generation == self._generation:  # else listed again since, with what was stored
             self.model.set_verdicts(found)
@@ -370,14 +371,12 @@ class StartPage(Page):
         if not row or service is None:
             return
         aid = row.id
-        self.ctx.background.run(
-            lambda: service.new_revision(aid),
-            lambda new: (
-                self.ctx.events.assessments_changed.emit(),
-                self.open_requested.emit(new.id),
-            ),
-            self._failed,
-        )
+
+        def made(new: AssessmentSummary) -> None:
+            self.ctx.events.assessments_changed.emit()
+            self.open_requested.emit(new.id)
+
+        self.ctx.background.write(lambda: service.new_revision(aid), made, self._failed)
 
     def _delete(self) -> None:
         row, service = self.selected(), self.ctx.service
