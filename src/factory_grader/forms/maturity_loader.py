@@ -18,7 +18,7 @@ from factory_grader.domain.maturity_model import (
     SubDomain,
     WeightSet,
 )
-from factory_grader.forms.reader import Reader, check_unique
+from factory_grader.forms.reader import Reader, check_parents, check_unique
 
 MIN_REQUIREMENTS_PER_CELL = 2
 SCORE_MAX_HUNDREDTHS = 500
@@ -63,21 +63,10 @@ def load_maturity(
     ]
     for what, items in (("element", elements), ("domain", domains), ("subdomain", subdomains)):
         check_unique(r, [(i.id, display) for i in items], what)
-    element_ids = {e.id for e in elements}
     domain_ids = {d.id for d in domains}
     sub_ids = {s.id for s in subdomains}
-    for d in domains:
-        if d.element_id not in element_ids:
-            r.problem(f"domain {d.id}", f"element '{d.element_id}' is not defined")
-    for s in subdomains:
-        if s.domain_id not in domain_ids:
-            r.problem(f"subdomain {s.id}", f"domain '{s.domain_id}' is not defined")
-    for d in domains:
-        if not any(s.domain_id == d.id for s in subdomains):
-            r.problem(f"domain {d.id}", "has no sub-domain")
-    for e in elements:
-        if not any(d.element_id == e.id for d in domains):
-            r.problem(f"element {e.id}", "has no domain")
+    check_parents(r, elements, domains, lambda d: d.element_id, ("element", "domain"))
+    check_parents(r, domains, subdomains, lambda s: s.domain_id, ("domain", "subdomain"))
 
     requirements = _requirements(problems, parts, sub_ids)
     # Questionnaire order: sub-domains as the manifest lists them, then level, then id.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -153,3 +154,27 @@ def check_unique(reader: Reader, ids: list[tuple[str, str]], what: str) -> None:
             )
         else:
             seen[key] = (ident, file)
+
+
+def check_parents(
+    reader: Reader,
+    parents: Sequence[Any],
+    children: Sequence[Any],
+    parent_of: Callable[[Any], str],
+    kinds: tuple[str, str],
+    childless: bool = True,
+) -> None:
+    """Each child names a parent that is defined, and (childless) each parent has a child:
+    kinds is (parent kind, child kind) for the messages, e.g. ("domain", "subdomain")."""
+    parent_kind, child_kind = kinds
+    parent_ids = {p.id for p in parents}
+    for child in children:
+        if parent_of(child) not in parent_ids:
+            reader.problem(
+                f"{child_kind} {child.id}", f"{parent_kind} '{parent_of(child)}' is not defined"
+            )
+    if childless:
+        having = {parent_of(child) for child in children}
+        for parent in parents:
+            if parent.id not in having:
+                reader.problem(f"{parent_kind} {parent.id}", f"has no {child_kind}")

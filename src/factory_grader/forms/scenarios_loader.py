@@ -6,7 +6,7 @@ from typing import Any
 
 from factory_grader.domain.errors import FormError
 from factory_grader.domain.scenarios import Link, Scenario, ScenarioCatalogue, Stage
-from factory_grader.forms.reader import Reader, check_unique
+from factory_grader.forms.reader import Reader, check_parents, check_unique
 
 
 def load_scenarios(manifest: dict[str, Any], display: str, digest: str) -> ScenarioCatalogue:
@@ -36,17 +36,8 @@ def load_scenarios(manifest: dict[str, Any], display: str, digest: str) -> Scena
     ]
     for what, items in (("link", links), ("stage", stages), ("scenario", scenarios)):
         check_unique(r, [(i.id, display) for i in items], what)
-    link_ids = {link.id for link in links}
-    stage_ids = {s.id for s in stages}
-    for stage in stages:
-        if stage.link_id not in link_ids:
-            r.problem(f"stage {stage.id}", f"link '{stage.link_id}' is not defined")
-    for sc in scenarios:
-        if sc.stage_id not in stage_ids:
-            r.problem(f"scenario {sc.id}", f"stage '{sc.stage_id}' is not defined")
-    for stage in stages:
-        if not any(sc.stage_id == stage.id for sc in scenarios):
-            r.problem(f"stage {stage.id}", "has no scenario")
+    check_parents(r, links, stages, lambda s: s.link_id, ("link", "stage"), childless=False)
+    check_parents(r, stages, scenarios, lambda s: s.stage_id, ("stage", "scenario"))
     header = (
         r.string(manifest, "id", "manifest"),
         r.string(manifest, "version", "manifest"),

@@ -7,22 +7,18 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCollator,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
+from PySide6.QtCore import QObject, Qt
+
+from factory_grader.ui.column_model import (
+    Column,
+    ColumnSortProxy,
+    ColumnTableModel,
+    Index,
 )
 
 if TYPE_CHECKING:  # (imported for real with the service, after the first paint)
     from factory_grader.domain.records import AssessmentSummary, Verdict
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -33,21 +29,17 @@ class StartRow:
     problem: str | None = None  # why this assessment cannot be scored
 
 
-# (header, text of a row, sort key of a row; None sorts last)
-Column = tuple[str, Callable[[StartRow], str], Callable[[StartRow], Any]]
-
-
-class StartTableModel(QAbstractTableModel):
+class StartTableModel(ColumnTableModel[StartRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[StartRow] = []
-        self.columns: list[Column] = []
         self._row_of: dict[int, int] = {}  # assessment id -> row
         #: columns whose text depends on the verdict (repainted when one arrives)
         self.verdict_columns: tuple[int, ...] = ()
         self.tooltip: Callable[[StartRow], str | None] = lambda row: None
 
-    def set_columns(self, columns: list[Column], verdict_columns: tuple[int, ...]) -> None:
+    def set_columns(
+        self, columns: list[Column[StartRow]], verdict_columns: tuple[int, ...]
+    ) -> None:
         """New headers and texts (another language): every cell is drawn again, rows stay."""
         self.layoutAboutToBeChanged.emit()
         self.columns, self.verdict_columns = columns, verdict_columns
@@ -83,46 +75,22 @@ class StartTableModel(QAbstractTableModel):
     def row_of(self, assessment_id: int) -> int | None:
         return self._row_of.get(assessment_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        _, text, key = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text(row)
-        if role == SORT_ROLE:
-            return key(row)
+    def role_data(self, row: StartRow, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return row.summary.id
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in self.verdict_columns:
+        if role == Qt.ItemDataRole.ToolTipRole and column in self.verdict_columns:
             return self.tooltip(row)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0] if section < len(self.columns) else None
-        return None
 
-
-class StartFilter(QSortFilterProxyModel):
+class StartFilter(ColumnSortProxy):
     """Free text over the factory name and credit code, case-insensitive; sorts by each
     column's key (names in pinyin order, empty values last)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.needle = ""
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
-        self.collator = QCollator(QLocale(QLocale.Language.Chinese))
-        self.collator.setNumericMode(True)
 
     def set_text(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -143,13 +111,3 @@ class StartFilter(QSortFilterProxyModel):
         assert isinstance(model, StartTableModel)
         s = model.rows[row].summary
         return self.needle in f"{s.factory_name} {s.credit_code or ''}".casefold()
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:  # not known yet, or nothing: last, whichever the direction
-            if self.sortOrder() == Qt.SortOrder.AscendingOrder:
-                return a is not None and b is None
-            return a is None and b is not None
-        if isinstance(a, str) and isinstance(b, str):
-            return self.collator.compare(a, b) < 0
-        return bool(a < b)
