@@ -144,6 +144,28 @@ def check_sentence(
     return text
 
 
+def earlier_check_sentences(
+    check: Check,
+    form: MaturityForm,
+    rules: RuleSet,
+    catalogue: ScenarioCatalogue,
+    lang: Lang,
+) -> tuple[str, ...]:
+    """What earlier versions of the app said for this check, where that differs from now:
+    a workbook exported then still verifies (docs/workbook-format.md). 2026-12-01: a 环节 with
+    too few built scenarios was "the 环节 X" in English, and said to have none even when it
+    had some but too few."""
+    if not isinstance(check, CoverageCheck):
+        return ()
+    link = catalogue.link(check.subject).name.get(lang)
+    before = (
+        f"“{link}”环节尚无已建成的典型场景"
+        if lang == "zh"
+        else f"no built scenario covers the 环节 {link}"
+    )
+    return () if before == check_sentence(check, form, rules, catalogue, lang) else (before,)
+
+
 def plan_heading(rules: RuleSet, tier_id: str, lang: Lang) -> str:
     """The title over the plan to the next tier."""
     name = tier_name(rules, tier_id, lang)

@@ -20,7 +20,12 @@ from factory_grader.forms.library import FormLibrary
 from factory_grader.forms.reference import shared_profile_lists
 from factory_grader.services.answers_file import answers_from_data
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.wording import check_sentence, plan_sentences, rule_sentence
+from factory_grader.wording import (
+    check_sentence,
+    earlier_check_sentences,
+    plan_sentences,
+    rule_sentence,
+)
 from factory_grader.workbook import machine, presentation
 from factory_grader.workbook.labels import SHEETS
 from factory_grader.workbook.plan import NUMBER_FORMATS, Value, WorkbookPlan, cell_ref
@@ -137,6 +142,9 @@ def build_submission(
         evidence=tuple(sorted(evidence, key=lambda e: (e.requirement_id, e.file_name))),
         unmet_sentences=tuple(
             check_sentence(c, form, rules, catalogue, lang) for c in result.gaps.unmet
+        ),
+        unmet_earlier=tuple(
+            earlier_check_sentences(c, form, rules, catalogue, lang) for c in result.gaps.unmet
         ),
         rule_sentence=rule_sentence(result.maturity, lang),
         plan_sentences=tuple(plan_sentences(result.gaps, rules, catalogue, lang)),
@@ -577,7 +585,7 @@ def _compare_visible(plan: WorkbookPlan, book: XlsxFile, verdict: Verdict) -> No
             continue  # the common case, decided at C speed (a bool shows TRUE, never 1)
         for rc in sorted(expected.keys() | found.keys()):
             e, f = expected.get(rc), found.get(rc)
-            if not _same(e, f):
+            if not _same(e, f) and f not in sheet.earlier.get(rc, ()):
                 ref = cell_ref(*rc)
                 _difference(
                     verdict,

@@ -89,6 +89,9 @@ class SheetPlan:
     validations: list[ListValidation] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     state: Literal["visible", "hidden", "veryHidden"] = "visible"
+    #: cell -> texts an earlier version of the app wrote there for the same fact: a workbook
+    #: exported then still verifies (wording.earlier_check_sentences)
+    earlier: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     protected: bool = True
     next_row: int = 1
 

@@ -53,10 +53,12 @@ class Submission:
     catalogue: ScenarioCatalogue
     info: ExportInfo
     evidence: tuple[Evidence, ...]
-    #: Sentences for the unmet checks of the next tier (services.report words them).
+    #: Sentences for the unmet checks of the next tier (factory_grader.wording words them).
     unmet_sentences: tuple[str, ...]
+    #: for each unmet sentence, what earlier versions of the app wrote instead (verify accepts)
+    unmet_earlier: tuple[tuple[str, ...], ...]
     rule_sentence: str
-    #: The plan to the next tier, one sentence per part (services.report.plan_lines).
+    #: The plan to the next tier, one sentence per part (wording.plan_sentences).
     plan_sentences: tuple[str, ...] = ()
     #: profile fields stored by code (city, industry) as the workbook's language names them
     profile_shown: Mapping[str, str] = field(default_factory=dict)

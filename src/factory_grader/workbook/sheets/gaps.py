@@ -61,8 +61,12 @@ def gaps_sheet(sub: Submission) -> SheetPlan:
     sheet.skip()
 
     sheet.merged_row(word("blockers", lang), Style.HEADER, last)
-    for number, sentence in enumerate(sub.unmet_sentences, start=1):
+    for number, (sentence, earlier) in enumerate(
+        zip(sub.unmet_sentences, sub.unmet_earlier, strict=True), start=1
+    ):
         r = sheet.row(Cell(number, Style.INTEGER), Cell(visible_text(sentence), Style.WRAP))
+        if earlier:
+            sheet.earlier[(r, 2)] = tuple(visible_text(text) for text in earlier)
         sheet.merges.append(f"B{r}:E{r}")
     if not sub.unmet_sentences:
         sheet.row(Cell("—", Style.CENTER), Cell(word("no_blockers", lang)))
