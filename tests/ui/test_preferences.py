@@ -45,7 +45,8 @@ def test_a_version_1_page_position_becomes_its_name(position: str, page: PageNam
     _written(f"[General]\nversion=1\nlanguage=en\n\n[window]\npage={position}\n")
     prefs = Preferences()
     assert prefs.window_page() is page
-    assert (_stored("version"), _stored("window/page")) == (str(VERSION), page.value)
+    assert (_stored("version"), _stored("window/page_name")) == (str(VERSION), page.value)
+    assert _stored("window/page") == position  # kept for an earlier app
     assert prefs.language == "en"  # the rest as it was
 
 
@@ -53,11 +54,11 @@ def test_a_version_1_page_position_becomes_its_name(position: str, page: PageNam
 def test_a_version_1_page_that_means_nothing_is_dropped(position: str) -> None:
     _written(f"[General]\nversion=1\n\n[window]\npage={position}\n")
     assert Preferences().window_page() is None
-    assert _stored("window/page") is None and _stored("version") == str(VERSION)
+    assert _stored("window/page_name") is None and _stored("version") == str(VERSION)
 
 
 def test_a_newer_apps_settings_are_read_not_rewritten() -> None:
-    _written("[General]\nversion=9\n\n[window]\npage=results\nfuture=1\n")
+    _written("[General]\nversion=9\n\n[window]\npage_name=results\nfuture=1\n")
     assert Preferences().window_page() is PageName.RESULTS
     assert _stored("version") == "9" and _stored("window/future") == "1"
 
@@ -67,5 +68,6 @@ def test_the_page_is_saved_by_name_and_a_fresh_file_starts_at_this_version() -> 
     assert _stored("version") == str(VERSION)
     assert prefs.window_page() is None
     prefs.save_window(QByteArray(b"geometry"), PageName.SCENARIOS)
-    assert _stored("window/page") == "scenarios"
+    assert _stored("window/page_name") == "scenarios"
+    assert _stored("window/page") == "3"  # the position an earlier app reads with int()
     assert Preferences().window_page() is PageName.SCENARIOS

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from factory_grader.domain.answer_values import (
     AnswerValue,
     ConditionValue,
+    ItemKind,
     RequirementValue,
     split_item,
     value_columns,
@@ -418,6 +419,9 @@ class AssessmentStore:
                 updated_at=now,
                 finalised_at=None,
                 final_verdict=None,  # a new draft has no verdict yet
+                # the answers are copied below, after this row was read: a colleague's save in
+                # between would make a copied verdict wrong; the list scores the copy anew
+                verdict_rev=None,
             )
             new = AssessmentRow(**fields)
             s.add(new)
@@ -539,7 +543,9 @@ class AssessmentStore:
         if not verdicts:
             return stored
         with self.db.transaction() as s:
-            for assessment_id, found in verdicts.items():
+            # in id order: two instances storing verdicts on one server never lock each other's
+            # rows in opposite orders (a deadlock on PostgreSQL)
+            for assessment_id, found in sorted(verdicts.items()):
                 result = s.execute(
                     update(AssessmentRow)
                     .where(
@@ -620,12 +626,13 @@ class AssessmentStore:
                     r.id,
                     r.assessment_id,
                     r.item,
-                    _kept_value(r.item, r.yours),
-                    _kept_value(r.item, r.theirs),
+                    _kept_value(kind, r.yours),
+                    _kept_value(kind, r.theirs),
                     r.by,
                     r.at,
                 )
                 for r in s.scalars(query.order_by(ConflictRow.id))
+                if (kind := _known_kind(r.item)) is not None
             ]
 
     def resolve_conflict(self, conflict_id: int, now: datetime) -> None:
@@ -639,13 +646,22 @@ class AssessmentStore:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _kept_value(item: str, text: str) -> AnswerValue:
+def _kept_value(kind: ItemKind, text: str) -> AnswerValue:
     """A conflict's value as kept (the columns as JSON); unreadable JSON reads as not answered."""
     try:
         columns = json.loads(text)
     except ValueError:
         columns = None
-    return value_from_columns(split_item(item)[0], columns if isinstance(columns, dict) else {})
+    return value_from_columns(kind, columns if isinstance(columns, dict) else {})
+
+
+def _known_kind(item: str) -> ItemKind | None:
+    """The kind of a conflict's item; None for one this app never writes (left out, logged)."""
+    try:
+        return split_item(item)[0]
+    except ValueError:
+        log.warning("a kept conflict on %r: not an item this app knows; left out", item)
+        return None
 
 
 def _grade(value: str | None) -> Grade | None:

@@ -21,7 +21,7 @@ T = TypeVar("T")
 OnError = Callable[[BaseException], None]
 log = logging.getLogger(__name__)
 
-READERS = 2  # one core's worth more than the writer: reads are mostly database waits
+READERS = 3  # the list, its background scoring, and what the user just asked for
 
 
 class Background(QObject):
@@ -41,6 +41,7 @@ class Background(QObject):
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, OnError | None]] = {}
         self._writes: set[int] = set()  # queued or running
         self._held: list[tuple[int, Callable[[], None]]] = []  # reads waiting for those writes
+        self._closed = False  # after shutdown(): nothing more runs or is delivered
         self._finished.connect(self._deliver)  # queued: emitted on a worker, run here
 
     def write(
@@ -50,6 +51,8 @@ class Background(QObject):
         on_error: OnError | None = None,
     ) -> None:
         """Store something: in order with every other write."""
+        if self._closed:
+            return
         job = self._register(on_done, on_error)
         self._writes.add(job)
         if len(self._writes) == 1:
@@ -63,6 +66,8 @@ class Background(QObject):
         on_error: OnError | None = None,
     ) -> None:
         """Fetch or compute something that changes nothing stored."""
+        if self._closed:
+            return
         job = self._register(on_done, on_error)
         work = self._work(job, fn)
         if self._writes:
@@ -102,6 +107,8 @@ class Background(QObject):
         return work
 
     def _deliver(self, message: tuple[int, bool, Any]) -> None:
+        if self._closed:
+            return  # the window is gone: nobody to tell, nothing more to start
         job, ok, payload = message
         on_done, on_error = self._callbacks.pop(job)
         if job in self._writes:
@@ -129,6 +136,15 @@ class Background(QObject):
             self._readers.start(work)
         self._held = []
         return self._readers.waitForDone(msecs) and written
+
+    def shutdown(self, msecs: int = 30000) -> None:
+        """The window closes: what is queued is finished (every change stored), then nothing
+        more is started and no result is delivered (a callback could start more work on a
+        closed database)."""
+        self.wait(msecs)
+        self._closed = True
+        self._held = []
+        self._callbacks.clear()
 
 
 def _unhandled(exc: BaseException) -> None:

@@ -120,4 +120,5 @@ class BackupActions(QObject):
             self._failed(exc)
             self.window_.close()  # the database was closed for the restore: start again
 
+        self.window_.start.stop()  # no verdicts written back into the database replaced
         ctx.background.run(lambda: restore_backup(url, source), done, failed)

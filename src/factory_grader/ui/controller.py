@@ -40,6 +40,10 @@ class Controller(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.open_conflicts = 0
+        # Reads run side by side and may come back in any order: only the latest asked for
+        # counts (an open asked for after another wins, whichever loads first).
+        self._opens_asked = 0
+        self._counts_asked = 0
         ctx.events.answers_changed.connect(self.rescore)
         ctx.events.assessment_opened.connect(self.count_conflicts)
         ctx.events.conflicts_changed.connect(self.count_conflicts)
@@ -63,6 +67,8 @@ class Controller(QObject):
         service = self.ctx.service
         if service is None:
             return
+        self._opens_asked += 1
+        asked = self._opens_asked
 
         def load() -> EditSession:
             from factory_grader.services.editing import EditSession
@@ -70,6 +76,8 @@ class Controller(QObject):
             return EditSession(service, assessment_id)
 
         def opened(session: EditSession) -> None:
+            if asked != self._opens_asked:
+                return  # another assessment was asked for since: that one is opened
             self.ctx.session = session
             self.ctx.preferences.last_assessment = assessment_id
             self.ctx.events.assessment_opened.emit()
@@ -80,12 +88,19 @@ class Controller(QObject):
                 self.navigate.emit(PageName.QUESTIONNAIRE)
 
         def failed(exc: BaseException) -> None:
+            if asked != self._opens_asked:
+                return
             if quiet:
                 self.ctx.preferences.last_assessment = None
             else:
                 self.open_failed.emit(exc)
 
         self.ctx.background.read(load, opened, failed)
+
+    @property
+    def asked_to_open(self) -> bool:
+        """Whether any assessment has been asked for (the start's quiet reopen then yields)."""
+        return self._opens_asked > 0
 
     def reopen_current(self, page: PageName | None = None) -> None:
         """Load the open assessment again (after a change made outside the edit session)."""
@@ -187,7 +202,14 @@ class Controller(QObject):
             self._counted([])
             return
         aid = session.assessment_id
-        self.ctx.background.read(lambda: service.conflicts(aid), self._counted, self._not_counted)
+        self._counts_asked += 1
+        asked = self._counts_asked
+
+        def counted(conflicts: list[Any]) -> None:
+            if asked == self._counts_asked:  # else a later count is on its way
+                self._counted(conflicts)
+
+        self.ctx.background.read(lambda: service.conflicts(aid), counted, self._not_counted)
 
     def _counted(self, conflicts: list[Any]) -> None:
         self.open_conflicts = len(conflicts)

@@ -123,4 +123,5 @@ class DataFolderActions(QObject):
             parent.close()
             self.window_.close()  # the database was closed for the copy: start again
 
+        self.window_.start.stop()  # no verdicts written back into the copy being moved
         ctx.background.run(lambda: move_data(target), done, failed)

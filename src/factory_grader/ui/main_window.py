@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.conflicts_button)
         self.statusBar().addPermanentWidget(self.save_label)
         self.built = False
+        self._wanted_page: PageName | None = None
         self.retranslate()
         self.resize(1280, 800)
 
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
         for name in PAGES[len(self.pages) :]:
             self.pages[name] = pages[name]
             self.stack.addWidget(pages[name])
+        wanted, self._wanted_page = self._wanted_page, None
+        if wanted is not None:
+            self.go(wanted)
         self.retranslate()
         self._enable_pages()
 
@@ -260,6 +264,9 @@ class MainWindow(QMainWindow):
             self.panel.setVisible(row != PAGES.index(COMPARE))
 
     def go(self, page: PageName) -> None:
+        if page not in self.pages:  # asked for before the pages are built: shown then
+            self._wanted_page = page
+            return
         if page in self.pages:
             self.nav.setCurrentRow(PAGES.index(page))
             if page is QUESTIONNAIRE:
@@ -317,7 +324,7 @@ class MainWindow(QMainWindow):
 
         self.add_pages(make_pages(self.ctx, self.controller))
         last = self.ctx.preferences.last_assessment
-        if last is not None:
+        if last is not None and not self.controller.asked_to_open:  # (the user chose first)
             self.controller.open_assessment(
                 last, quiet=True, page=self.ctx.preferences.window_page()
             )
@@ -580,7 +587,9 @@ class MainWindow(QMainWindow):
 
             assert isinstance(compare, ComparePage)
             compare.shutdown()
-        self.ctx.background.wait()  # every queued change reaches the database first
+        if self.built:
+            self.start.stop()  # no more verdicts written back
+        self.ctx.background.shutdown()  # every queued change reaches the database first
         self.ctx.preferences.save_window(self.saveGeometry(), self.current_page)
         if self.ctx.database is not None:
             self.ctx.database.close()

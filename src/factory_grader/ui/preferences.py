@@ -10,7 +10,9 @@ from factory_grader.services import app_paths
 from factory_grader.ui.page_names import PageName
 
 VERSION = 2  # bump with an upgrade step in _upgrade when keys change
-#: Version 1 kept the last page as its position in the navigation, in this order.
+#: Version 1 kept the last page as its position in the navigation (window/page), in this order;
+#: version 2 keeps its name (window/page_name) and still writes the position beside it, which
+#: an earlier app, given the same data folder, reads as before.
 _V1_PAGES = (
     PageName.START,
     PageName.PROFILE,
@@ -40,7 +42,7 @@ class Preferences:
         if version < 2:  # the last page: its position then, its name now
             page = str(self._s.value("window/page", ""))
             if page.isascii() and page.isdigit() and int(page) < len(_V1_PAGES):
-                self._s.setValue("window/page", _V1_PAGES[int(page)].value)
+                self._s.setValue("window/page_name", _V1_PAGES[int(page)].value)
             else:
                 self._s.remove("window/page")
             self._s.setValue("version", 2)
@@ -92,10 +94,11 @@ class Preferences:
 
     def save_window(self, geometry: QByteArray, page: PageName) -> None:
         self._s.setValue("window/geometry", geometry)
-        self._s.setValue("window/page", page.value)
+        self._s.setValue("window/page_name", page.value)
+        self._s.setValue("window/page", _V1_PAGES.index(page))  # for an earlier app
         self._s.sync()
 
     def window_page(self) -> PageName | None:
         """The page the window was on when it was last closed (None: not known)."""
-        value = str(self._s.value("window/page", ""))
+        value = str(self._s.value("window/page_name", ""))
         return PageName(value) if value in set(PageName) else None

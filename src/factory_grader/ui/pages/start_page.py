@@ -57,6 +57,7 @@ class StartPage(Page):
         self._pending: list[int] = []  # ids still to score, in the order the user sees them
         self._scoring = False
         self._loading = False
+        self._again = False  # asked to list again while a listing was being read
         self._listed = False  # "no assessment yet" only once a listing said so
         self._sized = False
         self.title = QLabel()
@@ -187,9 +188,12 @@ class StartPage(Page):
         service = self.ctx.service
         if service is None:
             return
+        if self._loading:  # one listing at a time (a slow one must not take every reader)
+            self._again = True
+            return
         self._generation += 1
         self._pending = []
-        self._loading = True
+        self._loading, self._again = True, False
         self._show_status()
         generation = self._generation
 
@@ -201,9 +205,12 @@ class StartPage(Page):
         self.ctx.background.read(load, lambda rows: self._loaded(generation, rows), self._failed)
 
     def _loaded(self, generation: int, listed: list[ListedAssessment]) -> None:
+        self._loading = False
         if generation != self._generation:
-            return  # listed again meanwhile: that listing shows
-        self._loading, self._listed = False, True
+            return  # stopped meanwhile
+        if self._again:  # something changed while this was read: list again, show that
+            self.reload()
+        self._listed = True
         keep = self.selected()
         self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
         self._fill()
@@ -215,6 +222,9 @@ class StartPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        if self._again:
+            self.reload()
+            return
         self.status.setText(str(exc))
         self.listed.emit()
 
@@ -231,6 +241,12 @@ class StartPage(Page):
 
         return sorted(ids, key=place)
 
+    def stop(self) -> None:
+        """Score nothing more (the window closes, or its data is moved or restored): a batch
+        already waiting to run does nothing."""
+        self._generation += 1
+        self._pending = []
+
     def _score_next(self) -> None:
         service = self.ctx.service
         if self._scoring or service is None or not self._pending:
@@ -242,6 +258,8 @@ class StartPage(Page):
         generation = self._generation
 
         def work() -> dict[int, Verdict | Exception]:
+            if generation != self._generation:
+                return {}  # stopped (the window closes, the data moves) or listed again
             from factory_grader.services.verdicts import rescore
 
             return rescore(service, batch)
