@@ -99,3 +99,23 @@ def test_a_damaged_kept_value_reads_as_not_answered(
     [conflict] = service.conflicts(aid)
     assert conflict.yours == read
     assert conflict.theirs == RequirementValue(Grade.FULL, RequirementNote("A"))
+
+
+def test_a_kept_conflict_on_an_unknown_item_is_left_out(service, library: FormLibrary) -> None:
+    """Not an item this app writes (a hand-edited or foreign row): listed without it, the
+    others as they are."""
+    from factory_grader.storage.schema import ConflictRow
+
+    aid = service.import_answers(read_answers_file(example_answers_path(), library)).id
+    v = service.sheet(aid).conditions["elig.scale"].version
+    service.save_condition(aid, "elig.scale", False, v)
+    with pytest.raises(AnswerConflict):
+        service.save_condition(aid, "elig.scale", True, v)
+    [kept] = service.conflicts(aid)
+    with service.store.db.transaction() as s:
+        s.add(
+            ConflictRow(
+                assessment_id=aid, item="widget:x", yours="{}", theirs="{}", by="x", at=kept.at
+            )
+        )
+    assert [c.item for c in service.conflicts(aid)] == ["condition:elig.scale"]

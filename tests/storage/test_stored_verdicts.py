@@ -198,3 +198,36 @@ def test_one_assessment_that_cannot_be_scored_does_not_stop_the_others(
     assert isinstance(found[bad.id], InputError) and "gone-2099" in str(found[bad.id])
     assert isinstance(found[12345], NotFound)
     assert found[good.id] == EXAMPLE
+
+
+def test_a_new_revision_is_scored_anew(service: AssessmentService, library) -> None:
+    """Its answers are copied after its row was read: the copied verdict is not taken as
+    current; the list scores the copy, and stores what its own answers give."""
+    first = service.import_answers(example(library))
+    copy = service.new_revision(first.id)
+    assert listed(service) == {first.id: EXAMPLE, copy.id: None}
+    assert verdicts.rescore(service, [copy.id]) == {copy.id: EXAMPLE}
+    assert listed(service)[copy.id] == EXAMPLE == scored(service, copy.id)
+
+
+def test_verdicts_are_stored_in_id_order(service: AssessmentService, library) -> None:
+    """Two instances storing verdicts on one server lock rows in the same order, never in
+    opposite orders (a deadlock on PostgreSQL): the store takes them by id whatever the order
+    they were found in."""
+    from sqlalchemy import event
+
+    ids = [service.import_answers(example(library)).id for _ in range(3)]
+    order: list[object] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith("UPDATE ASSESSMENT"):
+            # the row's id: positional on SQLite (…, id, answers_rev), named on PostgreSQL
+            order.append(parameters[-2] if isinstance(parameters, tuple) else parameters["id_1"])
+
+    event.listen(service.store.db.engine, "before_cursor_execute", seen)
+    try:
+        basis = verdicts.verdict_basis(library, example(library))
+        service.store.store_verdicts({i: StoredVerdict(EXAMPLE, 0, basis) for i in reversed(ids)})
+    finally:
+        event.remove(service.store.db.engine, "before_cursor_execute", seen)
+    assert order == sorted(ids)
