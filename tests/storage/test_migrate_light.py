@@ -54,3 +54,16 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path, cloc
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_two_lines_are_read_in_each_way_alembic_writes_them(tmp_path: Path) -> None:
+    """Typed or not, either quotes, a comment after: the line of revisions is read whole."""
+    (tmp_path / "a.py").write_text(
+        'revision: str = "t1"\ndown_revision: str | None = "0006"  # on top of 0006\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.py").write_text(
+        "revision = 't2'  # the newest\ndown_revision = 't1'\n", encoding="utf-8"
+    )
+    assert migrate.known_revisions((tmp_path,)) >= {"0006", "t1", "t2"}
+    assert migrate.head_revision((tmp_path,)) == "t2"

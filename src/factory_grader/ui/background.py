@@ -132,10 +132,12 @@ class Background(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work is done (closing the window: nothing unsaved is dropped)."""
         written = self._writer.waitForDone(msecs)
+        if not written:  # a write still running: what waits for it must go on waiting
+            return False
         for _, work in self._held:  # their writes are done: let them finish too
             self._readers.start(work)
         self._held = []
-        return self._readers.waitForDone(msecs) and written
+        return self._readers.waitForDone(msecs)
 
     def shutdown(self, msecs: int = 30000) -> None:
         """The window closes: what is queued is finished (every change stored), then nothing

@@ -211,14 +211,16 @@ class StartPage(Page):
         if self._again:  # something changed while this was read: list again, show that
             self.reload()
         self._listed = True
-        keep = self.selected()
-        self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
-        self._fill()
-        if keep is not None:
-            self.select(keep.id)
-        self._pending = self._in_view_order(self.model.pending())
-        self._score_next()
-        self.listed.emit()
+        try:
+            keep = self.selected()
+            self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
+            self._fill()
+            if keep is not None:
+                self.select(keep.id)
+            self._pending = self._in_view_order(self.model.pending())
+            self._score_next()
+        finally:
+            self.listed.emit()  # the rest of the window follows, whatever happened here
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
