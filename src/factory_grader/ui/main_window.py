@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from factory_grader.ui.context import AppContext
@@ -65,7 +68,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[PageName, Page] = {}
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
+        # A page taller than the screen scrolls inside the window: without this its minimum
+        # size grew the window past a 1366 × 768 screen (the status bar off its bottom).
+        self.splitter.addWidget(_scrolling(self.stack))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -100,7 +105,8 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
         self.panel: ResultPanel = ResultPanel(ctx)
-        self.splitter.addWidget(self.panel)
+        self.panel_area = _scrolling(self.panel)
+        self.splitter.addWidget(self.panel_area)
         self.splitter.setSizes([150, 900, 260])
         self._make_actions()
         self.start.open_requested.connect(self.controller.open_assessment)
@@ -261,7 +267,7 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         """The result panel belongs to the open assessment: the comparison gets its room."""
         if self.built:
-            self.panel.setVisible(row != PAGES.index(COMPARE))
+            self.panel_area.setVisible(row != PAGES.index(COMPARE))
 
     def go(self, page: PageName) -> None:
         if page not in self.pages:  # asked for before the pages are built: shown then
@@ -594,3 +600,12 @@ class MainWindow(QMainWindow):
         if self.ctx.database is not None:
             self.ctx.database.close()
         super().closeEvent(event)
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """The widget at the size it is given, scrolling where that is less than its minimum."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
