@@ -1,6 +1,10 @@
 import pytest
 
-from factory_grader.domain.credit_code import check_character, credit_code_problem
+from factory_grader.domain.credit_code import (
+    check_character,
+    credit_code_issue,
+    credit_code_problem,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +38,28 @@ def test_every_single_character_change_is_caught() -> None:
             if ch != code[i]:
                 changed = code[:i] + ch + code[i + 1 :]
                 assert credit_code_problem(changed) is not None, changed
+
+
+@pytest.mark.parametrize(
+    ("code", "zh", "en"),
+    [
+        ("91460100MA5T1R2K7", "应为 18 位，现为 17 位", "must have 18 characters, has 17"),
+        (
+            "91460100MA5T1R2KIJ",
+            "含有信用代码不允许的字符：I",
+            "contains characters not allowed in a credit code: I",
+        ),
+        (
+            "9146A100MA5T1R2K7J",
+            "第 3–8 位应为行政区划代码的数字",
+            "characters 3–8 must be the digits of an administrative division code",
+        ),
+        ("91460100MA5T1R2K7X", "校验位为 X，应为 J", "check character is X, expected J"),
+    ],
+)
+def test_each_problem_is_said_in_both_languages(code: str, zh: str, en: str) -> None:
+    """The Chinese UI says it in Chinese (it said 'check character is …' in English there)."""
+    issue = credit_code_issue(code)
+    assert issue is not None and (issue.zh, issue.en) == (zh, en)
+    assert credit_code_problem(code) == en  # files and the CLI keep the English
+    assert credit_code_issue("91460100MA5T1R2K7J") is None

@@ -33,7 +33,8 @@ def test_profile_validates_inline_and_saves(qtbot, open_window) -> None:
     code = page.edits["credit_code"]
     code.setText("91460100MA5T1R2K7X")  # wrong check character
     assert page.problems["credit_code"].isVisible()
-    assert "J" in page.problems["credit_code"].text()  # says what it should be
+    # says what it should be, in the UI's language
+    assert page.problems["credit_code"].text().endswith("校验位为 X，应为 J")
     code.editingFinished.emit()
     wait_idle(qtbot, window)
     assert stored(window).profile["credit_code"] == "91460100MA5T1R2K7J"  # not saved

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factory_grader.domain.credit_code import credit_code_problem
+from factory_grader.domain.credit_code import credit_code_issue
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.text_guard import guard_text
@@ -61,9 +61,11 @@ class NewAssessmentDialog(QDialog):
 
     def _check(self) -> None:
         code = self.code.text().strip()
-        problem = credit_code_problem(code) if code else None
+        problem = credit_code_issue(code) if code else None
         self.problem.setText(
-            self.tr("Not a valid credit code: {why}").format(why=problem) if problem else ""
+            self.tr("Not a valid credit code: {why}").format(why=self.ctx.text(problem))
+            if problem
+            else ""
         )
         ok = bool(self.name.text().strip()) and problem is None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)

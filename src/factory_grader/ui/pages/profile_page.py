@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factory_grader.domain.credit_code import credit_code_problem
+from factory_grader.domain.credit_code import credit_code_issue
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.forms.reference import load_profile_lists
 from factory_grader.ui.context import AppContext
@@ -244,8 +244,12 @@ class ProfilePage(Page):
         value = self.edits[key].text().strip()
         problem = None
         if value and key == "credit_code":
-            found = credit_code_problem(value)
-            problem = self.tr("Not a valid credit code: {why}").format(why=found) if found else None
+            found = credit_code_issue(value)
+            problem = (
+                self.tr("Not a valid credit code: {why}").format(why=self.ctx.text(found))
+                if found
+                else None
+            )
         elif value and key == "phone" and not PHONE.match(value):
             problem = self.tr("Use digits, spaces, + ( ) and - only")
         elif value and key == "email" and not EMAIL.match(value):
