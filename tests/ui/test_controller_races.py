@@ -7,6 +7,7 @@ the test releases: no sleeping."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,12 @@ from tests.ui.conftest import wait_idle
 from tests.ui.test_start_list import forget_verdicts, make_database
 
 
-def _stored_example(db: Path, library, copies: int = 1) -> list[int]:
+def _stored_example(db: Path, library, copies: int = 1, name: str | None = None) -> list[int]:
     service, handle = open_service(f"sqlite:///{db}", library)
     try:
         answers = read_answers_file(example_answers_path(), library)
+        if name is not None:  # another factory: the example button makes a new one
+            answers = replace(answers, profile={**answers.profile, "name": name})
         return [service.import_answers(answers).id for _ in range(copies)]
     finally:
         handle.close()
@@ -106,7 +109,7 @@ def test_what_is_asked_for_before_the_pages_exist_still_happens(
     """The list is slow; the user loads the example meanwhile. It opens on the questionnaire,
     and the last assessment's quiet reopen (at its saved page, 评估结果) does not take over."""
     db = tmp_path / "gui.db"
-    [last] = _stored_example(db, library)
+    [last] = _stored_example(db, library, name="乙厂")
     prefs = Preferences()
     prefs.last_assessment = last
     from PySide6.QtCore import QByteArray

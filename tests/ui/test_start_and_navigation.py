@@ -94,3 +94,14 @@ def test_duplicate_a_draft_as_a_new_revision(qtbot, open_window) -> None:
     service = window.ctx.service
     assert service.answers(new.id) == service.answers(first)  # a full copy; the old one stays
     assert service.summary(first).status.value == "draft"
+
+
+def test_loading_the_example_twice_opens_the_same_one(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    first = window.ctx.session.assessment_id
+    window.controller.open_assessment(first)  # (as if another had been open meanwhile)
+    window.start.example_button.click()
+    wait_idle(qtbot, window)
+    assert window.ctx.session.assessment_id == first
+    assert [a.id for a in window.ctx.service.list_assessments()] == [first]  # no second copy

@@ -423,14 +423,19 @@ class MainWindow(QMainWindow):
         if service is None:
             return
 
-        def create() -> int:
-            from factory_grader.services.answers_file import read_answers_file
-            from factory_grader.services.examples import example_answers_path
+        def example() -> tuple[int, bool]:
+            from factory_grader.services.examples import open_example
 
-            answers = read_answers_file(example_answers_path(), service.library)
-            return service.import_answers(answers).id
+            return open_example(service)
 
-        self.ctx.background.run(create, self._created, self._create_failed)
+        def done(found: tuple[int, bool]) -> None:
+            assessment_id, made = found
+            if made:
+                self._created(assessment_id)
+            else:  # loaded before: that one again, not a second copy
+                self.controller.open_assessment(assessment_id)
+
+        self.ctx.background.write(example, done, self._create_failed)
 
     def import_file(self) -> None:
         """Answers files (JSON) or submission workbooks, one or many, become new drafts. A
