@@ -3,7 +3,7 @@ sub-domain's requirements grouped by level. Every change is saved at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.ui.requirement_row import RequirementRow
 
 SEARCH_LIMIT = 60
+SEARCH_PAUSE_MS = 250  # typing pauses this long: the cards are rebuilt
 ROLE_SUBDOMAIN = Qt.ItemDataRole.UserRole
 
 
@@ -42,8 +43,16 @@ class QuestionnairePage(Page):
         self.tree.currentItemChanged.connect(lambda item, _: self._show_item(item))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _: self._show_item(self.tree.currentItem()))
+        # The cards are rebuilt once typing pauses, not at every key (a rebuild takes longer
+        # than a keystroke: characters typed meanwhile were lost).
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(SEARCH_PAUSE_MS)
+        self.search_pause.timeout.connect(lambda: self._show_item(self.tree.currentItem()))
+        self.search.textChanged.connect(lambda _: self.search_pause.start())
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)  # Esc clears the search
         self.progress = QProgressBar()
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -183,7 +192,8 @@ class QuestionnairePage(Page):
             shown = [
                 r
                 for r in self._applicable(form)
-                if needle in f"{r.id} {r.text.zh} {r.text.en}".casefold()
+                if needle
+                in f"{r.id} {r.text.zh} {r.text.en} {r.evidence.zh} {r.evidence.en}".casefold()
             ][:SEARCH_LIMIT]
             self.heading.setText(self.tr("Search: {n} requirement(s)").format(n=len(shown)))
         else:

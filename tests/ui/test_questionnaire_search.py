@@ -1,0 +1,53 @@
+"""The questionnaire's search (issue 15 §4): typed quickly, every character stays and the cards
+are rebuilt once typing pauses, not at every key; it finds requirements by their evidence hints
+too; Esc clears it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from factory_grader.ui.main_window import QUESTIONNAIRE
+from tests.ui.conftest import load_example
+
+
+def test_search_by_evidence_typed_quickly_and_cleared_by_esc(qtbot, open_window) -> None:
+    window = open_window()
+    load_example(qtbot, window)
+    window.go(QUESTIONNAIRE)
+    page = window.questionnaire
+    form = window.ctx.library.form_for(window.ctx.session.answers)
+    industry = window.ctx.session.answers.industry_type
+    # typed as keys: the English hint's first words (QTest types Latin letters only)
+    target = next(
+        r
+        for r in form.requirements
+        if industry in r.applies_to
+        and r.evidence.en[:12].isascii()
+        and r.evidence.en[:12].casefold() not in f"{r.text.zh} {r.text.en}".casefold()
+    )
+    needle = target.evidence.en[:12]
+    expected = [
+        r.id
+        for r in form.requirements
+        if industry in r.applies_to
+        and needle.casefold()
+        in f"{r.id} {r.text.zh} {r.text.en} {r.evidence.zh} {r.evidence.en}".casefold()
+    ][:60]
+    assert target.id in expected
+
+    builds: list[int] = []
+    real_build = page._build_rows
+    page._build_rows = lambda shown: (builds.append(len(shown)), real_build(shown))[1]
+    page.search.setFocus()
+    QTest.keyClicks(page.search, needle)  # one key after another, no pause between
+    assert page.search.text() == needle  # nothing lost
+    assert builds == []  # nothing rebuilt while typing
+    qtbot.waitUntil(lambda: builds == [len(expected)], timeout=5000)
+    assert [row.requirement.id for row in page.rows] == expected
+
+    QTest.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
+    qtbot.waitUntil(lambda: len(builds) == 2, timeout=5000)  # the sub-domain's cards again
+    sub = page._current_subdomain()
+    assert all(row.requirement.subdomain_id == sub for row in page.rows)
