@@ -22,58 +22,58 @@
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="37"/>
         <source>Evidence files: {id}</source>
         <translation>证据文件：{id}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="35"/>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="137"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="141"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="43"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="44"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="41"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="45"/>
         <source>&amp;Remove…</source>
         <translation>移除(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="83"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="87"/>
         <source>Files are copied into the app&apos;s data folder; the copy is what counts.</source>
         <translation>文件会复制到本软件的数据文件夹，以复制件为准。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="95"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="99"/>
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="100"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="104"/>
         <source>Copying {name}…</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="113"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="129"/>
         <source>Remove evidence file</source>
         <translation>移除证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="130"/>
         <source>Remove {name} from this requirement?</source>
         <translation>从此要求中移除 {name}？</translation>
     </message>
@@ -993,122 +993,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="198"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="200"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="189"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="192"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="215"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="224"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="226"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="216"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="219"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="233"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="220"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="340"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="357"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="370"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="353"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="370"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1198,22 +1198,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="453"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="455"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="494"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="472"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="496"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1224,125 +1224,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="501"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="525"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="502"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="526"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="543"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="520"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="544"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="516"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="540"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="521"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="545"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="522"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="546"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="523"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="547"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="221"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="236"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="223"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="237"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="217"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="217"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="218"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="342"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="337"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="354"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="385"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="387"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="404"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="399"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="416"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="572"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1516,17 +1516,17 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="249"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="250"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="254"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="252"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="256"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1547,39 +1547,49 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="87"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="105"/>
         <source>Search requirements (Ctrl+F)</source>
         <translation>搜索要求（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="88"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="106"/>
+        <source>Next unanswered (N)</source>
+        <translation>下一个未答（N）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="107"/>
         <source>Search requirements</source>
         <translation>搜索要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="89"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="108"/>
         <source>Questionnaire sections</source>
         <translation>问卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="90"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="109"/>
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="110"/>
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="94"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="113"/>
         <source>Keys: 1 fully met, 2 mostly, 3 partly, 4 not met, 5 not applicable; J/K or ↓/↑ move. Every change is saved at once.</source>
         <translation>快捷键：1 全部满足，2 大部分满足，3 部分满足，4 不满足，5 不适用；J/K 或 ↓/↑ 切换。每次修改立即保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="208"/>
         <source>Search: {n} requirement(s)</source>
         <translation>搜索结果：{n} 项要求</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="345"/>
+        <source>Every requirement is answered.</source>
+        <translation>所有要求均已作答。</translation>
     </message>
 </context>
 <context>
@@ -1820,148 +1830,148 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="127"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
         <source>Factories and assessments</source>
         <extracomment>a listing has been shown (or failed): what waits for the first screen can follow</extracomment>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="128"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="130"/>
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="131"/>
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="132"/>
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="135"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="137"/>
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="142"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="152"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="157"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="162"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="164"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="166"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="172"/>
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="176"/>
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="177"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="178"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="179"/>
         <source>Duplicate as new &amp;revision</source>
         <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="180"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="263"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="284"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="266"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="287"/>
         <source>Scoring {n} assessment(s)…</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="303"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="324"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="131"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="131"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="321"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="342"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="321"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="342"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="346"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="329"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="350"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="391"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="410"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="393"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="412"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

@@ -51,3 +51,46 @@ def test_search_by_evidence_typed_quickly_and_cleared_by_esc(qtbot, open_window)
     qtbot.waitUntil(lambda: len(builds) == 2, timeout=5000)  # the sub-domain's cards again
     sub = page._current_subdomain()
     assert all(row.requirement.subdomain_id == sub for row in page.rows)
+
+
+def test_next_unanswered_across_sub_domains_and_keys_at_once(qtbot, open_window) -> None:
+    """N (or 下一个未答) goes to each unanswered requirement in turn, in the questionnaire's
+    order, whatever sub-domain it is in; coming back to the page by the navigation, keys 1–5
+    work at once on the card it selects."""
+    import json
+
+    from factory_grader.domain.maturity_model import Grade
+    from factory_grader.services.examples import example_answers_path
+    from factory_grader.ui.main_window import PAGES, START
+
+    window = open_window()
+    load_example(qtbot, window)
+    page = window.questionnaire
+    form = window.ctx.library.form_for(window.ctx.session.answers)
+    stored = json.loads(example_answers_path().read_text(encoding="utf-8"))["requirements"]
+    industry = window.ctx.session.answers.industry_type
+    missing = [  # the example leaves these unanswered (null), in the questionnaire's order
+        r.id
+        for r in form.requirements
+        if industry in r.applies_to and stored.get(r.id, "absent") is None
+    ]
+    assert len(missing) == 3  # 301 of 304 answered
+
+    def focused() -> str | None:
+        focus = window.focusWidget()
+        row = next((r for r in page.rows if r is focus or r.isAncestorOf(focus)), None)
+        return row.requirement.id if row else None
+
+    seen = []
+    for _ in range(4):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_N)
+        qtbot.waitUntil(lambda: focused() in missing, timeout=5000)
+        seen.append(focused())
+        assert page._current_subdomain() == form.requirement(seen[-1]).subdomain_id
+    assert seen == [*missing, missing[0]]  # each in order, then round again
+
+    window.go(START)
+    window.nav.setCurrentRow(PAGES.index(QUESTIONNAIRE))  # as a click in the navigation
+    qtbot.waitUntil(lambda: focused() == missing[0], timeout=5000)  # its first unanswered
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: window.ctx.session.answers.grade(missing[0]) is Grade.MOST)

@@ -4,12 +4,14 @@ sub-domain's requirements grouped by level. Every change is saved at once."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTreeWidget,
@@ -53,6 +55,12 @@ class QuestionnairePage(Page):
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)  # Esc clears the search
+        # 下一个未答: N, or the button, across sub-domains (not while typing: a text field
+        # keeps its letters)
+        self.next_button = QPushButton()
+        self.next_button.clicked.connect(self.next_unanswered)
+        jump = QShortcut(QKeySequence(Qt.Key.Key_N), self, self.next_unanswered)
+        jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.progress = QProgressBar()
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -70,6 +78,7 @@ class QuestionnairePage(Page):
         right_layout = QVBoxLayout(right)
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
+        top.addWidget(self.next_button)
         top.addWidget(self.progress, 1)
         right_layout.addLayout(top)
         right_layout.addWidget(self.heading)
@@ -94,6 +103,7 @@ class QuestionnairePage(Page):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search requirements (Ctrl+F)"))
+        self.next_button.setText(self.tr("Next unanswered (N)"))
         self.search.setAccessibleName(self.tr("Search requirements"))
         self.tree.setAccessibleName(self.tr("Questionnaire sections"))
         self.progress.setAccessibleName(self.tr("Questionnaire completeness"))
@@ -294,6 +304,53 @@ class QuestionnairePage(Page):
 
     def focus_first(self) -> None:
         self._focus_row(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):  # keys 1-5 work at once
+            QTimer.singleShot(0, self._focus_first_unanswered_here)
+
+    def _focus_first_unanswered_here(self) -> None:
+        session = self.ctx.session
+        if session is None or not self.rows or not self.isVisible():
+            return
+        unanswered = [
+            i
+            for i, row in enumerate(self.rows)
+            if session.answers.grade(row.requirement.id) is None
+        ]
+        self._focus_row(unanswered[0] if unanswered else 0)
+
+    def next_unanswered(self) -> None:
+        """The next requirement without an answer after the one with the focus, in the
+        questionnaire's order, across sub-domains (from the start again at the end)."""
+        form, session = self.form, self.ctx.session
+        if form is None or session is None:
+            return
+        order = self._applicable(form)
+        focus = QApplication.focusWidget()
+        here = next(
+            (
+                row
+                for row in self.rows
+                if focus is not None and (row is focus or row.isAncestorOf(focus))
+            ),
+            None,
+        )
+        start = order.index(here.requirement) + 1 if here is not None else 0
+        after = order[start:] + order[:start]
+        target = next((r for r in after if session.answers.grade(r.id) is None), None)
+        if target is None:
+            self.controller.status_message.emit(self.tr("Every requirement is answered."))
+            return
+        if self.search.text():
+            self.search.clear()
+            self.search_pause.stop()
+        self.tree.setCurrentItem(self._items[target.subdomain_id])
+        self._show_item(self.tree.currentItem())
+        index = next(i for i, row in enumerate(self.rows) if row.requirement is target)
+        self._focus_row(index)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
