@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from factory_grader.domain.maturity_model import MaturityForm
 from factory_grader.domain.rules import RuleSet
-from factory_grader.domain.text import Lang
+from factory_grader.domain.text import Lang, Text
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.submission import Finding
@@ -13,15 +13,14 @@ from factory_grader.services.versions import Drift, VersionNote, VersionState, V
 from factory_grader.wording import level_name, tier_name
 
 _DATA_NAMES = {
-    "form": ("问卷", "questionnaire"),
-    "rules": ("梯度规则", "rule set"),
-    "catalogue": ("场景目录", "scenario catalogue"),
+    "form": Text("问卷", "questionnaire"),
+    "rules": Text("梯度规则", "rule set"),
+    "catalogue": Text("场景目录", "scenario catalogue"),
 }
 
 
 def data_name(what: str, lang: Lang) -> str:
-    zh, en = _DATA_NAMES[what]
-    return zh if lang == "zh" else en
+    return _DATA_NAMES[what].get(lang)
 
 
 def version_sentence(note: VersionNote, lang: Lang) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from factory_grader.domain.answers import Answers
 from factory_grader.domain.results import AssessmentResult, Check, Improvement
-from factory_grader.domain.text import Lang
+from factory_grader.domain.text import Lang, Text
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.wording import (
@@ -123,31 +123,32 @@ def result_to_json(
     }
 
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("智能工厂梯度自评结果", "Smart-factory tier self-assessment"),
-    "score": ("成熟度得分 S", "Maturity score S"),
-    "level": ("成熟度等级", "Maturity level"),
-    "levels": ("各级得分", "Level scores"),
-    "not_counted": ("（* 不计入 S）", "  (* not counted in S)"),
-    "rule": ("计分规则", "Rule applied"),
-    "weights": ("权重", "Weights"),
-    "tier": ("梯度等级", "Tier"),
-    "next": ("下一级", "Next tier"),
-    "blocks": ("尚未满足", "Not yet met"),
-    "improve": (
+_WORDS: dict[str, Text] = {
+    "title": Text("智能工厂梯度自评结果", "Smart-factory tier self-assessment"),
+    "score": Text("成熟度得分 S", "Maturity score S"),
+    "level": Text("成熟度等级", "Maturity level"),
+    "levels": Text("各级得分", "Level scores"),
+    "not_counted": Text("（* 不计入 S）", "  (* not counted in S)"),
+    "rule": Text("计分规则", "Rule applied"),
+    "weights": Text("权重", "Weights"),
+    "tier": Text("梯度等级", "Tier"),
+    "next": Text("下一级", "Next tier"),
+    "blocks": Text("尚未满足", "Not yet met"),
+    "improve": Text(
         "提升 S 最有效的改进（先列卡住下一梯度的那一级，再按每档收益排序）",
         "Improvements that help most"
         " (the level that blocks the next tier first, then gain per step)",
     ),
-    "problems": ("提示", "Notes"),
-    "unanswered": ("项要求未作答（按不满足计分）", "requirements unanswered (scored as not met)"),
-    "unanswered_c": ("项条件未作答（按不满足计）", "conditions unanswered (count as not met)"),
+    "problems": Text("提示", "Notes"),
+    "unanswered": Text(
+        "项要求未作答（按不满足计分）", "requirements unanswered (scored as not met)"
+    ),
+    "unanswered_c": Text("项条件未作答（按不满足计）", "conditions unanswered (count as not met)"),
 }
 
 
 def _w(key: str, lang: Lang) -> str:
-    zh, en = _WORDS[key]
-    return en if lang == "en" else zh
+    return _WORDS[key].get(lang)
 
 
 def render_text(
