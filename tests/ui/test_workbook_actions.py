@@ -17,8 +17,11 @@ from tests.ui import conftest
 from tests.ui.conftest import load_example, wait_idle
 
 
-def _drive_export(qtbot, window, target: Path, language: str = "zh") -> list[str]:
-    """Fill the export dialog, let the progress run, read the final message."""
+def _drive_export(
+    qtbot, window, target: Path, language: str = "zh", press: str | None = None
+) -> list[str]:
+    """Fill the export dialog, let the progress run, read the final message; close it with OK,
+    or with the button whose text is `press`."""
     seen: list[str] = []
     conftest.expect_dialogs(1)
     alive = conftest.alive_check()
@@ -34,13 +37,15 @@ def _drive_export(qtbot, window, target: Path, language: str = "zh") -> list[str
             dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
         elif isinstance(dialog, QMessageBox):
             seen.append(dialog.text())
-            dialog.button(QMessageBox.StandardButton.Ok).click()
+            seen.append(" | ".join(b.text() for b in dialog.buttons()))
+            chosen = next((b for b in dialog.buttons() if b.text() == press), None)
+            (chosen or dialog.button(QMessageBox.StandardButton.Ok)).click()
             return
         QTimer.singleShot(20, handle)
 
     QTimer.singleShot(0, handle)
     window.export_action.trigger()
-    qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=30000)
     conftest.expect_dialogs(-1)
     return seen
 
@@ -101,3 +106,26 @@ def test_import_of_an_edited_workbook_warns(
     window.import_action.trigger()
     qtbot.waitUntil(lambda: bool(texts), timeout=20000)
     assert "评估结果!B6" in texts[0]
+
+
+def test_the_export_done_message_opens_the_folder_or_the_file(
+    open_window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """打开文件 / 打开所在文件夹 (issue 15 §4). What the desktop then opens is the system's: the
+    URL handed to it is checked."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    window = open_window()
+    load_example(qtbot, window)
+    assert "海口示例智能装备有限公司（示例企业） · 第 1 版" in window.windowTitle()
+    target = tmp_path / "申报.xlsx"
+    seen = _drive_export(qtbot, window, target, press="打开所在文件夹")
+    assert "打开文件" in seen[2] and "打开所在文件夹" in seen[2]
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert opened == [str(tmp_path)]
+    other = tmp_path / "申报-2.xlsx"
+    _drive_export(qtbot, window, other, press="打开文件")
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
+    assert opened[1] == str(other)

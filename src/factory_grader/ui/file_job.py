@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from factory_grader.ui.context import AppContext
@@ -39,7 +41,25 @@ def write_file(
         progress.close()
         if then is not None:
             then(path)
-        QMessageBox.information(parent, texts.done_title, texts.done.format(path=path))
+        box = QMessageBox(
+            QMessageBox.Icon.Information, texts.done_title, texts.done.format(path=path)
+        )
+        box.setParent(parent, box.windowFlags())
+        open_file = box.addButton(
+            QCoreApplication.translate("FileJob", "Open the file"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        open_folder = box.addButton(
+            QCoreApplication.translate("FileJob", "Open its folder"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def failed(exc: BaseException) -> None:
         progress.close()

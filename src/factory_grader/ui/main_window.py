@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.ctx.events.answers_changed.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self._enable_pages)
+        self.ctx.events.assessment_opened.connect(self._update_title)
         self.view_menu = menu.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("智能工厂梯度评估 — Smart-factory tier assessment"))
+        self._update_title()
         names = [
             self.tr("Factories"),
             self.tr("Profile"),
@@ -235,6 +236,20 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.about_action.setText(self.tr("&About"))
+
+    def _update_title(self) -> None:
+        """The app, and the factory and revision open (which one is being changed)."""
+        app = self.tr("智能工厂梯度评估 — Smart-factory tier assessment")
+        session = self.ctx.session
+        if session is None:
+            self.setWindowTitle(app)
+            return
+        summary = session.summary
+        self.setWindowTitle(
+            self.tr("{factory} · revision {n} — {app}").format(
+                factory=summary.factory_name, n=summary.revision, app=app
+            )
+        )
 
     def _enable_pages(self) -> None:
         has_session = self.ctx.session is not None
