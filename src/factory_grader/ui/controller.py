@@ -18,7 +18,7 @@ __all__ = ["PAGES", "WITHOUT_ASSESSMENT", "Controller", "PageName"]
 if TYPE_CHECKING:  # loaded after the first paint
     from factory_grader.domain.answers import ScenarioAnswer
     from factory_grader.domain.maturity_model import Grade, IndustryType
-    from factory_grader.domain.records import Conflict, RequirementNote
+    from factory_grader.domain.records import RequirementNote
     from factory_grader.services.editing import Edit, EditSession
 
 
@@ -47,10 +47,6 @@ class Controller(QObject):
         ctx.events.answers_changed.connect(self.rescore)
         ctx.events.assessment_opened.connect(self.count_conflicts)
         ctx.events.conflicts_changed.connect(self.count_conflicts)
-
-    @property
-    def session(self) -> EditSession | None:
-        return self.ctx.session
 
     @property
     def editable(self) -> bool:
@@ -130,13 +126,6 @@ class Controller(QObject):
             assert self.ctx.session is not None
             self._edit(self.ctx.session.set_note(requirement_id, note), None)
 
-    def set_requirement(
-        self, requirement_id: str, grade: Grade | None, note: RequirementNote
-    ) -> None:
-        if self.editable:
-            assert self.ctx.session is not None
-            self._edit(self.ctx.session.set_requirement(requirement_id, grade, note), None)
-
     def set_scenario(self, scenario_id: str, answer: ScenarioAnswer) -> None:
         if self.editable:
             assert self.ctx.session is not None
@@ -160,14 +149,6 @@ class Controller(QObject):
             assert self.ctx.session is not None
             save = self.ctx.session.set_profile(profile, industry, rules_id, weights_id)
             self._edit(save, lambda _: self.ctx.events.assessments_changed.emit())
-
-    def resolve_conflict(self, conflict: Conflict, then: Callable[[object], None]) -> None:
-        """The conflict closed, the stored value kept."""
-        service = self.ctx.service
-        if service is not None:
-            self.ctx.background.write(
-                lambda: service.resolve_conflict(conflict.id), then, self.save_failed.emit
-            )
 
     def undo(self) -> Edit | None:
         """Undo the last change (saved like any change); the edit undone, or None."""

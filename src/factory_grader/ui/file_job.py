@@ -42,9 +42,12 @@ def write_file(
         if then is not None:
             then(path)
         box = QMessageBox(
-            QMessageBox.Icon.Information, texts.done_title, texts.done.format(path=path)
+            QMessageBox.Icon.Information,
+            texts.done_title,
+            texts.done.format(path=path),
+            QMessageBox.StandardButton.NoButton,
+            parent,
         )
-        box.setParent(parent, box.windowFlags())
         open_file = box.addButton(
             QCoreApplication.translate("FileJob", "Open the file"),
             QMessageBox.ButtonRole.ActionRole,
