@@ -458,57 +458,57 @@
 <context>
     <name>ConditionsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="32"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="33"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="43"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="44"/>
         <source>{source}; confidence: {confidence}</source>
         <translation>{source}；可信度：{confidence}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="59"/>
         <source>Eligibility (every tier)</source>
         <translation>基本条件（各梯度通用）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="67"/>
         <source>Whole tier</source>
         <translation>整个梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="73"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="74"/>
         <source>{tier}: construction and results</source>
         <translation>{tier}：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="77"/>
         <source>Required: the items of the stages this tier must cover ({links}), the results item and whole-tier items. Items of other stages are optional and never block the tier.</source>
         <translation>必需：本梯度须覆盖的环节（{links}）的建设内容、建设成效，以及不分环节的整体要求。其他环节的内容为可选，不影响是否达到本梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="111"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="111"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="122"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="123"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="122"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="123"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="122"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="123"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -848,12 +848,12 @@
 <context>
     <name>FileJob</name>
     <message>
-        <location filename="../../src/factory_grader/ui/file_job.py" line="49"/>
+        <location filename="../../src/factory_grader/ui/file_job.py" line="52"/>
         <source>Open the file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/file_job.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/file_job.py" line="56"/>
         <source>Open its folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -861,80 +861,128 @@
 <context>
     <name>FinalisePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="52"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="62"/>
         <source>Check and finalise</source>
         <translation>检查并定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="63"/>
         <source>&amp;Finalise this revision…</source>
         <translation>定稿此版本(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="54"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="64"/>
         <source>Reopen as a new revision</source>
         <translation>重新打开为新版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="65"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="56"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="66"/>
         <source>Items to check</source>
         <translation>待检查事项</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="75"/>
-        <source>Unanswered: [{id}] {text}</source>
-        <translation>未作答：[{id}] {text}</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="80"/>
-        <source>Marked for review: [{id}] {text}</source>
-        <translation>待复核：[{id}] {text}</translation>
-    </message>
-    <message>
         <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="86"/>
+        <source>Unanswered: {number} {text}</source>
+        <translation>未作答：{number} {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="95"/>
+        <source>Marked for review: {number} {text}</source>
+        <translation>待复核：{number} {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="104"/>
         <source>Condition not answered: {text}</source>
         <translation>条件未作答：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="93"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="113"/>
         <source>Revision {rev} is final (since {when}). It can no longer change; reopen it to work on a new revision.</source>
         <translation>第 {rev} 版已定稿（{when}），不能再修改；如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="102"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="122"/>
         <source>{u} unanswered requirement(s), {f} marked for review, {c} condition(s) not answered. Unanswered requirements count as not met.</source>
         <translation>{u} 项要求未作答，{f} 项标记待复核，{c} 项条件未作答。未作答的要求按“不满足”计分。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="129"/>
         <source>{n} open conflict(s): someone else changed these answers after you; choose the final values before finalising.</source>
         <translation>{n} 个未解决的冲突：这些答案在您之后被他人修改；定稿前请先选定最终答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="124"/>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="141"/>
+        <source>Click to go where this is answered</source>
+        <translation>点击前往作答的位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="170"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="164"/>
         <source>This revision has {n} open conflict(s). Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有 {n} 个未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="134"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="172"/>
         <source>Freeze revision {rev}? Its answers can no longer change; to change them later you reopen it as a new revision.</source>
         <translation>确定将第 {rev} 版定稿？定稿后答案不能再修改；以后如需修改，请重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="189"/>
+        <source>Finalised</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="192"/>
+        <source>Revision {rev} is final. Export the submission workbook now? (File → Export submission workbook… does it later too.)</source>
+        <translation>第 {rev} 版已定稿。现在导出申报工作簿吗？（以后也可以用 文件 → 导出申报工作簿…）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="195"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="196"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="212"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="214"/>
+        <source>Reopening creates revision {new}, a draft with the answers of revision {rev}, to change and finalise again. Revision {rev} stays final as it is. Reopen?</source>
+        <translation>重新打开会新建第 {new} 版：一份带有第 {rev} 版全部答案的草稿，可以修改后再次定稿。第 {rev} 版保持定稿不变。要重新打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/finalise_page.py" line="230"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/help_dialogs.py" line="66"/>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/help_dialogs.py" line="72"/>
+        <source>Glossary</source>
+        <translation>术语表</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1039,20 @@
     </message>
 </context>
 <context>
+    <name>JumpTree</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/jump_tree.py" line="41"/>
+        <source>Fix →</source>
+        <extracomment>the page (a PageName) and what on it (Controller.reveal)</extracomment>
+        <translation>去修改 →</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/jump_tree.py" line="43"/>
+        <source>Go to where this is changed (or press Enter)</source>
+        <translation>前往修改的位置（也可按回车）</translation>
+    </message>
+</context>
+<context>
     <name>LicencesDialog</name>
     <message>
         <location filename="../../src/factory_grader/ui/licences_dialog.py" line="22"/>
@@ -1006,127 +1068,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="224"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="202"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="203"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="226"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="204"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="216"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="239"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="223"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="247"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="250"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="254"/>
+        <source>User &amp;manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
+        <source>&amp;Glossary</source>
+        <translation>术语表(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="274"/>
         <source>{factory} · revision {n} — {app}</source>
         <translation>{factory} · 第 {n} 版 — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="273"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="298"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="372"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="321"/>
+        <source>Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page.</source>
+        <translation>第 {rev} 版已定稿：只能查看，不能修改。要修改，请在“定稿”页重新打开为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="385"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="385"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1216,22 +1293,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="468"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="513"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="515"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="509"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="554"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="511"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="556"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1242,125 +1319,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="540"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="585"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="541"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="586"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="558"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="603"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="559"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="604"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="555"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="600"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="605"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="561"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="606"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="607"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="236"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="291"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="218"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="241"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="302"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="233"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="357"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="369"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="414"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="462"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="419"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="464"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="476"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="587"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="632"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1406,6 +1483,25 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/new_assessment_dialog.py" line="66"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>PathList</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="122"/>
+        <source>Use AI in built scenarios</source>
+        <extracomment>the ticked steps changed</extracomment>
+        <translation>为已建场景应用人工智能</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="126"/>
+        <source>Conditions to meet</source>
+        <translation>需满足的条件</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="127"/>
+        <source>Other raises that help, best first (not needed for the next tier)</source>
+        <translation>其他有帮助的提升，效果大的在前（达到下一梯度不必需）</translation>
     </message>
 </context>
 <context>
@@ -1565,47 +1661,52 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>QuestionnairePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="105"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="106"/>
         <source>Search requirements (Ctrl+F)</source>
         <translation>搜索要求（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="106"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="107"/>
         <source>Next unanswered (N)</source>
         <translation>下一个未答（N）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="108"/>
         <source>Search requirements</source>
         <translation>搜索要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="108"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="109"/>
         <source>Questionnaire sections</source>
         <translation>问卷目录</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="110"/>
         <source>Questionnaire completeness</source>
         <translation>问卷完成度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="111"/>
         <source>%v of %m answered</source>
         <translation>已答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="114"/>
         <source>Keys: 1 fully met, 2 mostly, 3 partly, 4 not met, 5 not applicable; J/K or ↓/↑ move. Every change is saved at once.</source>
         <translation>快捷键：1 全部满足，2 大部分满足，3 部分满足，4 不满足，5 不适用；J/K 或 ↓/↑ 切换。每次修改立即保存。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="209"/>
         <source>Search: {n} requirement(s)</source>
         <translation>搜索结果：{n} 项要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="345"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="288"/>
+        <source>Revision {rev} is final and cannot change. To change answers, reopen it as a new revision (Finalise page).</source>
+        <translation>第 {rev} 版已定稿，不能修改。要修改答案，请在“定稿”页重新打开为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="358"/>
         <source>Every requirement is answered.</source>
         <translation>所有要求均已作答。</translation>
     </message>
@@ -1613,17 +1714,23 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RadarView</name>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="25"/>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="37"/>
         <source>Radar chart of the 20 sub-domains</source>
+        <extracomment>Below this the English spokes&apos; labels would touch (tests/ui/test_radar_labels.py).</extracomment>
         <translation>20 个能力子域雷达图</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="40"/>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="68"/>
         <source>Level reached</source>
         <translation>已达等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/radar_view.py" line="41"/>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="70"/>
+        <source>Once the ticked steps are done</source>
+        <translation>完成勾选事项后</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="72"/>
         <source>Level the next tier needs</source>
         <translation>下一梯度所需等级</translation>
     </message>
@@ -1631,29 +1738,29 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RequirementRow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="95"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="113"/>
         <source>Evidence: {hint}</source>
-        <extracomment>Keys 1–5, in the order the choices are shown.</extracomment>
+        <extracomment>Keys 1–5, in the order the choices are shown. an answer key on a row that cannot change (a final revision): the page says why</extracomment>
         <translation>证据示例：{hint}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="100"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="119"/>
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="101"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="120"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="102"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="121"/>
         <source>Mark for review</source>
         <translation>标记待复核</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="103"/>
-        <location filename="../../src/factory_grader/ui/requirement_row.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="122"/>
+        <location filename="../../src/factory_grader/ui/requirement_row.py" line="140"/>
         <source>Evidence files ({n})…</source>
         <translation>证据文件（{n}）…</translation>
     </message>
@@ -1694,108 +1801,128 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="97"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="129"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="98"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="104"/>
-        <source>What blocks the next tier</source>
-        <translation>迈向下一梯度尚未满足的条件</translation>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="131"/>
+        <source>Tier ladder</source>
+        <translation>梯度阶梯</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="101"/>
-        <source>Improvements that help most, the blocking level first (tick to see the effect)</source>
-        <translation>最有效的改进，先列卡住下一梯度的那一级（勾选查看效果）</translation>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="132"/>
+        <source>Path to the next tier</source>
+        <translation>达到下一梯度的路径</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="105"/>
-        <source>Improvements</source>
-        <translation>改进项</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="106"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="148"/>
+        <source>Tier reached</source>
+        <translation>所达梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="160"/>
+        <source>: other raises that help (tick to see the effect)</source>
+        <translation>：其他有帮助的提升（勾选可预览效果）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="165"/>
+        <source> (tick steps to see the result once they are done)</source>
+        <translation>（勾选事项，预览完成后的结果）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="183"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="183"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
+        <source>Level scores</source>
+        <translation>各级得分</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
+        <source>In S?</source>
+        <translation>计入 S</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="125"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="230"/>
+        <source>Tick steps above to see S, level and tier once they are done.</source>
+        <translation>勾选上面的事项，可预览完成后的 S、等级和梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="237"/>
+        <source>Once the {n} ticked step(s) are done: &lt;b&gt;{tier}&lt;/b&gt; · S = {s} · {level}</source>
+        <translation>完成勾选的 {n} 项后：&lt;b&gt;{tier}&lt;/b&gt; · S = {s} · {level}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="196"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="148"/>
-        <source>Next tier: {tier}</source>
-        <translation>下一梯度：{tier}</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="271"/>
         <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}.</source>
         <translation>定稿结论（定稿时按 {form} {fv} 与 {rules} {rv} 得出）：{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="281"/>
         <source>⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict.</source>
         <translation>⚠ 得出定稿结论所用的数据已有变化；下方数字为重新计算的结果，仅供参考，不改变定稿结论。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="261"/>
-        <source>With the {n} ticked improvement(s): S = {s}, tier {tier}</source>
-        <translation>完成所勾选的 {n} 项改进后：S = {s}，梯度：{tier}</translation>
     </message>
 </context>
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="34"/>
         <source>Typical scenarios built</source>
         <translation>已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="54"/>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67"/>
         <source>Built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="55"/>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="56"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68"/>
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="65"/>
         <source>Instance: what was built, with what result</source>
         <translation>实例：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="69"/>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="128"/>
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -2000,6 +2127,29 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/text_guard.py" line="24"/>
         <source>Removed characters a workbook cannot hold (control characters).</source>
         <translation>已删除无法写入工作簿的字符（控制字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>TierLadder</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/tier_ladder.py" line="50"/>
+        <source>✓ {tier}: reached</source>
+        <translation>✓ {tier}：已达到</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/tier_ladder.py" line="52"/>
+        <source>✗ {tier}: the next tier, {n} check(s) not met</source>
+        <translation>✗ {tier}：下一梯度，还有 {n} 项未满足</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/tier_ladder.py" line="56"/>
+        <source>○ {tier}: its own checks are met; a tier below is not</source>
+        <translation>○ {tier}：本级条件已满足，但下面的梯度尚未达到</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/tier_ladder.py" line="60"/>
+        <source>✗ {tier}: {n} check(s) not met</source>
+        <translation>✗ {tier}：{n} 项未满足</translation>
     </message>
 </context>
 <context>

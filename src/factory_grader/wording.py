@@ -27,6 +27,7 @@ from factory_grader.domain.rules import Confidence, RuleSet
 from factory_grader.domain.scenarios import ScenarioCatalogue
 from factory_grader.domain.text import Lang, Text
 from factory_grader.scoring.rounding import format_gain, format_hundredths
+from factory_grader.scoring.what_if import Step, StepKind
 
 NO_TIER = Text("未达基础级", "No tier reached")
 TOP_TIER = Text("已达最高梯度", "Highest tier reached")
@@ -45,6 +46,13 @@ GRADE_NAMES: dict[str | None, Text] = {
     "na": Text("不适用", "Not applicable"),
     None: Text("未作答", "Unanswered"),
 }
+
+#: What separates the three "met" answers: one line, the same on every questionnaire card.
+GRADE_GUIDE = Text(
+    "全部满足：相关范围全部做到且有记录；大部分满足：主要产线或业务已做到；部分满足：已开始或局部做到",
+    "Fully: done wherever it applies, with records; mostly: done for the main lines or "
+    "business; partly: started, or done in places",
+)
 
 #: How sure a rule's source is (domain.rules.Provenance; the source's own label is data there).
 CONFIDENCE_NAMES: dict[Confidence, Text] = {
@@ -227,6 +235,92 @@ def plan_sentences(
         text = rules.condition(cid).text.get(lang)
         lines.append(f"条件：{text}" if zh else f"Condition: {text}")
     return lines
+
+
+def sentence_case(text: str) -> str:
+    """A sentence written to run on (check_sentence's "the … stage needs …") standing alone,
+    as a list's line or a heading."""
+    return text[:1].upper() + text[1:]
+
+
+def requirement_number(form: MaturityForm, requirement_id: str, lang: Lang) -> str:
+    """A short number a person reads instead of the id: 组织战略 1.2 is the second requirement
+    of 组织战略 at level 1, in the form's order (the id stays in tooltips and exports)."""
+    numbers = _NUMBERS.get(id(form))
+    if numbers is None or numbers[0] is not form:
+        counts: dict[tuple[str, int], int] = {}
+        found: dict[str, tuple[str, int, int]] = {}
+        for r in form.requirements:
+            n = counts[(r.subdomain_id, r.level)] = counts.get((r.subdomain_id, r.level), 0) + 1
+            found[r.id] = (r.subdomain_id, r.level, n)
+        numbers = _NUMBERS[id(form)] = (form, found)
+    place = numbers[1].get(requirement_id)
+    if place is None:
+        return requirement_id
+    sub_id, level, n = place
+    return f"{form.subdomain(sub_id).name.get(lang)} {level}.{n}"
+
+
+#: id(form) -> (the form, requirement id -> (sub-domain, level, place)); the form is kept so a
+#: reused id() never finds another form's numbers.
+_NUMBERS: dict[int, tuple[MaturityForm, dict[str, tuple[str, int, int]]]] = {}
+
+
+def met_check_sentence(
+    check: Check,
+    form: MaturityForm,
+    rules: RuleSet,
+    catalogue: ScenarioCatalogue,
+    lang: Lang,
+) -> str:
+    """A check of a tier that holds, as the results page's tier ladder says it (an unmet one
+    is check_sentence's, as the CLI and the workbook say it)."""
+    zh = lang == "zh"
+    if isinstance(check, MaturityCheck):
+        need = level_name(form, check.required_level, lang)
+        s = format_hundredths(check.score_hundredths)
+        return f"成熟度达到{need}（S = {s}）" if zh else f"maturity reaches {need} (S = {s})"
+    if isinstance(check, CoverageCheck):
+        link = catalogue.link(check.subject).name.get(lang)
+        if zh:
+            return f"“{link}”环节有 {check.built} 个已建成的典型场景（需 {check.required} 个）"
+        return f"the {link} stage has {check.built} built scenario(s) (needs {check.required})"
+    if isinstance(check, AiShareCheck):
+        pct, ai, built = check.required_percent, check.ai, check.built
+        if zh:
+            return f"应用 AI 的场景占已建场景比例 ≥ {pct}%（当前 {ai}/{built}）"
+        return f"AI share of built scenarios is ≥ {pct}% (now {ai}/{built})"
+    return rules.condition(check.subject).text.get(lang)
+
+
+def step_sentence(
+    step: Step,
+    form: MaturityForm,
+    rules: RuleSet,
+    catalogue: ScenarioCatalogue,
+    lang: Lang,
+) -> str:
+    """One step of the path to the next tier, as the results page lists it to be ticked."""
+    zh = lang == "zh"
+    if step.improvement is not None:
+        item = step.improvement
+        requirement = form.requirement(item.requirement_id)
+        statement = requirement.text.get(lang) if requirement else ""
+        change = f"{grade_name(item.current, lang)} → {grade_name(item.target, lang)}"
+        number = requirement_number(form, item.requirement_id, lang)
+        line = f"{number} {statement}：{change}" if zh else f"{number} {statement}: {change}"
+        if step.kind is StepKind.MORE:
+            line += f"（S +{format_gain(item.gain)}）" if zh else f" (S +{format_gain(item.gain)})"
+        return line
+    if step.kind is StepKind.CONDITION:
+        text = rules.condition(step.subject).text.get(lang)
+        return f"满足：{text}" if zh else f"Meet: {text}"
+    scenario = catalogue.scenario(step.subject)
+    name = scenario.name.get(lang)
+    link = catalogue.link(catalogue.link_of(scenario)).name.get(lang)
+    if step.kind is StepKind.BUILD:
+        return f"建成“{name}”（{link}环节）" if zh else f"Build {name} ({link} stage)"
+    return f"为“{name}”应用人工智能" if zh else f"Use AI in {name}"
 
 
 def improvement_sentence(

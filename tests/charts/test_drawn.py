@@ -20,23 +20,33 @@ from factory_grader.charts.summary import (
 
 
 def test_radar_spokes_values_and_the_required_ring() -> None:
-    fig = radar_figure(["规划", "生产", "物流", "安全"], [1, 3, 2, 5], 3, "已达到", "所需")
+    fig = radar_figure(["规划", "生产", "物流", "安全"], [1, 3, 2, 5], 3)
     ax = fig.axes[0]
     achieved, required = ax.get_lines()
     assert list(achieved.get_ydata()) == [1, 3, 2, 5, 1]  # closed: the first again last
     angles = list(achieved.get_xdata())
     assert angles == pytest.approx([0, math.pi / 2, math.pi, 3 * math.pi / 2, 0])
     assert list(required.get_ydata()) == [3, 3, 3, 3, 3]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["规划", "生产", "物流", "安全"]
+    # each spoke's name outside the outer ring, aligned away from the centre
+    placed = [(t.get_text(), t.get_position()[0], t.get_ha()) for t in ax.texts]
+    assert [name for name, _, _ in placed] == ["规划", "生产", "物流", "安全"]
+    assert [angle for _, angle, _ in placed] == pytest.approx(angles[:4])
+    assert [ha for _, _, ha in placed] == ["center", "left", "center", "right"]
     assert ax.get_ylim() == (0, 5)
     assert ax.get_theta_direction() == -1  # clockwise, first spoke at the top
     assert ax.get_theta_offset() == pytest.approx(math.pi / 2)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["已达到", "所需"]
+    assert ax.get_legend() is None  # the screen writes the legend under the chart
+
+
+def test_radar_draws_the_projection_dotted_between_reached_and_required() -> None:
+    fig = radar_figure(["a", "b", "c"], [1, 2, 2], 3, projected=[2, 2, 3])
+    _, projected, required = fig.axes[0].get_lines()
+    assert list(projected.get_ydata()) == [2, 2, 3, 2]
+    assert projected.get_linestyle() == ":" and required.get_linestyle() == "--"
 
 
 def test_radar_without_a_next_tier_draws_no_ring() -> None:
-    fig = radar_figure(["a", "b", "c"], [2, 2, 2], None, "x", "y")
+    fig = radar_figure(["a", "b", "c"], [2, 2, 2], None)
     assert len(fig.axes[0].get_lines()) == 1
 
 

@@ -112,8 +112,10 @@ def on_next_dialog(kind: type[QWidget], handle: Callable[[QWidget], None]) -> No
 def answer_next_dialog(
     button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes,
     texts: list[str] | None = None,
+    label: str | None = None,
 ) -> None:
-    """Click `button` on the next modal dialog (a real click on the real dialog)."""
+    """Click `button` (or the button whose text is `label`) on the next modal dialog (a real
+    click on the real dialog)."""
     guard = _guard[0]
     guard.expected += 1
 
@@ -128,7 +130,11 @@ def answer_next_dialog(
         if isinstance(dialog, QMessageBox):
             if texts is not None:
                 texts.append(dialog.text())
-            target = dialog.button(button) or dialog.defaultButton() or dialog.buttons()[0]
+            labelled = next((b for b in dialog.buttons() if b.text() == label), None)
+            assert label is None or labelled is not None, (label, dialog.text())
+            target = (
+                labelled or dialog.button(button) or dialog.defaultButton() or dialog.buttons()[0]
+            )
             target.click()
         elif isinstance(dialog, QDialog):
             dialog.accept()

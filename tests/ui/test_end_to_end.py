@@ -3,16 +3,21 @@ result on screen equals the scoring module's for what is stored in the database.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.records import AssessmentStatus
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
+from factory_grader.services.submission import FileStatus, verify_workbook
+from factory_grader.ui.export_dialog import ExportDialog
 from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE, RESULTS
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.requirement_row import CHOICES
+from tests.ui import conftest
 from tests.ui.conftest import answer_next_dialog, on_next_dialog, wait_idle
 
 KEYS = [
@@ -36,7 +41,7 @@ def fill_new_assessment_dialog(qtbot) -> None:
     on_next_dialog(NewAssessmentDialog, fill)  # type: ignore[arg-type]
 
 
-def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
+def test_create_answer_by_keyboard_finalise(qtbot, open_window, tmp_path: Path) -> None:
     window = open_window()
     ctx = window.ctx
     fill_new_assessment_dialog(qtbot)
@@ -71,13 +76,63 @@ def test_create_answer_by_keyboard_finalise(qtbot, open_window) -> None:
     window.go(FINALISE)
     finalise = window.stack.currentWidget()
     answer_next_dialog()
+    # finalising offers the export: taken, it asks where, writes, and says where it went
+    target = tmp_path / "定稿后导出.xlsx"
+    seen = _export_when_offered(target)
     finalise.finalise_button.click()
     qtbot.waitUntil(lambda: ctx.session.summary.status is AssessmentStatus.FINAL, timeout=20000)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
+    conftest.expect_dialogs(-1)
     wait_idle(qtbot, window)
+    assert seen[0].startswith("第 1 版已定稿。现在导出申报工作簿吗？")
+    assert str(target) in seen[1]
+    verdict = verify_workbook(target, ctx.library)
+    assert verdict.status is FileStatus.OK, verdict.findings
+    assert verdict.meta["assessment_id"] == str(session.assessment_id)
     assert ctx.service.summary(session.assessment_id).status is AssessmentStatus.FINAL
     assert window.panel.score.text() == f"S = {format_hundredths(truth.maturity.score_hundredths)}"
+
+    # the final revision is read-only on screen, and says so; an answer key says why
+    window.go(QUESTIONNAIRE)
     questionnaire = window.page(QUESTIONNAIRE)
     assert not questionnaire.rows[0].buttons[0].isEnabled()  # frozen on screen too
+    assert window.final_banner.isVisible()
+    assert "第 1 版已定稿：只能查看，不能修改" in window.final_banner.text()
+    before = ctx.service.answers(session.assessment_id).grade(questionnaire.rows[0].requirement.id)
+    qtbot.keyClick(questionnaire.rows[0], Qt.Key.Key_4)
+    assert "第 1 版已定稿，不能修改" in window.statusBar().currentMessage()
+    wait_idle(qtbot, window)
+    after = ctx.service.answers(session.assessment_id).grade(questionnaire.rows[0].requirement.id)
+    assert after is before
+    window.go(RESULTS)
+    assert not window.final_banner.isVisible()  # the results page has its own verdict banner
+
+
+def _export_when_offered(target: Path) -> list[str]:
+    """Take the export offered after finalising: fill the export dialog with target, then
+    read the done message. Returns the texts of the offer and of the done message."""
+    seen: list[str] = []
+    conftest.expect_dialogs(1)
+    alive = conftest.alive_check()
+
+    def handle() -> None:
+        if not alive():
+            return
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ExportDialog):
+            dialog.path.setText(str(target))
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        elif isinstance(dialog, QMessageBox):
+            seen.append(dialog.text())
+            if len(seen) == 1:
+                next(b for b in dialog.buttons() if b.text() == "导出工作簿…").click()
+            else:
+                dialog.button(QMessageBox.StandardButton.Ok).click()
+                return
+        QTimer.singleShot(20, handle)
+
+    QTimer.singleShot(0, handle)
+    return seen
 
 
 def test_undo_and_redo_answers_from_the_edit_menu(qtbot, open_window) -> None:

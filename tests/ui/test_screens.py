@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from factory_grader.domain.records import AssessmentStatus
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
@@ -16,7 +14,6 @@ from factory_grader.ui.main_window import (
     SCENARIOS,
 )
 from factory_grader.ui.weights_dialog import WeightsDialog
-from factory_grader.wording import plan_sentences
 from tests.ui import conftest
 from tests.ui.conftest import answer_next_dialog, load_example, wait_idle
 
@@ -75,34 +72,6 @@ def test_scenarios_and_conditions_save_and_rescore(qtbot, open_window) -> None:
     assert stored(window).conditions["advanced.data-integration"] is True
 
 
-def test_results_what_if(qtbot, open_window) -> None:
-    window = open_window()
-    load_example(qtbot, window)
-    window.go(RESULTS)
-    page = window.stack.currentWidget()
-    assert page.summary.text().count("S = 2.24") == 1
-    result, answers = window.ctx.result, window.ctx.session.answers
-    lib = window.ctx.library
-    path = plan_sentences(result.gaps, lib.rules_for(answers), lib.catalogue_for(answers), "zh")
-    # next tier, its unmet checks, "path to", the path's parts (no questionnaire part here)
-    assert page.gaps.count() == 1 + len(result.gaps.unmet) + 1 + len(path)
-    texts = [page.gaps.item(i).text() for i in range(page.gaps.count())]
-    assert "达到先进级的路径：" in texts
-    assert any(t.startswith("1. 场景：“运营管理”环节还需建成 1 个典型场景") for t in texts)
-    assert page.chart is not None and page.chart.canvas is not None  # radar drawn
-    assert page.projection.text() == ""
-    changes = {}
-    for i in range(5):
-        page.plan.item(i).setCheckState(Qt.CheckState.Checked)
-        rid, target = page.plan.item(i).data(Qt.ItemDataRole.UserRole)
-        changes[rid] = target
-    projected = score_answers(window.ctx.library, window.ctx.session.answers.with_grades(changes))
-    s = format_hundredths(projected.maturity.score_hundredths)
-    assert f"S = {s}" in page.projection.text() and "5" in page.projection.text()
-    assert stored(window).grade("info-security.L3.02") is not None  # what-if saves nothing
-    assert window.panel.score.text() == "S = 2.24"
-
-
 def test_weight_set_is_chosen_per_assessment_and_named_on_the_results(qtbot, open_window) -> None:
     window = open_window()
     load_example(qtbot, window)
@@ -115,9 +84,9 @@ def test_weight_set_is_chosen_per_assessment_and_named_on_the_results(qtbot, ope
     assert "2024" in page.weights_note.text()
     expected = score_answers(window.ctx.library, stored(window)).maturity.score_hundredths
     window.go(RESULTS)
-    summary = window.stack.currentWidget().summary.text()
-    assert "权重: 按 2024 修订草案领域占比折算（估计）" in summary
-    assert f"S = {format_hundredths(expected)}" in summary
+    page = window.stack.currentWidget()
+    assert "权重: 按 2024 修订草案领域占比折算（估计）" in page.scores.text()
+    assert f"S = {format_hundredths(expected)}" in page.headline.text()
 
 
 def test_results_show_the_effective_weights(qtbot, open_window) -> None:
@@ -147,15 +116,22 @@ def test_finalise_then_reopen(qtbot, open_window) -> None:
     window.go(FINALISE)
     page = window.stack.currentWidget()
     assert page.items.count() >= 3 + 1  # 3 unanswered, a flagged one, an open condition
+    offers: list[str] = []
     answer_next_dialog()
+    answer_next_dialog(texts=offers, label="以后再说")  # the export offered after finalising
     page.finalise_button.click()
     qtbot.waitUntil(
         lambda: window.ctx.session.summary.status is AssessmentStatus.FINAL, timeout=20000
     )
+    qtbot.waitUntil(lambda: len(offers) == 1, timeout=20000)
+    assert offers[0].startswith("第 1 版已定稿。现在导出申报工作簿吗？")
     assert page.reopen_button.isEnabled() and not page.finalise_button.isEnabled()
+    asked: list[str] = []
+    answer_next_dialog(texts=asked)
     page.reopen_button.click()
     qtbot.waitUntil(lambda: window.ctx.session.summary.revision == 2, timeout=20000)
     assert window.ctx.session.editable
+    assert asked[0].startswith("重新打开会新建第 2 版") and "第 1 版保持定稿不变" in asked[0]
 
 
 def test_closing_mid_comment_loses_nothing(qtbot, open_window) -> None:
@@ -189,6 +165,7 @@ def test_a_final_assessment_shows_the_verdict_it_was_finalised_with(qtbot, open_
     load_example(qtbot, window)
     window.go(FINALISE)
     answer_next_dialog()
+    answer_next_dialog(label="以后再说")  # the export offered after finalising
     window.stack.currentWidget().finalise_button.click()
     qtbot.waitUntil(
         lambda: window.ctx.session.summary.status is AssessmentStatus.FINAL, timeout=20000

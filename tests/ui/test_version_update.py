@@ -37,7 +37,7 @@ def test_a_draft_on_older_rules_is_offered_the_update(
     notice = page.version_notice
     qtbot.waitUntil(lambda: notice.isVisible(), timeout=20000)
     assert "梯度规则 hainan-2025 使用 1.1.0 版，当前为 1.2.0 版" in notice.label.text()
-    assert "基础级" in page.summary.text()  # still scored with 1.1.0
+    assert "基础级" in page.headline.text()  # still scored with 1.1.0
 
     seen: list[str] = []
 

@@ -31,6 +31,7 @@ from factory_grader.wording import (
     improvement_sentence,
     plan_sentences,
     rule_sentence,
+    sentence_case,
 )
 from tests.ui.conftest import wait_idle
 
@@ -171,14 +172,36 @@ def test_cli_results_page_and_workbook_say_the_same(
     wait_idle(qtbot, window)
     window.go(RESULTS)
     page = window.stack.currentWidget()
-    gaps = [page.gaps.item(i).text() for i in range(page.gaps.count())]
+    # the ladder's rung of the next tier lists each unmet check as the CLI and workbook do
+    rung = next(
+        page.ladder.topLevelItem(i)
+        for i in range(page.ladder.topLevelItemCount())
+        if page.ladder.topLevelItem(i).isExpanded()
+    )
+    unmet = [rung.child(i).text(0) for i in range(rung.childCount())]
     for sentence in checks:
-        assert f"• {sentence}" in gaps, sentence
-    for n, sentence in enumerate(plan, 1):
-        assert f"{n}. {sentence}" in gaps, sentence
-    listed = [page.plan.item(i).text() for i in range(page.plan.count())]
-    assert listed == improvements
-    assert rule in page.summary.text() and tier in page.summary.text()
+        assert f"✗ {sentence_case(sentence)}" in unmet, sentence
+    # the path's headings: the questionnaire's part of the plan, each 环节 and the AI share
+    headings = [page.path.topLevelItem(i).text(0) for i in range(page.path.topLevelItemCount())]
+    assert plan[0] in headings
+    # each raise names the requirement's statement and the grade change the CLI names
+    # (a raise in the plan is listed once, as the plan has it; the others as ranked)
+    steps = [item.text(0) for item in page.path.step_items()]
+    planned = {i.requirement_id for i in result.gaps.plan}
+    raises = [
+        improvement_sentence(i, statements[i.requirement_id], lang, False) for i in result.gaps.plan
+    ]
+    raises += [
+        s
+        for i, s in zip(result.gaps.improvements, improvements, strict=True)
+        if i.requirement_id not in planned
+    ]
+    assert len(steps) >= len(raises) > 10
+    for sentence in raises:
+        change = sentence.split("]", 1)[1].split("  (S")[0].strip()  # "statement: a → b"
+        statement, grades = change.rsplit(": ", 1)
+        assert any(statement in s and grades in s for s in steps), sentence
+    assert rule in page.scores.text() and tier in page.headline.text()
 
     # the questionnaire's choices are the grades' names, in the order offered
     window.go(QUESTIONNAIRE)

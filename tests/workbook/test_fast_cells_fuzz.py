@@ -120,7 +120,8 @@ def test_the_generator_reaches_the_quick_path(tmp_path: Path) -> None:
     simple = find(
         sheet_xml(),
         lambda xml: xml.count(b"<c ") >= 3 and _quick(xml, tmp_path) is not None,
-        settings=settings(max_examples=2000, deadline=None),
+        # the same search every run: a random one missed now and then (a red CI)
+        settings=settings(max_examples=2000, deadline=None, database=None, derandomize=True),
     )
     assert simple.count(b"<c ") >= 3
 

@@ -50,6 +50,9 @@ class ScenarioCatalogue:
     def stage(self, stage_id: str) -> Stage:
         return self._stages[stage_id]
 
+    def scenario(self, scenario_id: str) -> Scenario:
+        return next(s for s in self.scenarios if s.id == scenario_id)
+
     def link(self, link_id: str) -> Link:
         return next(x for x in self.links if x.id == link_id)
 

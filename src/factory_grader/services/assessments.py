@@ -399,6 +399,10 @@ class AssessmentService:
     def reopen(self, assessment_id: int) -> AssessmentSummary:
         return self.store.reopen(assessment_id, self.actor, self.clock())
 
+    def next_revision(self, assessment_id: int) -> int:
+        """The revision number reopening this one would create (to say so before)."""
+        return self.store.next_revision(assessment_id)
+
     def new_revision(self, assessment_id: int) -> AssessmentSummary:
         """Duplicate any revision, final or draft, as the series' next draft revision."""
         return self.store.reopen(assessment_id, self.actor, self.clock(), from_draft=True)

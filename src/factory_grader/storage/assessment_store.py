@@ -394,6 +394,17 @@ class AssessmentStore:
             s.flush()
             return _summary(a, s.get_one(FactoryRow, a.factory_id))
 
+    def next_revision(self, assessment_id: int) -> int:
+        """The number reopening (or duplicating) this revision would give the new one."""
+        with self.db.transaction() as s:
+            a = _assessment(s, assessment_id)
+            latest = s.scalar(
+                select(func.max(AssessmentRow.revision)).where(
+                    AssessmentRow.series_id == a.series_id
+                )
+            )
+            return (latest or 0) + 1
+
     def reopen(
         self, assessment_id: int, actor: str, now: datetime, from_draft: bool = False
     ) -> AssessmentSummary:

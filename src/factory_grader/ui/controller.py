@@ -35,6 +35,11 @@ class Controller(QObject):
     conflicts_requested = Signal()
     #: something to mention in the status bar (a count that could not be made)
     status_message = Signal(str)
+    #: show where something is fixed: the page (a PageName) and what on it (a requirement,
+    #: scenario or condition id, "link:<id>" for a 环节's scenarios; "" for the page itself)
+    reveal_requested = Signal(str, str)
+    #: the user wants the submission workbook of the open assessment (the window asks where)
+    export_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +52,10 @@ class Controller(QObject):
         ctx.events.answers_changed.connect(self.rescore)
         ctx.events.assessment_opened.connect(self.count_conflicts)
         ctx.events.conflicts_changed.connect(self.count_conflicts)
+
+    def reveal(self, page: PageName, subject: str = "") -> None:
+        """Go to where a problem is fixed (every list that names one calls this)."""
+        self.reveal_requested.emit(page.value, subject)
 
     @property
     def editable(self) -> bool:

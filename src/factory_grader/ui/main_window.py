@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         self.crash_reporter: object | None = None  # kept alive with the window (ui/app.py)
         self.controller = Controller(ctx, self)
         self.controller.navigate.connect(lambda name: self.go(PageName(name)))
+        self.controller.reveal_requested.connect(self.reveal)
+        self.controller.export_requested.connect(lambda: self.export_workbook())
         self.controller.save_failed.connect(self._save_failed)
         self.controller.open_failed.connect(self._open_failed)
         self.controller.conflicts_counted.connect(self._show_conflict_count)
@@ -70,7 +73,19 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         # A page taller than the screen scrolls inside the window: without this its minimum
         # size grew the window past a 1366 × 768 screen (the status bar off its bottom).
-        self.splitter.addWidget(_scrolling(self.stack))
+        # A final revision: every page that edits says it is read-only, and how to change it.
+        self.final_banner = QLabel()
+        self.final_banner.setObjectName("notice")
+        self.final_banner.setWordWrap(True)
+        self.final_banner.setVisible(False)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.final_banner)
+        self.stack_area = _scrolling(self.stack)
+        middle_layout.addWidget(self.stack_area, 1)
+        self.splitter.addWidget(middle)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -178,11 +193,20 @@ class MainWindow(QMainWindow):
         self.ctx.events.assessment_opened.connect(self._update_undo)
         self.ctx.events.assessment_opened.connect(self._enable_pages)
         self.ctx.events.assessment_opened.connect(self._update_title)
+        self.ctx.events.assessment_opened.connect(self._show_final_banner)
         self.view_menu = menu.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
         self.view_menu.addAction(self.settings_action)
         self.help_menu = menu.addMenu("")
+        self.manual_action = QAction(self)
+        self.manual_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.manual_action.triggered.connect(self.show_manual)
+        self.glossary_action = QAction(self)
+        self.glossary_action.triggered.connect(self.show_glossary)
+        self.help_menu.addAction(self.manual_action)
+        self.help_menu.addAction(self.glossary_action)
+        self.help_menu.addSeparator()
         self.diagnostics_action = QAction(self)
         self.diagnostics_action.triggered.connect(self.show_diagnostics)
         self.help_menu.addAction(self.diagnostics_action)
@@ -220,6 +244,7 @@ class MainWindow(QMainWindow):
         self._enable_pages()
         if not self.built:
             return
+        self._saving(self.ctx.background.busy)
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo answer"))
@@ -228,6 +253,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.diagnostics_action.setText(self.tr("&Diagnostics…"))
+        self.manual_action.setText(self.tr("User &manual"))
+        self.glossary_action.setText(self.tr("&Glossary"))
         self.new_action.setText(self.tr("&New assessment…"))
         self.import_action.setText(self.tr("&Import answers file or workbook…"))
         self.export_action.setText(self.tr("&Export submission workbook…"))
@@ -283,6 +310,22 @@ class MainWindow(QMainWindow):
         """The result panel belongs to the open assessment: the comparison gets its room."""
         if self.built:
             self.panel_area.setVisible(row != PAGES.index(COMPARE))
+        self._show_final_banner()
+        # the pages share one scrolling area: a page comes into view from its top
+        self.stack_area.verticalScrollBar().setValue(0)
+        self.stack_area.horizontalScrollBar().setValue(0)
+
+    def _show_final_banner(self) -> None:
+        session = self.ctx.session
+        editing = self.current_page in (PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS)
+        final = session is not None and not session.editable
+        self.final_banner.setVisible(editing and final)
+        if final and session is not None:
+            self.final_banner.setText(
+                self.tr(
+                    "Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page."
+                ).format(rev=session.summary.revision)
+            )
 
     def go(self, page: PageName) -> None:
         if page not in self.pages:  # asked for before the pages are built: shown then
@@ -292,6 +335,13 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(PAGES.index(page))
             if page is QUESTIONNAIRE:
                 self.questionnaire.focus_first()  # keys 1-5 work at once
+
+    def reveal(self, name: str, subject: str) -> None:
+        """Show the page, and on it the thing named (where a listed problem is fixed)."""
+        page = PageName(name)
+        self.go(page)
+        if page in self.pages and subject:
+            self.pages[page].reveal(subject)
 
     def page(self, name: PageName) -> Page:
         return self.pages[name]
@@ -592,6 +642,16 @@ class MainWindow(QMainWindow):
         from factory_grader.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+
+    def show_manual(self) -> None:
+        from factory_grader.ui.help_dialogs import manual_dialog
+
+        manual_dialog(self.ctx.lang, self).exec()
+
+    def show_glossary(self) -> None:
+        from factory_grader.ui.help_dialogs import glossary_dialog
+
+        glossary_dialog(self.ctx.lang, self).exec()
 
     def show_diagnostics(self) -> None:
         from factory_grader.ui.diagnostics_dialog import DiagnosticsDialog

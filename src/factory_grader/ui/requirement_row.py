@@ -6,6 +6,8 @@ previous requirement (the page does the moving).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from factory_grader.domain.maturity_model import Grade, Requirement
 from factory_grader.domain.records import RequirementNote
 from factory_grader.domain.text import Lang
 from factory_grader.ui.text_guard import guard_text
-from factory_grader.wording import grade_name
+from factory_grader.wording import GRADE_GUIDE, grade_name
 
 #: Keys 1–5, in the order the choices are shown.
 CHOICES: tuple[Grade, ...] = (Grade.FULL, Grade.MOST, Grade.PARTIAL, Grade.NONE, Grade.NA)
@@ -38,10 +40,19 @@ class RequirementRow(QFrame):
     note_changed = Signal(str, object)  # requirement id, RequirementNote
     attachments_requested = Signal(str)
     step_requested = Signal(int)  # +1 next, -1 previous (not "move": QWidget.move)
+    #: an answer key on a row that cannot change (a final revision): the page says why
+    refused = Signal()
 
-    def __init__(self, requirement: Requirement, lang: Lang, parent: QWidget | None = None):
+    def __init__(
+        self,
+        requirement: Requirement,
+        lang: Lang,
+        number: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.requirement = requirement
+        self.number = number or requirement.id  # 组织战略 1.2; the id stays in the tooltip
         self.lang = lang
         self.setObjectName("requirementRow")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -63,6 +74,9 @@ class RequirementRow(QFrame):
             self.buttons.append(button)
             choices.addWidget(button)
         choices.addStretch(1)
+        self.guide = QLabel()
+        self.guide.setObjectName("hint")
+        self.guide.setWordWrap(True)
         self.group.idClicked.connect(lambda index: self._choose(CHOICES[index]))
         self.comment = QLineEdit()
         guard_text(self.comment, "comment")
@@ -79,6 +93,7 @@ class RequirementRow(QFrame):
         layout.addWidget(self.statement)
         layout.addWidget(self.evidence)
         layout.addLayout(choices)
+        layout.addWidget(self.guide)
         layout.addLayout(extras)
         self._note = RequirementNote()
         self._attachments = 0
@@ -91,8 +106,12 @@ class RequirementRow(QFrame):
 
     def retranslate(self) -> None:
         r = self.requirement
-        self.statement.setText(f"<b>{r.id}</b>&nbsp; {r.text.get(self.lang)}")
+        self.statement.setText(
+            f"<b>{escape(self.number)}</b>&nbsp; {escape(r.text.get(self.lang))}"
+        )
+        self.statement.setToolTip(r.id)
         self.evidence.setText(self.tr("Evidence: {hint}").format(hint=r.evidence.get(self.lang)))
+        self.guide.setText(GRADE_GUIDE.get(self.lang))
         labels = [grade_name(grade, self.lang) for grade in CHOICES]
         for number, (button, label) in enumerate(zip(self.buttons, labels, strict=True), 1):
             button.setText(f"{number} {label}")
@@ -145,6 +164,9 @@ class RequirementRow(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_5 and not event.modifiers():
+            if not self.buttons[0].isEnabled():
+                self.refused.emit()
+                return
             self._choose(CHOICES[key - Qt.Key.Key_1])
             self.step_requested.emit(+1)  # answered: on to the next one
         elif key in NEXT_KEYS:

@@ -26,6 +26,7 @@ class Page(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        self.body_scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         self.body_layout = layout
@@ -52,6 +53,11 @@ class Page(QWidget):
 
     def retranslate(self) -> None:
         """Set every user-visible string; called at start and on each language change."""
+
+    def reveal(self, subject: str) -> None:
+        """Bring the thing named into view with the keyboard focus on it (a requirement,
+        scenario or condition id; Controller.reveal). A page with nothing to point at keeps
+        this."""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,6 +3,7 @@ optional for this tier, with where each rule comes from in plain words."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -129,6 +130,20 @@ class ConditionsPage(Page):
                 self.combos[c.id] = combo
                 row += 1
         self.inner_layout.addWidget(box)
+
+    def reveal(self, subject: str) -> None:
+        """The condition's answer box, in view with the focus."""
+        combo = self.combos.get(subject)
+        if combo is None:
+            return
+        combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        # once the page is laid out (it may have been built just now)
+        QTimer.singleShot(0, lambda: self._scroll_to(subject))
+
+    def _scroll_to(self, subject: str) -> None:
+        combo = self.combos.get(subject)  # looked up again: the page may be rebuilt by now
+        if combo is not None:
+            self.body_scroll.ensureWidgetVisible(combo)
 
     def _changed(self, condition_id: str, value: bool | None) -> None:
         session = self.ctx.session

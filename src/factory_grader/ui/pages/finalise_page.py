@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -14,7 +16,11 @@ from PySide6.QtWidgets import (
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
 from factory_grader.ui.error_words import error_words
+from factory_grader.ui.page_names import PageName
 from factory_grader.ui.pages.base import Page
+from factory_grader.wording import requirement_number
+
+ROLE_PLACE = Qt.ItemDataRole.UserRole
 
 
 class FinalisePage(Page):
@@ -26,6 +32,10 @@ class FinalisePage(Page):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.items = QListWidget()
+        self.items.setWordWrap(True)
+        # an item names a problem: a click (or Enter) goes to where it is fixed
+        self.items.itemClicked.connect(self._go)
+        self.items.itemActivated.connect(self._go)
         self.finalise_button = QPushButton()
         self.finalise_button.clicked.connect(self.finalise)
         self.reopen_button = QPushButton()
@@ -70,20 +80,30 @@ class FinalisePage(Page):
         ]
         flagged = [rid for rid, n in answers.notes.items() if n.review]
         open_conditions = [c for c in rules.conditions if answers.conditions.get(c.id) is None]
+        lang = self.ctx.lang
         for r in unanswered:
-            self.items.addItem(
-                self.tr("Unanswered: [{id}] {text}").format(id=r.id, text=self.ctx.text(r.text))
+            self._add(
+                self.tr("Unanswered: {number} {text}").format(
+                    number=requirement_number(form, r.id, lang), text=self.ctx.text(r.text)
+                ),
+                PageName.QUESTIONNAIRE,
+                r.id,
             )
         for rid in flagged:
             req = form.requirement(rid)
-            self.items.addItem(
-                self.tr("Marked for review: [{id}] {text}").format(
-                    id=rid, text=self.ctx.text(req.text) if req else ""
-                )
+            self._add(
+                self.tr("Marked for review: {number} {text}").format(
+                    number=requirement_number(form, rid, lang),
+                    text=self.ctx.text(req.text) if req else "",
+                ),
+                PageName.QUESTIONNAIRE,
+                rid,
             )
         for c in open_conditions:
-            self.items.addItem(
-                self.tr("Condition not answered: {text}").format(text=self.ctx.text(c.text))
+            self._add(
+                self.tr("Condition not answered: {text}").format(text=self.ctx.text(c.text)),
+                PageName.CONDITIONS,
+                c.id,
             )
         final = not session.editable
         if final:
@@ -104,15 +124,33 @@ class FinalisePage(Page):
             )
         conflicts = self.controller.open_conflicts
         if conflicts and not final:
-            self.items.insertItem(
-                0,
+            item = QListWidgetItem(
                 self.tr(
                     "{n} open conflict(s): someone else changed these answers after you; choose the final values before finalising."
-                ).format(n=conflicts),
+                ).format(n=conflicts)
             )
+            item.setData(ROLE_PLACE, ("conflicts", ""))
+            self.items.insertItem(0, item)
         self.conflicts_button.setVisible(bool(conflicts))
         self.finalise_button.setEnabled(not final)
         self.reopen_button.setEnabled(final)
+
+    def _add(self, text: str, page: PageName, subject: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(ROLE_PLACE, (page.value, subject))
+        hint = self.tr("Click to go where this is answered")
+        item.setToolTip(f"{subject}\n{hint}")
+        self.items.addItem(item)
+
+    def _go(self, item: QListWidgetItem) -> None:
+        place = item.data(ROLE_PLACE)
+        if not place:
+            return
+        page, subject = place
+        if page == "conflicts":
+            self.controller.conflicts_requested.emit()
+        else:
+            self.controller.reveal(PageName(page), subject)
 
     def finalise(self) -> None:
         session, service = self.ctx.session, self.ctx.service
@@ -136,19 +174,53 @@ class FinalisePage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        aid = session.assessment_id
-        self.ctx.background.run(
-            lambda: service.finalise(aid), lambda _: self._reopen_session(aid), self._failed
+        aid, revision = session.assessment_id, session.summary.revision
+
+        def finalised(_: object) -> None:
+            self._reopen_session(aid)
+            self._offer_export(revision)
+
+        self.ctx.background.run(lambda: service.finalise(aid), finalised, self._failed)
+
+    def _offer_export(self, revision: int) -> None:
+        """The next step after finalising is sending the workbook: offer it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Finalised"))
+        box.setText(
+            self.tr(
+                "Revision {rev} is final. Export the submission workbook now? (File → Export submission workbook… does it later too.)"
+            ).format(rev=revision)
         )
+        export = box.addButton(self.tr("Export workbook…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(export)
+        box.exec()
+        if box.clickedButton() is export:
+            self.controller.export_requested.emit()
 
     def reopen(self) -> None:
+        """Reopening makes a new draft revision: say which number before doing it."""
         session, service = self.ctx.session, self.ctx.service
         if session is None or service is None:
             return
-        aid = session.assessment_id
-        self.ctx.background.run(
-            lambda: service.reopen(aid), lambda new: self._reopen_session(new.id), self._failed
-        )
+        aid, revision = session.assessment_id, session.summary.revision
+
+        def ask(new_revision: int) -> None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Reopen"),
+                self.tr(
+                    "Reopening creates revision {new}, a draft with the answers of revision {rev}, to change and finalise again. Revision {rev} stays final as it is. Reopen?"
+                ).format(new=new_revision, rev=revision),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.ctx.background.run(
+                lambda: service.reopen(aid), lambda new: self._reopen_session(new.id), self._failed
+            )
+
+        self.ctx.background.read(lambda: service.next_revision(aid), ask, self._failed)
 
     def _reopen_session(self, assessment_id: int) -> None:
         self.ctx.events.assessments_changed.emit()

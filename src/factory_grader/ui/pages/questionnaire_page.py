@@ -26,6 +26,7 @@ from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.ui.requirement_row import RequirementRow
+from factory_grader.wording import requirement_number
 
 SEARCH_LIMIT = 60
 SEARCH_PAUSE_MS = 250  # typing pauses this long: the cards are rebuilt
@@ -229,6 +230,8 @@ class QuestionnairePage(Page):
         self.rows = []
         clear_layout(self.list_layout)
         editable = self.ctx.session is not None and self.ctx.session.editable
+        form = self.form
+        assert form is not None
         level = None
         for r in requirements:
             if r.level != level and not self.search.text().strip():
@@ -236,11 +239,12 @@ class QuestionnairePage(Page):
                 header = QLabel(self._level_name(r.level))
                 header.setObjectName("levelHeader")
                 self.list_layout.addWidget(header)
-            row = RequirementRow(r, self.ctx.lang)
+            row = RequirementRow(r, self.ctx.lang, requirement_number(form, r.id, self.ctx.lang))
             row.grade_chosen.connect(self._grade_chosen)
             row.note_changed.connect(self._note_changed)
             row.attachments_requested.connect(self._attachments)
             row.step_requested.connect(lambda step, row=row: self._move(row, step))
+            row.refused.connect(self._refused)
             row.set_editable(editable)
             self.rows.append(row)
             self.list_layout.addWidget(row)
@@ -275,6 +279,15 @@ class QuestionnairePage(Page):
 
         AttachmentsDialog(self.ctx, requirement_id, self).exec()
         self._load_attachment_counts()
+
+    def _refused(self) -> None:
+        session = self.ctx.session
+        revision = session.summary.revision if session is not None else 0
+        self.controller.status_message.emit(
+            self.tr(
+                "Revision {rev} is final and cannot change. To change answers, reopen it as a new revision (Finalise page)."
+            ).format(rev=revision)
+        )
 
     # --- keyboard -----------------------------------------------------------------------------
 
@@ -344,13 +357,22 @@ class QuestionnairePage(Page):
         if target is None:
             self.controller.status_message.emit(self.tr("Every requirement is answered."))
             return
+        self.reveal(target.id)
+
+    def reveal(self, subject: str) -> None:
+        """The requirement's card, selected, in its sub-domain (a search is cleared)."""
+        form = self.form
+        target = form.requirement(subject) if form is not None else None
+        if target is None or target.subdomain_id not in self._items:
+            return
         if self.search.text():
             self.search.clear()
             self.search_pause.stop()
         self.tree.setCurrentItem(self._items[target.subdomain_id])
         self._show_item(self.tree.currentItem())
-        index = next(i for i, row in enumerate(self.rows) if row.requirement is target)
-        self._focus_row(index)
+        index = next((i for i, row in enumerate(self.rows) if row.requirement.id == subject), None)
+        if index is not None:
+            self._focus_row(index)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -1,15 +1,16 @@
-"""The full result: S, level, tier, A1–A5 with the rule applied, tier checks, gaps, and the
-prioritised improvements, which can be ticked to see the projected S and tier (what-if)."""
+"""The result a manager reads in ten seconds: the tier reached on a ladder of the four tiers
+with each rung's checks, S and the level with "?" explanations, the path to the next tier as a
+checklist (tick steps to project S, level, tier and the radar), every problem one click from
+where it is fixed."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -18,25 +19,32 @@ from PySide6.QtWidgets import (
 
 from factory_grader import wording
 from factory_grader.domain.answers import Answers
-from factory_grader.domain.maturity_model import MaturityForm
-from factory_grader.domain.results import AssessmentResult, Check
+from factory_grader.domain.results import AssessmentResult
 from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.scoring.what_if import path_steps, with_steps
 from factory_grader.services.notices import drift_sentence, verdict_words
 from factory_grader.services.versions import Drift
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
+from factory_grader.ui.page_names import PageName
 from factory_grader.ui.pages.base import Page
+from factory_grader.ui.path_list import PathList
+from factory_grader.ui.tier_ladder import TierLadder
 from factory_grader.ui.version_notice import VersionNotice
 
 if TYPE_CHECKING:  # matplotlib loads when the chart is first shown
     from factory_grader.ui.radar_view import RadarView
 
-ROLE_IMPROVEMENT = Qt.ItemDataRole.UserRole
+
+def _help_link(term_id: str) -> str:
+    """A "?" in rich text that explains the glossary term (ResultsPage._explain)."""
+    return f"&nbsp;<a href='term:{term_id}' style='text-decoration:none'><b>?</b></a>"
 
 
 class ResultsPage(Page):
     def __init__(self, ctx: AppContext, controller: Controller) -> None:
         super().__init__(ctx)
+        self.controller = controller
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         # A final assessment: the verdict reached at finalising, and any later change of data.
@@ -46,66 +54,87 @@ class ResultsPage(Page):
         self.final_banner.setVisible(False)
         # A draft on older versions of the questionnaire or rules: what that means, and updating.
         self.version_notice = VersionNotice(ctx, controller)
-        self.summary = QLabel()
-        self.summary.setObjectName("resultSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.gaps_title, self.plan_title = QLabel(), QLabel()
-        self.gaps_title.setObjectName("sectionTitle")
-        self.plan_title.setObjectName("sectionTitle")
-        self.gaps = QListWidget()
-        self.plan = QListWidget()
-        for lst in (self.gaps, self.plan):
-            lst.setWordWrap(True)
-            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.plan.itemChanged.connect(lambda _: self._what_if())
-        self.projection = QLabel()
-        self.projection.setObjectName("projection")
-        self.projection.setWordWrap(True)
+        self.headline = self._rich_label("resultSummary")
+        self.ladder_title = self._rich_label("sectionTitle")
+        self.ladder = TierLadder()
+        self.ladder.setMinimumHeight(170)
+        self.ladder.reveal.connect(lambda page, subject: controller.reveal(PageName(page), subject))
+        self.scores = self._rich_label()
+        self.weights_button = QPushButton()
+        self.weights_button.clicked.connect(self._show_weights)
+        self.path_title = self._rich_label("sectionTitle")
+        self.path = PathList()
+        self.path.setMinimumHeight(200)
+        self.path.reveal.connect(lambda page, subject: controller.reveal(PageName(page), subject))
+        self.path.ticked.connect(self._what_if)
+        self.projection = self._rich_label("projection")
         self.chart_holder = QWidget()
         self.chart_layout = QVBoxLayout(self.chart_holder)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.weights_button = QPushButton()
-        self.weights_button.clicked.connect(self._show_weights)
         self.disclaimer = QLabel()
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setObjectName("notice")
         left = QWidget()
         ll = QVBoxLayout(left)
-        ll.addWidget(self.summary)
-        ll.addWidget(self.weights_button)
-        ll.addWidget(self.chart_holder, 1)
+        ll.setContentsMargins(0, 0, 4, 0)
+        ll.addWidget(self.ladder_title)
+        ll.addWidget(self.ladder, 1)
+        ll.addWidget(self.scores)
+        ll.addWidget(self.weights_button, 0, Qt.AlignmentFlag.AlignLeft)
         right = QWidget()
         rl = QVBoxLayout(right)
-        for w in (self.gaps_title, self.gaps, self.plan_title, self.plan, self.projection):
-            rl.addWidget(w)
+        rl.setContentsMargins(4, 0, 0, 0)
+        rl.addWidget(self.path_title)
+        rl.addWidget(self.path, 1)
+        rl.addWidget(self.projection)
+        rl.addWidget(self.chart_holder)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.final_banner)
         layout.addWidget(self.version_notice)
+        layout.addWidget(self.headline)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.disclaimer)
         self.chart: RadarView | None = None
+        self.projected: AssessmentResult | None = None
         ctx.events.result_changed.connect(self.when_visible(self.show_result))
         self.retranslate()
 
+    def _rich_label(self, name: str = "") -> QLabel:
+        label = QLabel()
+        if name:
+            label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        label.linkActivated.connect(lambda link, label=label: self._explain(link, label))
+        return label
+
+    def _explain(self, link: str, label: QLabel) -> None:
+        if link.startswith("term:"):
+            from factory_grader.ui.help_dialogs import explain
+
+            explain(link.removeprefix("term:"), self.ctx.lang, label, QCursor.pos())
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Results and what to do next"))
-        self.gaps_title.setText(self.tr("What blocks the next tier"))
-        self.plan_title.setText(
-            self.tr(
-                "Improvements that help most, the blocking level first (tick to see the effect)"
-            )
-        )
-        self.gaps.setAccessibleName(self.tr("What blocks the next tier"))
-        self.plan.setAccessibleName(self.tr("Improvements"))
+        self.ladder_title.setText(self.tr("Tier ladder") + _help_link("tier"))
+        self.ladder.setAccessibleName(self.tr("Tier ladder"))
+        self.path.setAccessibleName(self.tr("Path to the next tier"))
         self.weights_button.setText(self.tr("Weights of the sub-domains…"))
         self.version_notice.retranslate()
-        self.show_result()
+        self.when_visible(self.show_result)()  # the radar too: drawn only when on screen
+
+    # --- showing ------------------------------------------------------------------------------
 
     def show_result(self) -> None:
         result, session, lib = self.ctx.result, self.ctx.session, self.ctx.library
@@ -114,72 +143,116 @@ class ResultsPage(Page):
         answers, lang = session.answers, self.ctx.lang
         form, rules = lib.form_for(answers), lib.rules_for(answers)
         catalogue = lib.catalogue_for(answers)
-        m, t, g = result.maturity, result.tier, result.gaps
-        counted_word, not_counted_word = self.tr("counted"), self.tr("not counted")
+        m, t = result.maturity, result.tier
+        tier = wording.tier_name(rules, t.tier, lang)
+        reached_word = self.tr("Tier reached")
+        self.headline.setText(
+            f"<p style='font-size:15pt'>{reached_word}: <b>{tier}</b>"
+            f"{_help_link('tier')} &nbsp;·&nbsp; <b>S = {format_hundredths(m.score_hundredths)}"
+            f"</b>{_help_link('S')} &nbsp;·&nbsp; {wording.level_name(form, m.level, lang)}"
+            f"{_help_link('level')}</p>"
+        )
+        self.ladder.show_result(result, form, rules, catalogue, lang)
+        self.scores.setText(self._scores_html(result, answers))
+        if t.next_tier is None:
+            self.path_title.setText(
+                wording.TOP_TIER.get(lang)
+                + self.tr(": other raises that help (tick to see the effect)")
+            )
+        else:
+            self.path_title.setText(
+                wording.plan_heading(rules, t.next_tier, lang)
+                + self.tr(" (tick steps to see the result once they are done)")
+            )
+        steps = path_steps(result.gaps, answers, catalogue)
+        self.path.show_steps(steps, result, form, rules, catalogue, lang)
+        self.disclaimer.setText(" ".join(wording.notice(form, answers.weights_id, lang)))
+        self.projected = None
+        self._show_projection()
+        self._draw_chart()
+        self._show_final_verdict()
+        self.version_notice.refresh()
+
+    def _scores_html(self, result: AssessmentResult, answers: Answers) -> str:
+        lib = self.ctx.library
+        assert lib is not None
+        lang = self.ctx.lang
+        form, rules = lib.form_for(answers), lib.rules_for(answers)
+        catalogue = lib.catalogue_for(answers)
+        m, t = result.maturity, result.tier
+        counted, not_counted = self.tr("counted"), self.tr("not counted")
         rows = "".join(
             f"<tr><td>A{ls.level}</td><td align='right'>{format_hundredths(ls.hundredths)}</td>"
-            f"<td>{counted_word if ls.counted else not_counted_word}</td></tr>"
+            f"<td>{counted if ls.counted else not_counted}</td></tr>"
             for ls in m.level_scores
         )
-        rule_set_word = self.tr("Rule set")
-        weights_word = self.tr("Weights")
+        rule = wording.rule_sentence(m, lang)
+        if wording.sum_note_needed(m):
+            rule += " " + wording.SUM_NOTE.get(lang)
         covered = wording.listing(
             [self.ctx.text(x.name) for x in catalogue.links if x.id in t.covered_links], lang
         )
         coverage = self.tr(
             "Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI"
         ).format(n=len(t.covered_links), names=covered or "–", ai=t.ai_count, built=t.built_count)
-        tier = wording.tier_name(rules, t.tier, lang)
-        rule = wording.rule_sentence(m, lang)
-        if wording.sum_note_needed(m):
-            rule += " " + wording.SUM_NOTE.get(lang)
-        self.summary.setText(
-            f"<p style='font-size:16pt'><b>S = {format_hundredths(m.score_hundredths)}</b> · "
-            f"{wording.level_name(form, m.level, lang)} · <b>{tier}</b></p>"
-            f"<table cellspacing='6'>{rows}</table><p>{rule}</p>"
-            f"<p>{coverage}</p><p>{rule_set_word}: {self.ctx.text(rules.name)}<br>"
+        scores_word, in_s_word = self.tr("Level scores"), self.tr("In S?")
+        rule_set_word, weights_word = self.tr("Rule set"), self.tr("Weights")
+        return (
+            f"<table cellspacing='4'><tr><th align='left'>{scores_word}"
+            f"{_help_link('A')}</th><th></th><th align='left'>{in_s_word}"
+            f"{_help_link('counted')}</th></tr>{rows}</table>"
+            f"<p>{rule}{_help_link('rule')}</p><p>{coverage}{_help_link('link')}</p>"
+            f"<p>{rule_set_word}: {self.ctx.text(rules.name)}<br>"
             f"{weights_word}: {self.ctx.text(form.weights_name(answers.weights_id))}</p>"
         )
-        self.gaps.clear()
-        if t.next_tier is None:
-            self.gaps.addItem(wording.TOP_TIER.get(lang))
+
+    def _what_if(self) -> None:
+        """Project S, level, tier and the radar as if the ticked steps were done."""
+        session, lib = self.ctx.session, self.ctx.library
+        if session is None or lib is None:
+            return
+        steps = self.path.checked_steps()
+        if steps:
+            from factory_grader.services.scoring_service import score_answers
+
+            changed = with_steps(session.answers, steps)
+            self.projected = score_answers(lib, changed, improvements=False)
         else:
-            self.gaps.addItem(
-                self.tr("Next tier: {tier}").format(
-                    tier=wording.tier_name(rules, t.next_tier, lang)
-                )
+            self.projected = None
+        self._show_projection()
+        self._draw_chart()
+
+    def _show_projection(self) -> None:
+        session, lib = self.ctx.session, self.ctx.library
+        projected = self.projected
+        if projected is None or session is None or lib is None:
+            self.projection.setText(
+                self.tr("Tick steps above to see S, level and tier once they are done.")
             )
-            for check in g.unmet:
-                self.gaps.addItem("• " + self.describe(check, answers))
-            self.gaps.addItem(
-                wording.plan_heading(rules, t.next_tier, lang) + ("：" if lang == "zh" else ":")
+            return
+        lang = self.ctx.lang
+        form, rules = lib.form_for(session.answers), lib.rules_for(session.answers)
+        self.projection.setText(
+            self.tr(
+                "Once the {n} ticked step(s) are done: <b>{tier}</b> · S = {s} · {level}"
+            ).format(
+                n=len(self.path.checked_steps()),
+                tier=wording.tier_name(rules, projected.tier.tier, lang),
+                s=format_hundredths(projected.maturity.score_hundredths),
+                level=wording.level_name(form, projected.maturity.level, lang),
             )
-            plan = wording.plan_sentences(g, rules, catalogue, lang)
-            for n, line in enumerate(plan, 1):
-                self.gaps.addItem(f"{n}. {line}")
-                if n == 1 and g.plan:
-                    for item in g.plan[:12]:
-                        statement = self._statement(form, item.requirement_id)
-                        self.gaps.addItem(
-                            "    – " + wording.improvement_sentence(item, statement, lang, False)
-                        )
-                    if len(g.plan) > 12:
-                        self.gaps.addItem(f"    … +{len(g.plan) - 12}")
-        self.plan.blockSignals(True)
-        self.plan.clear()
-        for item in g.improvements:
-            statement = self._statement(form, item.requirement_id)
-            entry = QListWidgetItem(wording.improvement_sentence(item, statement, lang))
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Unchecked)
-            entry.setData(ROLE_IMPROVEMENT, (item.requirement_id, item.target))
-            self.plan.addItem(entry)
-        self.plan.blockSignals(False)
-        self.projection.setText("")
-        self.disclaimer.setText(" ".join(wording.notice(form, answers.weights_id, lang)))
-        self._draw_chart(result, answers)
-        self._show_final_verdict()
-        self.version_notice.refresh()
+        )
+
+    def _draw_chart(self) -> None:
+        result, session = self.ctx.result, self.ctx.session
+        if not self.isVisible() or result is None or session is None:
+            return  # drawn when shown: matplotlib loads only when someone looks at it
+        from factory_grader.ui.radar_view import RadarView
+
+        if self.chart is None:
+            self.chart = RadarView(self.ctx)
+            self.chart_layout.addWidget(self.chart)
+        self.chart.draw(result, session.answers, self.projected)
 
     def _show_final_verdict(self) -> None:
         session, service, lib = self.ctx.session, self.ctx.service, self.ctx.library
@@ -222,55 +295,3 @@ class ResultsPage(Page):
 
         form = lib.form_for(session.answers)
         WeightsDialog(self.ctx, form, result.maturity, session.answers.weights_id, self).exec()
-
-    def _statement(self, form: MaturityForm, requirement_id: str) -> str:
-        requirement = form.requirement(requirement_id)
-        return self.ctx.text(requirement.text) if requirement else requirement_id
-
-    def describe(self, check: Check, answers: Answers) -> str:
-        """An unmet check as the CLI and the workbook say it."""
-        lib = self.ctx.library
-        assert lib is not None
-        return wording.check_sentence(
-            check,
-            lib.form_for(answers),
-            lib.rules_for(answers),
-            lib.catalogue_for(answers),
-            self.ctx.lang,
-        )
-
-    def _what_if(self) -> None:
-        session, lib = self.ctx.session, self.ctx.library
-        if session is None or lib is None:
-            return
-        changes = {}
-        for i in range(self.plan.count()):
-            item = self.plan.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                rid, target = item.data(ROLE_IMPROVEMENT)
-                changes[rid] = target
-        if not changes:
-            self.projection.setText("")
-            return
-        from factory_grader.services.scoring_service import score_answers
-
-        projected = score_answers(lib, session.answers.with_grades(changes))
-        rules = lib.rules_for(session.answers)
-        tier = projected.tier.tier
-        self.projection.setText(
-            self.tr("With the {n} ticked improvement(s): S = {s}, tier {tier}").format(
-                n=len(changes),
-                s=format_hundredths(projected.maturity.score_hundredths),
-                tier=wording.tier_name(rules, tier, self.ctx.lang),
-            )
-        )
-
-    def _draw_chart(self, result: AssessmentResult, answers: Answers) -> None:
-        if not self.isVisible():
-            return  # drawn when shown: matplotlib loads only when someone looks at it
-        from factory_grader.ui.radar_view import RadarView
-
-        if self.chart is None:
-            self.chart = RadarView(self.ctx)
-            self.chart_layout.addWidget(self.chart)
-        self.chart.draw(result, answers)

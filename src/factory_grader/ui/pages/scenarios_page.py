@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -82,6 +83,26 @@ class ScenariosPage(Page):
             self.inner_layout.addWidget(box)
         self.inner_layout.addStretch(1)
         self._summarise()
+
+    def reveal(self, subject: str) -> None:
+        """A scenario's "built" box, or with "link:<id>" the first scenario of that 环节."""
+        session, lib = self.ctx.session, self.ctx.library
+        if subject.startswith("link:") and session is not None and lib is not None:
+            catalogue = lib.catalogue_for(session.answers)
+            link = subject.removeprefix("link:")
+            subject = next((s.id for s in catalogue.scenarios if catalogue.link_of(s) == link), "")
+        widgets = self.widgets.get(subject)
+        if widgets is None:
+            return
+        built = widgets[0]
+        built.setFocus(Qt.FocusReason.OtherFocusReason)
+        # once the page is laid out (it may have been built just now)
+        QTimer.singleShot(0, lambda: self._scroll_to(subject))
+
+    def _scroll_to(self, subject: str) -> None:
+        widgets = self.widgets.get(subject)  # looked up again: the page may be rebuilt by now
+        if widgets is not None:
+            self.body_scroll.ensureWidgetVisible(widgets[0])
 
     def _changed(self, scenario_id: str) -> None:
         session = self.ctx.session
