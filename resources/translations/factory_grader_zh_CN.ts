@@ -235,13 +235,13 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="181"/>
         <source>City</source>
         <translation>市县</translation>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="150"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="188"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
@@ -272,185 +272,185 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="183"/>
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="187"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="189"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="192"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="195"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="197"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="200"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="202"/>
         <source>Tier computed</source>
         <translation>自评梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="207"/>
         <source>Links covered</source>
         <translation>覆盖环节</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="212"/>
         <source>Scenarios built</source>
         <translation>已建场景数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="216"/>
         <source>AI share</source>
         <translation>AI 场景占比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="217"/>
         <source>Integrity</source>
         <translation>完整性</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="216"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="218"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="217"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="219"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="223"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
         <source>edited after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="227"/>
         <source>not recomputed (a summary without answers)</source>
         <translation>未重新计算（汇总表未附答题）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="228"/>
         <source>superseded</source>
         <translation>已被替代</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="229"/>
         <source>conflict: same revision, other answers</source>
         <translation>冲突：同一修订答题不同</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="251"/>
         <source>Add submission workbooks</source>
         <translation>添加申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="253"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="257"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="259"/>
         <source>Add a folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="303"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="305"/>
         <source>Cancelled; the files read so far stay in the list.</source>
         <translation>已取消；已读取的文件保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="307"/>
         <source>Comparison stopped</source>
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="331"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="333"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="332"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="334"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="363"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="365"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="413"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="415"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="422"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="424"/>
         <source> · {n} not recomputed</source>
         <translation> · 未重新计算 {n}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="425"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="427"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="452"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="471"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="454"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="473"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="453"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="455"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="454"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="456"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="474"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="473"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="475"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="474"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="476"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -458,57 +458,57 @@
 <context>
     <name>ConditionsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="34"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="44"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="45"/>
         <source>{source}; confidence: {confidence}</source>
         <translation>{source}；可信度：{confidence}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="60"/>
         <source>Eligibility (every tier)</source>
         <translation>基本条件（各梯度通用）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="67"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="68"/>
         <source>Whole tier</source>
         <translation>整个梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="74"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="75"/>
         <source>{tier}: construction and results</source>
         <translation>{tier}：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="78"/>
         <source>Required: the items of the stages this tier must cover ({links}), the results item and whole-tier items. Items of other stages are optional and never block the tier.</source>
         <translation>必需：本梯度须覆盖的环节（{links}）的建设内容、建设成效，以及不分环节的整体要求。其他环节的内容为可选，不影响是否达到本梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="111"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="112"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="111"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="112"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="124"/>
         <source>Not answered</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="124"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/pages/conditions_page.py" line="124"/>
         <source>Not met</source>
         <translation>不满足</translation>
     </message>
@@ -803,46 +803,62 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="31"/>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="81"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="33"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="83"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="37"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="39"/>
         <source>(not given)</source>
         <translation>（不填写）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="48"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="53"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="55"/>
         <source>The workbook is a self-assessment for the provincial submission; the official assessment is done on the national public platform.</source>
         <translation>工作簿为企业自评结果，用于省级申报；正式评估请在智能制造评估评价公共服务平台进行。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="65"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="67"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="115"/>
         <source>Tier applied for</source>
         <translation>申报等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="68"/>
         <source>Workbook language</source>
         <translation>工作簿语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="70"/>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="71"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="72"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="73"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/export_dialog.py" line="83"/>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="85"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="121"/>
+        <source>The cover will say the claim is above the self-assessed tier.</source>
+        <translation>封面上会注明申报梯度高于自评梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="123"/>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/export_dialog.py" line="124"/>
+        <source>Change the claim</source>
+        <translation>修改申报梯度</translation>
     </message>
 </context>
 <context>
@@ -1041,13 +1057,13 @@
 <context>
     <name>JumpTree</name>
     <message>
-        <location filename="../../src/factory_grader/ui/jump_tree.py" line="41"/>
+        <location filename="../../src/factory_grader/ui/jump_tree.py" line="82"/>
         <source>Fix →</source>
         <extracomment>the page (a PageName) and what on it (Controller.reveal)</extracomment>
         <translation>去修改 →</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/jump_tree.py" line="43"/>
+        <location filename="../../src/factory_grader/ui/jump_tree.py" line="84"/>
         <source>Go to where this is changed (or press Enter)</source>
         <translation>前往修改的位置（也可按回车）</translation>
     </message>
@@ -1068,142 +1084,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="224"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="226"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="239"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="240"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="247"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="250"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="250"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="254"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="254"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
         <source>User &amp;manual</source>
         <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="274"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
         <source>{factory} · revision {n} — {app}</source>
         <translation>{factory} · 第 {n} 版 — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="298"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="301"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="321"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="327"/>
         <source>Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page.</source>
         <translation>第 {rev} 版已定稿：只能查看，不能修改。要修改，请在“定稿”页重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="417"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="430"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1293,22 +1309,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="513"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="515"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="521"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="554"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="556"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1319,125 +1335,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="585"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="591"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="586"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="592"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="603"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="609"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="604"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="610"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="600"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="606"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="605"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="611"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="606"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="612"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="607"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="613"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="291"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="294"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="241"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="302"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="308"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="308"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="402"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="408"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="414"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="420"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="462"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="468"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="464"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="476"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="482"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="632"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="638"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1488,18 +1504,28 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>PathList</name>
     <message>
-        <location filename="../../src/factory_grader/ui/path_list.py" line="122"/>
-        <source>Use AI in built scenarios</source>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="76"/>
+        <source>Nothing left to raise: every requirement is fully met.</source>
         <extracomment>the ticked steps changed</extracomment>
+        <translation>没有可再提升的要求：每条都已全部满足。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="137"/>
+        <source>Use AI in built scenarios</source>
         <translation>为已建场景应用人工智能</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/path_list.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="141"/>
         <source>Conditions to meet</source>
         <translation>需满足的条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/path_list.py" line="127"/>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="143"/>
+        <source>Raises that still lift S, best first</source>
+        <translation>还能提高 S 的提升，效果大的在前</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/path_list.py" line="144"/>
         <source>Other raises that help, best first (not needed for the next tier)</source>
         <translation>其他有帮助的提升，效果大的在前（达到下一梯度不必需）</translation>
     </message>
@@ -1731,6 +1757,11 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/radar_view.py" line="72"/>
+        <source>Level the tier reached needs</source>
+        <translation>所达梯度要求的等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/radar_view.py" line="74"/>
         <source>Level the next tier needs</source>
         <translation>下一梯度所需等级</translation>
     </message>
@@ -1801,93 +1832,93 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
         <location filename="../../src/factory_grader/ui/pages/results_page.py" line="131"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="132"/>
         <source>Tier ladder</source>
         <translation>梯度阶梯</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
         <source>Path to the next tier</source>
         <translation>达到下一梯度的路径</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="134"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="148"/>
-        <source>Tier reached</source>
-        <translation>所达梯度</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="163"/>
         <source>: other raises that help (tick to see the effect)</source>
         <translation>：其他有帮助的提升（勾选可预览效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="168"/>
         <source> (tick steps to see the result once they are done)</source>
         <translation>（勾选事项，预览完成后的结果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="197"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="197"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="212"/>
         <source>Level scores</source>
         <translation>各级得分</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="212"/>
         <source>In S?</source>
         <translation>计入 S</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="213"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="199"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="213"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="230"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="244"/>
         <source>Tick steps above to see S, level and tier once they are done.</source>
         <translation>勾选上面的事项，可预览完成后的 S、等级和梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="251"/>
         <source>Once the {n} ticked step(s) are done: &lt;b&gt;{tier}&lt;/b&gt; · S = {s} · {level}</source>
         <translation>完成勾选的 {n} 项后：&lt;b&gt;{tier}&lt;/b&gt; · S = {s} · {level}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="210"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="271"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="149"/>
+        <source>Tier reached: {tier}</source>
+        <translation>所达梯度：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="285"/>
         <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}.</source>
         <translation>定稿结论（定稿时按 {form} {fv} 与 {rules} {rv} 得出）：{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="281"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="295"/>
         <source>⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict.</source>
         <translation>⚠ 得出定稿结论所用的数据已有变化；下方数字为重新计算的结果，仅供参考，不改变定稿结论。</translation>
     </message>
@@ -1895,34 +1926,34 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ScenariosPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="34"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="35"/>
         <source>Typical scenarios built</source>
         <translation>已建成的典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="55"/>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="67"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="71"/>
         <source>Built</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="56"/>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="60"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="72"/>
         <source>Uses AI</source>
         <translation>应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="65"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="69"/>
         <source>Instance: what was built, with what result</source>
         <translation>实例：建设内容与成效</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="69"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="73"/>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="128"/>
+        <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="148"/>
         <source>{built} built, {ai} using AI ({share}); stages covered: {links} of 5</source>
         <translation>已建成 {built} 个，应用 AI {ai} 个（{share}）；覆盖环节 {links}/5</translation>
     </message>
@@ -2066,17 +2097,17 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="284"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="285"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="287"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="288"/>
         <source>Scoring {n} assessment(s)…</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="324"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="325"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2091,32 +2122,32 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="342"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="343"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="342"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="343"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="346"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="347"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="350"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="351"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="410"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="411"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="412"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="413"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

@@ -47,6 +47,16 @@ GRADE_NAMES: dict[str | None, Text] = {
     None: Text("未作答", "Unanswered"),
 }
 
+#: A tier applied for above the one the answers reach: the cover says so beside the claim, and
+#: the export warns first, naming what is not met (scoring.tier.claim_gaps).
+CLAIM_ABOVE = Text(
+    "{claimed}（高于自评梯度：{computed}）", "{claimed} (above the self-assessed tier: {computed})"
+)
+CLAIM_WARNING = Text(
+    "申报梯度“{claimed}”高于自评梯度“{computed}”，以下条件尚未满足：",
+    "The tier applied for, {claimed}, is above the self-assessed tier, {computed}. Not yet met:",
+)
+
 #: What separates the three "met" answers: one line, the same on every questionnaire card.
 GRADE_GUIDE = Text(
     "全部满足：相关范围全部做到且有记录；大部分满足：主要产线或业务已做到；部分满足：已开始或局部做到",
@@ -245,7 +255,9 @@ def sentence_case(text: str) -> str:
 
 def requirement_number(form: MaturityForm, requirement_id: str, lang: Lang) -> str:
     """A short number a person reads instead of the id: 组织战略 1.2 is the second requirement
-    of 组织战略 at level 1, in the form's order (the id stays in tooltips and exports)."""
+    of 组织战略 at level 1, in the form's order (the id stays in tooltips and exports). Counted
+    over both industry types, so a requirement has one number in every factory: a process
+    factory may see 装备 2.2 without 2.1, which is a discrete factory's."""
     numbers = _NUMBERS.get(id(form))
     if numbers is None or numbers[0] is not form:
         counts: dict[tuple[str, int], int] = {}
@@ -320,6 +332,8 @@ def step_sentence(
     link = catalogue.link(catalogue.link_of(scenario)).name.get(lang)
     if step.kind is StepKind.BUILD:
         return f"建成“{name}”（{link}环节）" if zh else f"Build {name} ({link} stage)"
+    if step.build_first:
+        return f"建成“{name}”并应用人工智能" if zh else f"Build {name} with AI"
     return f"为“{name}”应用人工智能" if zh else f"Use AI in {name}"
 
 

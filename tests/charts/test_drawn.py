@@ -90,7 +90,7 @@ def test_industry_radar_draws_one_closed_line_per_industry() -> None:
         [1.0, 2.5, 3.0, 1.0],
         [2.0, 2.0, 4.5, 2.0],
     ]
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["C26", "C34"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["C26", "C34"]
 
 
 def test_score_scatter_puts_each_point_where_it_belongs() -> None:

@@ -85,6 +85,8 @@ def test_the_ai_steps_offer_built_scenarios_first(library: FormLibrary) -> None:
     ai = [s.subject for s in path_steps(gaps, answers, catalogue) if s.kind is StepKind.AI]
     assert len(ai) == 8 + (10 - 8) + 2
     assert not any(answers.scenario(sid).built for sid in ai[8:])
+    steps = [s for s in path_steps(gaps, answers, catalogue) if s.kind is StepKind.AI]
+    assert [s.build_first for s in steps] == [False] * 8 + [True] * 4  # said "建成并应用"
 
 
 def test_the_paths_steps_reach_the_next_tier_when_all_are_done(library: FormLibrary) -> None:

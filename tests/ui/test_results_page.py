@@ -67,7 +67,7 @@ def test_the_ladder_shows_where_the_factory_stands_and_each_rungs_checks(
     for rung in rungs:
         for child in _children(rung):
             assert (child.text(1) == "去修改 →") == child.text(0).startswith("✗")
-    assert "所达梯度: <b>基础级</b>" in page.headline.text()
+    assert "所达梯度：<b>基础级</b>" in page.headline.text()
     assert "S = 2.24" in page.headline.text() and "二级（规范级）" in page.headline.text()
 
 
@@ -137,6 +137,20 @@ def test_ticking_the_path_projects_the_tier_and_the_radar(qtbot, open_window) ->
     assert "完成勾选事项后" not in page.chart.legend.text()
 
 
+def test_ticks_survive_a_language_switch(qtbot, open_window) -> None:
+    window, page = _results(qtbot, open_window)
+    items = page.path.step_items()
+    for item in items:
+        if item.data(0, ROLE_STEP).kind in (StepKind.CONDITION, StepKind.BUILD):
+            item.setCheckState(0, Qt.CheckState.Checked)
+    assert "<b>先进级</b>" in page.projection.text()
+    window.ctx.languages.switch("en")
+    qtbot.waitUntil(lambda: page.heading.text() == "Results and what to do next")
+    assert len(page.path.checked_steps()) == 5 + 11
+    assert "<b>Advanced</b>" in page.projection.text()
+    assert "Once the ticked steps are done" in page.chart.legend.text()
+
+
 def test_raises_show_a_human_number_and_keep_the_id_in_the_tooltip(qtbot, open_window) -> None:
     _, page = _results(qtbot, open_window)
     more = [i for i in page.path.step_items() if i.data(0, ROLE_STEP).kind is StepKind.MORE]
@@ -180,10 +194,23 @@ def test_every_unmet_check_and_step_jumps_to_where_it_is_fixed(qtbot, open_windo
     page.ladder.setCurrentItem(maturity)
     qtbot.keyClick(page.ladder, Qt.Key.Key_Return)  # Enter does what the click does
     assert window.current_page is QUESTIONNAIRE
-    first_step = window.ctx.result.gaps.plan
-    focus = QApplication.focusWidget()
-    if first_step:
-        assert focus.requirement.id == first_step[0].requirement_id
+    # 先进级's maturity holds, so there is no plan: the raise that lifts S most comes first
+    gaps = window.ctx.result.gaps
+    assert gaps.plan == () and gaps.improvements
+    assert QApplication.focusWidget().requirement.id == gaps.improvements[0].requirement_id
+
+    window.go(RESULTS)
+    ai_share = next(c for c in _children(leading) if "应用 AI" in c.text(0))
+    _click_fix(qtbot, page.ladder, ai_share)
+    assert window.current_page is SCENARIOS
+    answers = window.ctx.session.answers
+    catalogue = window.ctx.library.catalogue_for(answers)
+    first = next(
+        s.id
+        for s in catalogue.scenarios
+        if answers.scenario(s.id).built and not answers.scenario(s.id).ai
+    )
+    assert QApplication.focusWidget() is window.page(SCENARIOS).widgets[first][1]  # 应用 AI
 
     for kind, page_name in (
         (StepKind.BUILD, SCENARIOS),
@@ -236,3 +263,39 @@ def test_the_finalise_list_jumps_to_each_problem(qtbot, open_window) -> None:
     cid = condition.toolTip().splitlines()[0]
     assert QApplication.focusWidget() is window.page(CONDITIONS).combos[cid]
     wait_idle(qtbot, window)
+
+
+def test_the_top_tier_has_nothing_left_to_tick(qtbot, open_window, tmp_path) -> None:
+    """Every requirement fully met, every scenario built with AI, every condition met: 领航级,
+    S = 5.00; no step is left and the radar's ring is the level of the tier reached."""
+    import json
+
+    from factory_grader.forms.library import shared_library
+    from factory_grader.services.examples import example_answers_path
+    from factory_grader.services.importing import import_file
+
+    library = shared_library()
+    data = json.loads(example_answers_path().read_text(encoding="utf-8"))
+    form, rules = library.maturity(data["form"]), library.rules(data["rules"])
+    data["requirements"] = {r.id: "full" for r in form.requirements}
+    data["conditions"] = {c.id: True for c in rules.conditions}
+    catalogue = library.catalogue(rules.scenarios_id)
+    data["scenarios"] = {
+        s.id: {"built": True, "ai": True, "instance": "x"} for s in catalogue.scenarios
+    }
+    path = tmp_path / "top.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    window = open_window()
+    done = import_file(window.ctx.service, path)
+    window.open_assessment(done.assessment.id)
+    qtbot.waitUntil(lambda: window.ctx.result is not None, timeout=20000)
+    wait_idle(qtbot, window)
+    window.go(RESULTS)
+    page = window.stack.currentWidget()
+    assert window.ctx.result.tier.tier == "leading"
+    assert "S = 5.00" in page.headline.text()
+    assert page.path_title.text() == "已达最高梯度"
+    assert page.path.step_items() == []
+    assert page.path.topLevelItem(0).text(0) == "没有可再提升的要求：每条都已全部满足。"
+    assert "所达梯度要求的等级" in page.chart.legend.text()
+    assert [r.isExpanded() for r in _rungs(page)] == [False, False, False, True]

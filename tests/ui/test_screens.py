@@ -175,4 +175,9 @@ def test_a_final_assessment_shows_the_verdict_it_was_finalised_with(qtbot, open_
     banner = window.stack.currentWidget().final_banner
     qtbot.waitUntil(lambda: banner.isVisible(), timeout=20000)
     assert "定稿结论" in banner.text() and "S = 2.24" in banner.text() and "基础级" in banner.text()
+    # the read-only banner of the editing pages follows a language switch
+    window.go(QUESTIONNAIRE)
+    assert window.final_banner.text().startswith("第 1 版已定稿")
+    window.ctx.languages.switch("en")
+    qtbot.waitUntil(lambda: window.final_banner.text().startswith("Revision 1 is final"))
     assert "⚠" not in banner.text()  # nothing changed since

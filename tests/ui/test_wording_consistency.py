@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QRadioButton
 
 from factory_grader.cli import main
@@ -201,7 +202,9 @@ def test_cli_results_page_and_workbook_say_the_same(
         change = sentence.split("]", 1)[1].split("  (S")[0].strip()  # "statement: a → b"
         statement, grades = change.rsplit(": ", 1)
         assert any(statement in s and grades in s for s in steps), sentence
-    assert rule in page.scores.text() and tier in page.headline.text()
+    shown = QTextDocument()
+    shown.setHtml(page.scores.text())  # as displayed: "<" is written &lt; in the markup
+    assert rule in shown.toPlainText() and tier in page.headline.text()
 
     # the questionnaire's choices are the grades' names, in the order offered
     window.go(QUESTIONNAIRE)

@@ -129,3 +129,53 @@ def test_the_export_done_message_opens_the_folder_or_the_file(
     _drive_export(qtbot, window, other, press="打开文件")
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert opened[1] == str(other)
+
+
+def test_a_claim_above_the_computed_tier_is_warned_about_first(
+    open_window, qtbot, tmp_path: Path
+) -> None:
+    """The example reaches 基础级. Claiming 先进级: a warning names what it lacks (by hand: its 5
+    conditions and the 运营管理 环节); "change the claim" goes back to the dialog, nothing
+    written; "export anyway" writes it, the cover marking the claim."""
+    window = open_window()
+    load_example(qtbot, window)
+    target = tmp_path / "claim.xlsx"
+    seen: list[str] = []
+    steps = ["back", "anyway"]
+    conftest.expect_dialogs(1)
+    alive = conftest.alive_check()
+
+    def handle() -> None:
+        if not alive():
+            return
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ExportDialog) and steps:
+            dialog.claim.setCurrentIndex(dialog.claim.findData("advanced"))
+            dialog.path.setText(str(target))
+            QTimer.singleShot(20, handle)  # Save opens the warning (modal) before returning
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            return
+        if isinstance(dialog, QMessageBox):
+            seen.append(dialog.text() + "\n" + dialog.informativeText())
+            if steps:
+                step = steps.pop(0)
+                label = "修改申报梯度" if step == "back" else "仍然导出"
+                next(b for b in dialog.buttons() if b.text() == label).click()
+            else:  # the done message
+                dialog.button(QMessageBox.StandardButton.Ok).click()
+                return
+        QTimer.singleShot(20, handle)
+
+    QTimer.singleShot(0, handle)
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=30000)
+    conftest.expect_dialogs(-1)
+    warning = seen[0]
+    assert warning.startswith("申报梯度“先进级”高于自评梯度“基础级”，以下条件尚未满足：")
+    assert "• “运营管理”环节尚无已建成的典型场景" in warning
+    assert warning.count("• ") == 6
+    assert seen[1] == warning  # asked again after going back and saving again
+    assert str(target) in seen[2]
+    cover = {r[0].value: r[1].value for r in load_workbook(target)["封面"].iter_rows()}
+    assert cover["申报等级"] == "先进级（高于自评梯度：基础级）"
+    assert verify_workbook(target, window.ctx.library).status is FileStatus.OK

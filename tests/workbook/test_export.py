@@ -116,7 +116,7 @@ def test_english_workbook(library: FormLibrary, tmp_path: Path) -> None:
     assert wb.sheetnames == [en for _, en in SHEETS.values()] + [MACHINE_SHEET]
     assert wb["Answers"]["G4"].value == "Answer"
     cover = {r[0].value: r[1].value for r in wb["Cover"].iter_rows(min_row=1)}
-    assert cover["Tier applied for"] == "Advanced"
+    assert cover["Tier applied for"] == "Advanced (above the self-assessed tier: Basic)"
     assert cover["Assessment id / revision"] == "7 / r2"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from factory_grader.cli import main
@@ -87,3 +88,41 @@ def test_the_earlier_sentence_is_accepted_only_for_its_own_fact(tmp_path: Path, 
     assert main(["verify", str(forged), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)["reasons"]
     assert any("Gaps!B13" in f["message"] for f in findings), findings
+
+
+#: /3 in Chinese, made by the build at e227294: the example factory (基础级) exported with the
+#: claim 先进级, shown then as a bare "先进级" (封面!B22), and the export time in UTC
+#: (封面!A30 "导出时间（UTC）", B30 "…Z"); since then the claim says it is above the self-assessed
+#: tier and the time is Beijing time
+OLD_CLAIM_ABOVE_ZH = FIXTURES / "schema3-e227294-claim-above-zh.xlsx"
+
+
+def test_an_export_with_a_bare_claim_and_a_utc_time_still_verifies(capsys) -> None:
+    cover = load_workbook(OLD_CLAIM_ABOVE_ZH)["封面"]
+    assert cover["B22"].value == "先进级" and cover["A30"].value == "导出时间（UTC）"
+    assert cover["B30"].value.endswith("Z")
+    assert main(["verify", str(OLD_CLAIM_ABOVE_ZH), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "ok"
+    [entry] = compare_files([OLD_CLAIM_ABOVE_ZH], workers=1)
+    assert entry.status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("cell", "forged"),
+    [
+        ("B22", "卓越级"),  # another tier than the one claimed
+        ("B30", "2020-01-01T00:00:00Z"),  # another time, written the earlier way
+        ("B30", "2020-01-01 08:00:00"),  # another time, written the new way
+        ("A30", "导出时间（东京时间）"),
+    ],
+)
+def test_the_earlier_texts_are_accepted_only_for_their_own_fact(
+    tmp_path: Path, capsys, cell: str, forged: str
+) -> None:
+    wb = load_workbook(OLD_CLAIM_ABOVE_ZH)
+    wb["封面"][cell] = forged
+    path = tmp_path / "forged.xlsx"
+    wb.save(path)
+    assert main(["verify", str(path), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["reasons"]
+    assert any(f"封面!{cell}" in f["message"] for f in findings), findings

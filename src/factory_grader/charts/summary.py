@@ -54,8 +54,10 @@ def industry_radar_figure(
     ax, angles = level_axes(fig, labels, 7)
     for industry, values in averages.items():
         ax.plot(angles, [*values, values[0]], linewidth=1.5, label=industry)
-    ax.set_title(title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncols=2, fontsize=7, frameon=False)
+    # the title and legend above and below the whole figure: the spokes' labels stand outside
+    # the axes, where an axes title or legend would sit on them
+    fig.suptitle(title)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=7, frameon=False)
     return fig
 
 

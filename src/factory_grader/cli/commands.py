@@ -39,7 +39,9 @@ if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command 
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.doctor import Check
     from factory_grader.services.importing import FileImport
+    from factory_grader.workbook.submission import Submission
 from factory_grader.services.submission import Verdict
+from factory_grader.wording import CLAIM_WARNING, check_sentence, tier_name
 
 
 def _print_json(data: Any, out: str | None = None) -> None:
@@ -369,9 +371,29 @@ def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
             " comparison will flag it",
             file=sys.stderr,
         )
+    _warn_claim_above(submission)
     m = submission.result.maturity
     print(f"{out}\tS={m.score_hundredths / 100:.2f}\t{submission.result.tier.tier or '-'}")
     return 0
+
+
+def _warn_claim_above(sub: Submission) -> None:
+    """A tier applied for above the computed one: written all the same (the cover marks it),
+    but never silently: what it lacks goes to stderr."""
+    from factory_grader.scoring.tier import claim_gaps
+
+    lang = sub.info.lang
+    gaps = claim_gaps(sub.result.tier, sub.info.claimed_tier)
+    if not gaps:
+        return
+    words = CLAIM_WARNING.get(lang).format(
+        claimed=tier_name(sub.rules, sub.info.claimed_tier, lang),
+        computed=tier_name(sub.rules, sub.result.tier.tier, lang),
+    )
+    lines = [check_sentence(c, sub.form, sub.rules, sub.catalogue, lang) for c in gaps]
+    print(f"factory-grader: {words}", file=sys.stderr)
+    for line in lines:
+        print(f"  - {line}", file=sys.stderr)
 
 
 def _cmd_verify(args: argparse.Namespace, lib: FormLibrary) -> int:

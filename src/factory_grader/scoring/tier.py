@@ -120,3 +120,24 @@ def place_tier(
     decided_by = tuple(c for c in first_failed.checks if not c.met) if first_failed else ()
     covered = tuple(link.id for link in catalogue.links if link_counts.get(link.id, 0) > 0)
     return TierResult(reached, next_tier, tier_checks, decided_by, covered, built, ai)
+
+
+def claim_gaps(tiers: TierResult, claimed: str | None) -> tuple[Check, ...]:
+    """What a claimed tier above the one reached lacks: the unmet checks of every tier up to it
+    on the ladder, each once (eligibility repeats on every tier). Empty when it is reached."""
+    ladder = [t.tier_id for t in tiers.tiers]
+    if claimed not in ladder or (
+        tiers.tier is not None and ladder.index(claimed) <= ladder.index(tiers.tier)
+    ):
+        return ()
+    found: dict[tuple[str, str], Check] = {}
+    for tier_check in tiers.tiers[: ladder.index(claimed) + 1]:
+        for check in tier_check.checks:
+            # the maturity and AI checks name their tier: the highest one's figures count
+            key = (check.kind.value, "" if check.kind in _PER_TIER else check.subject)
+            if not check.met:
+                found[key] = check
+    return tuple(found.values())
+
+
+_PER_TIER = (CheckKind.MATURITY, CheckKind.AI_SHARE)

@@ -31,6 +31,7 @@ class Step:
     kind: StepKind
     subject: str  # requirement, scenario or condition id
     improvement: Improvement | None = None  # RAISE and MORE: the raise
+    build_first: bool = False  # AI on a scenario not yet built: it is built too
 
 
 def path_steps(gaps: GapReport, answers: Answers, catalogue: ScenarioCatalogue) -> tuple[Step, ...]:
@@ -48,7 +49,10 @@ def path_steps(gaps: GapReport, answers: Answers, catalogue: ScenarioCatalogue) 
         ]
         unbuilt = [s.id for s in catalogue.scenarios if not answers.scenario(s.id).built]
         more = max(0, gaps.ai_needed - len(built))
-        steps += [Step(StepKind.AI, sid) for sid in built + unbuilt[: more + 2 if more else 0]]
+        steps += [Step(StepKind.AI, sid) for sid in built]
+        steps += [
+            Step(StepKind.AI, sid, build_first=True) for sid in unbuilt[: more + 2 if more else 0]
+        ]
     steps += [Step(StepKind.CONDITION, cid) for cid in gaps.conditions_to_meet]
     planned = {i.requirement_id for i in gaps.plan}
     steps += [

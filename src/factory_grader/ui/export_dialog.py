@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -26,6 +27,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         from factory_grader.services.submission import suggested_file_name
 
+        self.ctx = ctx
         session, library = ctx.session, ctx.library
         assert session is not None and library is not None and ctx.result is not None
         self.setWindowTitle(self.tr("Export submission workbook"))
@@ -84,6 +86,45 @@ class ExportDialog(QDialog):
         )
         if path:
             self.path.setText(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+
+    def accept(self) -> None:
+        """A tier applied for above the one reached: say what it lacks before writing it."""
+        if self._claim_confirmed():
+            super().accept()
+
+    def _claim_confirmed(self) -> bool:
+        from factory_grader.scoring.tier import claim_gaps
+        from factory_grader.wording import CLAIM_WARNING, check_sentence, tier_name
+
+        ctx = self.ctx
+        session, library, result = ctx.session, ctx.library, ctx.result
+        assert session is not None and library is not None and result is not None
+        gaps = claim_gaps(result.tier, self.claim.currentData() or None)
+        if not gaps:
+            return True
+        answers = session.answers
+        form, rules = library.form_for(answers), library.rules_for(answers)
+        catalogue = library.catalogue_for(answers)
+        head = CLAIM_WARNING.get(ctx.lang).format(
+            claimed=tier_name(rules, self.claim.currentData(), ctx.lang),
+            computed=tier_name(rules, result.tier.tier, ctx.lang),
+        )
+        lines = [check_sentence(c, form, rules, catalogue, ctx.lang) for c in gaps]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Tier applied for"))
+        box.setText(head)
+        box.setInformativeText(
+            "\n".join(f"• {line}" for line in lines[:12])
+            + (f"\n… +{len(lines) - 12}" if len(lines) > 12 else "")
+            + "\n\n"
+            + self.tr("The cover will say the claim is above the self-assessed tier.")
+        )
+        write = box.addButton(self.tr("Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Change the claim"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is write
 
     def _check(self) -> None:
         ok = self.path.text().strip().lower().endswith(".xlsx")

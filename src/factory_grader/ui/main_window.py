@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         if not self.built:
             return
         self._saving(self.ctx.background.busy)
+        self._show_final_banner()
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("&Undo answer"))

@@ -67,8 +67,23 @@ class PathList(JumpTree):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             item.setData(0, ROLE_STEP, step)
-            item.setToolTip(0, f"{line}\n{step.subject}")
-            self.set_place(item, PAGE_OF_STEP[step.kind], step.subject)
+            # a requirement's id is kept in sight (exports use it); other ids are no one's words
+            item.setToolTip(0, f"{line}\n{step.subject}" if step.improvement else line)
+            subject = f"ai:{step.subject}" if step.kind is StepKind.AI else step.subject
+            self.set_place(item, PAGE_OF_STEP[step.kind], subject)
+        if not steps:
+            QTreeWidgetItem(
+                self, [self.tr("Nothing left to raise: every requirement is fully met.")]
+            )
+        self.blockSignals(False)
+
+    def tick(self, wanted: set[tuple[StepKind, str]]) -> None:
+        """Tick the steps named (kind, subject) without announcing each (ticked follows once)."""
+        self.blockSignals(True)
+        for item in self.step_items():
+            step = item.data(0, ROLE_STEP)
+            if step is not None and (step.kind, step.subject) in wanted:
+                item.setCheckState(0, Qt.CheckState.Checked)
         self.blockSignals(False)
 
     def checked_steps(self) -> list[Step]:
@@ -79,14 +94,14 @@ class PathList(JumpTree):
         ]
 
     def step_items(self) -> list[QTreeWidgetItem]:
-        """Every step's row, in the order listed."""
+        """Every step's row, in the order listed (not the "nothing left" row)."""
         groups = [self.topLevelItem(g) for g in range(self.topLevelItemCount())]
         return [
             item
             for group in groups
             if group is not None
             for item in (group.child(i) for i in range(group.childCount()))
-            if item is not None
+            if item is not None and item.data(0, ROLE_STEP) is not None
         ]
 
     def _group_of(
@@ -124,4 +139,6 @@ class PathList(JumpTree):
             return "ai", wording.sentence_case(heading)
         if step.kind is StepKind.CONDITION:
             return "condition", self.tr("Conditions to meet")
+        if result.tier.next_tier is None:
+            return "more", self.tr("Raises that still lift S, best first")
         return "more", self.tr("Other raises that help, best first (not needed for the next tier)")

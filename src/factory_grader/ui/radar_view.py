@@ -68,7 +68,9 @@ class RadarView(QWidget):
         parts = [(ACHIEVED_STYLE, "━━", self.tr("Level reached"))]
         if ahead is not None:
             parts.append((PROJECTED_STYLE, "┅┅", self.tr("Once the ticked steps are done")))
-        if required:
+        if required and result.tier.next_tier is None:  # the top tier: its own level
+            parts.append((REQUIRED_STYLE, "╍╍", self.tr("Level the tier reached needs")))
+        elif required:
             parts.append((REQUIRED_STYLE, "╍╍", self.tr("Level the next tier needs")))
         self.legend.setText(
             " &nbsp; ".join(

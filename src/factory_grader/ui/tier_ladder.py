@@ -82,10 +82,12 @@ class TierLadder(JumpTree):
 def _place_of(check: Check, result: AssessmentResult) -> tuple[PageName, str]:
     """Where an unmet check is fixed."""
     if isinstance(check, MaturityCheck):
-        plan = result.gaps.plan
-        return PageName.QUESTIONNAIRE, plan[0].requirement_id if plan else ""
+        # the plan's first raise; when the next tier's maturity holds there is no plan, and
+        # the raise that lifts S most comes first among the improvements
+        first = (*result.gaps.plan, *result.gaps.improvements)
+        return PageName.QUESTIONNAIRE, first[0].requirement_id if first else ""
     if isinstance(check, CoverageCheck):
         return PageName.SCENARIOS, f"link:{check.subject}"
     if isinstance(check, AiShareCheck):
-        return PageName.SCENARIOS, ""
+        return PageName.SCENARIOS, "ai:"  # the first built scenario without AI
     return PageName.CONDITIONS, check.subject

@@ -35,7 +35,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "form": ("成熟度问卷", "Maturity questionnaire"),
     "catalogue": ("典型场景目录", "Scenario catalogue"),
     "assessment_id": ("评估编号 / 修订", "Assessment id / revision"),
-    "exported_at": ("导出时间（UTC）", "Exported at (UTC)"),
+    "exported_at": ("导出时间（北京时间）", "Exported at (Beijing time, UTC+8)"),
+    # what the row was called until 2026-12-01, when it showed UTC (an earlier export verifies)
+    "exported_at_utc": ("导出时间（UTC）", "Exported at (UTC)"),
     "app": ("生成软件", "Made with"),
     "answers_sha256": ("答题数据校验码 SHA-256", "Answers checksum SHA-256"),
     "level_scores": ("各级得分", "Level scores"),

@@ -157,6 +157,8 @@ class ComparePage(Page):
         self.tabs.setTabText(0, self.tr("List"))
         self.tabs.setTabText(1, self.tr("Charts"))
         self.model.set_columns(self._columns())
+        if self.entries:  # other words, other widths: the columns fit the new language
+            self._size_columns()
         self._fill_filters()
         self._show_counts()
         if self.charts is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.rules import Condition, ConditionGroup, Confidence
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
+from factory_grader.ui.markup import plain_title, rich
 from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.wording import CONFIDENCE_NAMES
 
@@ -94,7 +95,7 @@ class ConditionsPage(Page):
     ) -> None:
         session = self.ctx.session
         assert session is not None
-        box = QGroupBox(title)
+        box = QGroupBox(plain_title(title))
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         row = 0
@@ -109,13 +110,13 @@ class ConditionsPage(Page):
                 continue
             if heading is not None:
                 tag = self.tr("required") if required else self.tr("optional")
-                label = QLabel(f"<b>{heading}</b> · {tag}")
+                label = QLabel(f"<b>{rich(heading)}</b> · {rich(tag)}")
                 grid.addWidget(label, row, 0, 1, 2)
                 row += 1
             for c in conditions:
                 text = QLabel(
-                    f"{self.ctx.text(c.text)}<br><small>{self.ctx.text(c.hint)} · "
-                    f"{self._source(c)}</small>"
+                    f"{rich(self.ctx.text(c.text))}<br><small>{rich(self.ctx.text(c.hint))} · "
+                    f"{rich(self._source(c))}</small>"
                 )
                 text.setWordWrap(True)
                 text.setToolTip(self._tooltip(c))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from factory_grader.services.notices import drift_sentence, verdict_words
 from factory_grader.services.versions import Drift
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
+from factory_grader.ui.markup import rich
 from factory_grader.ui.page_names import PageName
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.path_list import PathList
@@ -103,6 +103,7 @@ class ResultsPage(Page):
         layout.addWidget(self.disclaimer)
         self.chart: RadarView | None = None
         self.projected: AssessmentResult | None = None
+        self._shown: AssessmentResult | None = None  # the result the path was made for
         ctx.events.result_changed.connect(self.when_visible(self.show_result))
         self.retranslate()
 
@@ -123,7 +124,7 @@ class ResultsPage(Page):
         if link.startswith("term:"):
             from factory_grader.ui.help_dialogs import explain
 
-            explain(link.removeprefix("term:"), self.ctx.lang, label, QCursor.pos())
+            explain(link.removeprefix("term:"), self.ctx.lang, label)  # under the label
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Results and what to do next"))
@@ -145,16 +146,18 @@ class ResultsPage(Page):
         catalogue = lib.catalogue_for(answers)
         m, t = result.maturity, result.tier
         tier = wording.tier_name(rules, t.tier, lang)
-        reached_word = self.tr("Tier reached")
+        reached = self.tr("Tier reached: {tier}").format(tier=f"<b>{rich(tier)}</b>")
         self.headline.setText(
-            f"<p style='font-size:15pt'>{reached_word}: <b>{tier}</b>"
+            f"<p style='font-size:15pt'>{reached}"
             f"{_help_link('tier')} &nbsp;·&nbsp; <b>S = {format_hundredths(m.score_hundredths)}"
-            f"</b>{_help_link('S')} &nbsp;·&nbsp; {wording.level_name(form, m.level, lang)}"
+            f"</b>{_help_link('S')} &nbsp;·&nbsp; {rich(wording.level_name(form, m.level, lang))}"
             f"{_help_link('level')}</p>"
         )
         self.ladder.show_result(result, form, rules, catalogue, lang)
         self.scores.setText(self._scores_html(result, answers))
-        if t.next_tier is None:
+        if t.next_tier is None and not result.gaps.improvements:
+            self.path_title.setText(wording.TOP_TIER.get(lang))
+        elif t.next_tier is None:
             self.path_title.setText(
                 wording.TOP_TIER.get(lang)
                 + self.tr(": other raises that help (tick to see the effect)")
@@ -164,12 +167,23 @@ class ResultsPage(Page):
                 wording.plan_heading(rules, t.next_tier, lang)
                 + self.tr(" (tick steps to see the result once they are done)")
             )
+        # the same result shown again (a language switch): the ticks stay
+        ticked = (
+            {(s.kind, s.subject) for s in self.path.checked_steps()}
+            if result is self._shown
+            else set()
+        )
+        self._shown = result
         steps = path_steps(result.gaps, answers, catalogue)
         self.path.show_steps(steps, result, form, rules, catalogue, lang)
+        self.path.tick(ticked)
         self.disclaimer.setText(" ".join(wording.notice(form, answers.weights_id, lang)))
         self.projected = None
-        self._show_projection()
-        self._draw_chart()
+        if ticked:
+            self._what_if()  # projects and draws
+        else:
+            self._show_projection()
+            self._draw_chart()
         self._show_final_verdict()
         self.version_notice.refresh()
 
@@ -201,9 +215,9 @@ class ResultsPage(Page):
             f"<table cellspacing='4'><tr><th align='left'>{scores_word}"
             f"{_help_link('A')}</th><th></th><th align='left'>{in_s_word}"
             f"{_help_link('counted')}</th></tr>{rows}</table>"
-            f"<p>{rule}{_help_link('rule')}</p><p>{coverage}{_help_link('link')}</p>"
-            f"<p>{rule_set_word}: {self.ctx.text(rules.name)}<br>"
-            f"{weights_word}: {self.ctx.text(form.weights_name(answers.weights_id))}</p>"
+            f"<p>{rich(rule)}{_help_link('rule')}</p><p>{rich(coverage)}{_help_link('link')}</p>"
+            f"<p>{rule_set_word}: {rich(self.ctx.text(rules.name))}<br>"
+            f"{weights_word}: {rich(self.ctx.text(form.weights_name(answers.weights_id)))}</p>"
         )
 
     def _what_if(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from factory_grader.domain.answers import ScenarioAnswer
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
+from factory_grader.ui.markup import plain_title, rich
 from factory_grader.ui.pages.base import Page, clear_layout
 from factory_grader.ui.text_guard import guard_text
 
@@ -43,12 +44,15 @@ class ScenariosPage(Page):
         catalogue = lib.catalogue_for(session.answers)
         for stage in catalogue.stages:
             link = next(x for x in catalogue.links if x.id == stage.link_id)
-            box = QGroupBox(f"{self.ctx.text(stage.name)}  →  {self.ctx.text(link.name)}")
+            box = QGroupBox(
+                plain_title(f"{self.ctx.text(stage.name)}  →  {self.ctx.text(link.name)}")
+            )
             grid = QGridLayout(box)
             for row, sc in enumerate(s for s in catalogue.scenarios if s.stage_id == stage.id):
                 answer = session.answers.scenario(sc.id)
                 name = QLabel(
-                    f"<b>{self.ctx.text(sc.name)}</b><br><small>{self.ctx.text(sc.description)}</small>"
+                    f"<b>{rich(self.ctx.text(sc.name))}</b><br>"
+                    f"<small>{rich(self.ctx.text(sc.description))}</small>"
                 )
                 name.setWordWrap(True)
                 built, ai, instance = (
@@ -85,17 +89,33 @@ class ScenariosPage(Page):
         self._summarise()
 
     def reveal(self, subject: str) -> None:
-        """A scenario's "built" box, or with "link:<id>" the first scenario of that 环节."""
+        """A scenario's "built" box; with "link:<id>" the first scenario of that 环节; with
+        "ai:<id>" the scenario's "uses AI" box ("ai:" alone: the first built one without AI)."""
         session, lib = self.ctx.session, self.ctx.library
-        if subject.startswith("link:") and session is not None and lib is not None:
-            catalogue = lib.catalogue_for(session.answers)
+        if session is None or lib is None:
+            return
+        catalogue, answers = lib.catalogue_for(session.answers), session.answers
+        box = 0
+        if subject.startswith("link:"):
             link = subject.removeprefix("link:")
             subject = next((s.id for s in catalogue.scenarios if catalogue.link_of(s) == link), "")
+        elif subject.startswith("ai:"):
+            subject, box = subject.removeprefix("ai:"), 1
+            if not subject:
+                subject = next(
+                    (
+                        s.id
+                        for s in catalogue.scenarios
+                        if answers.scenario(s.id).built and not answers.scenario(s.id).ai
+                    ),
+                    "",
+                )
+            if subject and not answers.scenario(subject).built:
+                box = 0  # not built yet: building it comes first (AI is offered once built)
         widgets = self.widgets.get(subject)
         if widgets is None:
             return
-        built = widgets[0]
-        built.setFocus(Qt.FocusReason.OtherFocusReason)
+        widgets[box].setFocus(Qt.FocusReason.OtherFocusReason)
         # once the page is laid out (it may have been built just now)
         QTimer.singleShot(0, lambda: self._scroll_to(subject))
 

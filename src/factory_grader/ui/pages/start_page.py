@@ -178,6 +178,7 @@ class StartPage(Page):
         self.open_button.setText(self.tr("&Open"))
         self.revision_button.setText(self.tr("Duplicate as new &revision"))
         self.delete_button.setText(self.tr("&Delete…"))
+        self._sized = False  # other words, other widths: the columns fit the new language
         self._fill()
 
     # --- data ---------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from factory_grader.domain.answers import PROFILE_FIELDS
 from factory_grader.domain.text import Lang
+from factory_grader.wording import CLAIM_ABOVE
 from factory_grader.workbook.labels import PROFILE_LABELS, pick, word
 from factory_grader.workbook.plan import Cell, SheetPlan, Style
 from factory_grader.workbook.sheets.common import (
@@ -65,10 +68,15 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     claimed = (
         tier_name(sub, info.claimed_tier, lang) if info.claimed_tier else word("not_claimed", lang)
     )
+    # a claim above the tier the answers reach says so (exports before 2026-12-01 did not)
+    claim_shown = claimed
+    if _above(sub, info.claimed_tier, sub.result.tier.tier):
+        computed = tier_name(sub, sub.result.tier.tier, lang)
+        claim_shown = CLAIM_ABOVE.get(lang).format(claimed=claimed, computed=computed)
     ident = "—" if info.assessment_id is None else f"{info.assessment_id} / r{info.revision}"
     sheet.merged_row(word("assessment", lang), Style.HEADER, 2)
     rows: list[tuple[str, Cell]] = [
-        ("claimed_tier", Cell(claimed, Style.STRONG)),
+        ("claimed_tier", Cell(claim_shown, Style.STRONG)),
         ("computed_tier", Cell(tier_name(sub, sub.result.tier.tier, lang), Style.STRONG)),
         ("score", Cell(m.score_hundredths / 100, Style.STRONG)),
         ("level", Cell(level_name(sub, m.level, lang), Style.STRONG)),
@@ -79,17 +87,43 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
             _versioned(sub.catalogue.name.get(lang), sub.catalogue.id, sub.catalogue.version),
         ),
         ("assessment_id", Cell(ident)),
-        ("exported_at", Cell(info.exported_at)),
+        ("exported_at", Cell(beijing_time(info.exported_at))),
         ("app", Cell(f"factory-grader {info.app_version}")),
         ("answers_sha256", Cell(answers_sha256)),
     ]
     for key, cell in rows:
-        sheet.row(Cell(word(key, lang), Style.LABEL), cell)
+        r = sheet.row(Cell(word(key, lang), Style.LABEL), cell)
+        # what exports before 2026-12-01 showed here: they still verify
+        if key == "claimed_tier" and claim_shown != claimed:
+            sheet.earlier[(r, 2)] = (claimed,)
+        elif key == "exported_at":
+            sheet.earlier[(r, 1)] = (word("exported_at_utc", lang),)
+            sheet.earlier[(r, 2)] = (info.exported_at,)
     sheet.skip()
     note = visible_text(sub.form.weights_note_for(sub.answers.weights_id).get(lang))
     r = sheet.merged_row(note, Style.NOTE, 2)
     sheet.heights[r] = wrapped_height(note, sum(widths.values()), 13)
     return sheet
+
+
+def beijing_time(utc_iso: str) -> str:
+    """2026-12-01T10:47:00Z as the cover shows it: 2026-12-01 18:47:00 (Beijing time, as the
+    row's label says; the machine sheet keeps UTC)."""
+    try:
+        when = datetime.strptime(utc_iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return utc_iso  # not ours to reinterpret: shown as it is
+    return (when + BEIJING_OFFSET).strftime("%Y-%m-%d %H:%M:%S")
+
+
+BEIJING_OFFSET = timedelta(hours=8)  # China has one time zone and no daylight saving
+
+
+def _above(sub: Submission, claimed: str | None, computed: str | None) -> bool:
+    ladder = [t.id for t in sub.rules.tiers]
+    if claimed not in ladder:
+        return False
+    return computed is None or ladder.index(claimed) > ladder.index(computed)
 
 
 def _versioned(name: str, ident: str, version: str) -> Cell:
