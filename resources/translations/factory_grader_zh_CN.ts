@@ -1084,142 +1084,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="225"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="233"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="240"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="250"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="254"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="254"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
         <source>User &amp;manual</source>
         <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="264"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="279"/>
         <source>{factory} · revision {n} — {app}</source>
         <translation>{factory} · 第 {n} 版 — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="301"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="303"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="327"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="314"/>
+        <source>Not saved: {fields} (correct the value)</source>
+        <translation>未保存：{fields}（请改正）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="340"/>
         <source>Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page.</source>
         <translation>第 {rev} 版已定稿：只能查看，不能修改。要修改，请在“定稿”页重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="423"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1309,22 +1314,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="519"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="532"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="521"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="534"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="560"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="573"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="575"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1335,125 +1340,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="591"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="604"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="592"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="605"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="609"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="622"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="610"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="623"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="606"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="619"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="611"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="624"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="612"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="625"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="613"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="626"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="264"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="268"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="294"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="296"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="307"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="308"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="321"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="308"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="321"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="408"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="421"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="420"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="468"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="481"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="470"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="483"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="482"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="495"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="638"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="652"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1533,140 +1538,205 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="148"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="184"/>
         <source>Company name</source>
         <extracomment>fields checked as typed (the city gets a note when it is on no list)</extracomment>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="185"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="186"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="187"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="188"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="189"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="154"/>
-        <source>Revenue, last 3 years</source>
-        <translation>近三年营业收入</translation>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="190"/>
+        <source>Why another size</source>
+        <translation>规模调整理由</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="191"/>
+        <source>Revenue, last 3 years (notes)</source>
+        <translation>近3年营业收入（说明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="192"/>
+        <source>Revenue last year</source>
+        <translation>上年度营业收入</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="193"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="194"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="195"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="196"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="197"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="198"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="167"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="205"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="206"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="169"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="170"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="208"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="171"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="210"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="173"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="211"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="174"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="212"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="175"/>
-        <source>e.g. large, medium, small, micro</source>
-        <translation>如：大型、中型、小型、微型</translation>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="213"/>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="194"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="214"/>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="215"/>
+        <source>e.g. 2022: 21,000; 2023: 24,000</source>
+        <translation>如：2022年 21000 万元；2023年 24000 万元</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="217"/>
+        <source>Needed when the size differs from the rule&apos;s</source>
+        <translation>所选规模与规则判定不同时必填</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="366"/>
+        <source>Enter an amount in 10,000 yuan, e.g. 28000</source>
+        <translation>请填写以万元为单位的金额，如 28000</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="368"/>
+        <source>Enter a whole number of people, e.g. 420</source>
+        <translation>请填写整数人数，如 420</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="370"/>
+        <source>Say why the size differs from the rule&apos;s ({size})</source>
+        <translation>请说明为什么与规则判定（{size}）不同</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="237"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="201"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="244"/>
         <source> (not on the list, kept as given)</source>
         <translation>（不在列表中，按原样保存）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="216"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="259"/>
         <source>Every domain weighs the same (default estimate)</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="239"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="302"/>
+        <source> (as given)</source>
+        <translation>（按原填写保留）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="322"/>
+        <source>By the rule (enter employees and revenue)</source>
+        <translation>按规则判定（请先填写员工总数和营业收入）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="324"/>
+        <source>Enter the employees and last year&apos;s revenue: the size follows by the rule.</source>
+        <translation>填写员工总数和上年度营业收入后，按规则自动判定规模。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="328"/>
+        <source>By the rule: {size}</source>
+        <translation>按规则判定：{size}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="330"/>
+        <source>By the rule: {size} ({employees} people, {revenue} × 10,000 yuan).</source>
+        <translation>按规则判定：{size}（{employees} 人，{revenue} 万元）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="348"/>
         <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="357"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="254"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="362"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="364"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>

@@ -14,7 +14,7 @@ from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.services.submission import FileStatus, verify_workbook
 from factory_grader.ui.export_dialog import ExportDialog
-from factory_grader.ui.main_window import FINALISE, QUESTIONNAIRE, RESULTS
+from factory_grader.ui.main_window import FINALISE, PROFILE, QUESTIONNAIRE, RESULTS
 from factory_grader.ui.new_assessment_dialog import NewAssessmentDialog
 from factory_grader.ui.requirement_row import CHOICES
 from tests.ui import conftest
@@ -48,7 +48,8 @@ def test_create_answer_by_keyboard_finalise(qtbot, open_window, tmp_path: Path) 
     window.start.new_button.click()
     qtbot.waitUntil(lambda: ctx.session is not None, timeout=20000)
     wait_idle(qtbot, window)
-    assert window.current_page is QUESTIONNAIRE
+    assert window.current_page is PROFILE  # a new assessment starts with the profile
+    window.go(QUESTIONNAIRE)
     session = ctx.session
     form = ctx.library.maturity(session.answers.form_id)
     applicable = [r for r in form.requirements if session.answers.industry_type in r.applies_to]

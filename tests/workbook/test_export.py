@@ -104,7 +104,7 @@ def test_visible_text_is_cleaned_but_machine_text_is_exact(
         if r[0].value == "profile"
     }
     assert machine_text["size"] == '"line one\\r\\nline two\\rline three"'  # exact
-    assert machine_text["revenue_3y"] == '"outside the BMP: 𠀀 😀"'
+    assert machine_text["size_reason"] == '"outside the BMP: 𠀀 😀"'
     cover_values = [c.value for c in wb["封面"]["B"]]
     assert "line one\nline two\nline three" in cover_values  # one line-break convention
     assert "outside the BMP: 𠀀 😀" in cover_values

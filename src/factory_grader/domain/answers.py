@@ -17,15 +17,20 @@ PROFILE_FIELDS: tuple[str, ...] = (
     "city_code",  # 行政区划代码 (GB/T 2260), forms/reference
     "industry",  # 所属行业
     "industry_code",  # GB/T 4754 code
-    "size",  # 企业规模
-    "revenue_3y",  # 近3年营业收入
-    "employees",  # 员工总数
+    "size",  # 企业规模: 大型/中型/小型/微型 (domain.company_size), or as given
+    "size_reason",  # why the size differs from the rule's (added 2026-12)
+    "revenue_3y",  # 近3年营业收入 (text)
+    "revenue",  # 上年度营业收入, 万元, a number (added 2026-12)
+    "employees",  # 员工总数, people, a whole number
     "main_business",  # 主营业务/主导产品
     "contact",  # 联系人
     "phone",  # 电话
     "email",  # 邮箱
     "certifications",  # 资质荣誉: 高新技术企业, 专精特新, ISO 9001 …, earlier titles
 )
+#: Keys added after workbooks were first written: a workbook row (machine sheet, 封面) only
+#: when the answers have one, so an earlier workbook keeps its hash and its cover.
+LATER_PROFILE_FIELDS = frozenset({"city_code", "size_reason", "revenue"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,6 +129,11 @@ class Background(QObject):
         """Any work not yet delivered, read or write."""
         return bool(self._callbacks)
 
+    @property
+    def writing(self) -> bool:
+        """A write queued or running (what "正在保存…" is about)."""
+        return bool(self._writes)
+
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work is done (closing the window: nothing unsaved is dropped)."""
         written = self._writer.waitForDone(msecs)

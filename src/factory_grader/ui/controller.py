@@ -40,18 +40,29 @@ class Controller(QObject):
     reveal_requested = Signal(str, str)
     #: the user wants the submission workbook of the open assessment (the window asks where)
     export_requested = Signal()
+    #: the fields that hold a value not saved (invalid) changed: see `unsaved`
+    unsaved_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.open_conflicts = 0
+        #: the names of fields holding a value that is shown but not saved (it is invalid)
+        self.unsaved: list[str] = []
         # Reads run side by side and may come back in any order: only the latest asked for
         # counts (an open asked for after another wins, whichever loads first).
         self._opens_asked = 0
         self._counts_asked = 0
         ctx.events.answers_changed.connect(self.rescore)
         ctx.events.assessment_opened.connect(self.count_conflicts)
+        ctx.events.assessment_opened.connect(lambda: self.hold_unsaved([]))  # (pages report anew)
         ctx.events.conflicts_changed.connect(self.count_conflicts)
+
+    def hold_unsaved(self, fields: list[str]) -> None:
+        """Say which fields hold values not saved: the status bar must not say all is saved."""
+        if fields != self.unsaved:
+            self.unsaved = list(fields)
+            self.unsaved_changed.emit()
 
     def reveal(self, page: PageName, subject: str = "") -> None:
         """Go to where a problem is fixed (every list that names one calls this)."""

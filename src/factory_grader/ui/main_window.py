@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader import wording
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import PAGES, WITHOUT_ASSESSMENT, Controller, PageName
 from factory_grader.ui.error_words import error_words
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.controller = Controller(ctx, self)
         self.controller.navigate.connect(lambda name: self.go(PageName(name)))
         self.controller.reveal_requested.connect(self.reveal)
+        self.controller.unsaved_changed.connect(lambda: self._saving(self.ctx.background.writing))
         self.controller.export_requested.connect(lambda: self.export_workbook())
         self.controller.save_failed.connect(self._save_failed)
         self.controller.open_failed.connect(self._open_failed)
@@ -244,7 +246,7 @@ class MainWindow(QMainWindow):
         self._enable_pages()
         if not self.built:
             return
-        self._saving(self.ctx.background.busy)
+        self._saving(self.ctx.background.writing)
         self._show_final_banner()
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -305,6 +307,17 @@ class MainWindow(QMainWindow):
             self.db_label.setText(self.tr("Opening the database…"))
 
     def _saving(self, busy: bool) -> None:
+        """All saved, saving, or (never hidden by either) fields holding values not saved."""
+        held = self.controller.unsaved
+        if held:
+            self.save_label.setText(
+                self.tr("Not saved: {fields} (correct the value)").format(
+                    fields=wording.listing(held, self.ctx.lang)
+                )
+            )
+            self.save_label.setStyleSheet("color:#c62828;font-weight:bold")
+            return
+        self.save_label.setStyleSheet("")
         self.save_label.setText(self.tr("Saving…") if busy else self.tr("All changes saved"))
 
     def _page_changed(self, row: int) -> None:
@@ -496,10 +509,10 @@ class MainWindow(QMainWindow):
 
         def done(found: tuple[int, bool]) -> None:
             assessment_id, made = found
-            if made:
-                self._created(assessment_id)
-            else:  # loaded before: that one again, not a second copy
-                self.controller.open_assessment(assessment_id)
+            if made:  # (the example's profile is filled in: on to its questionnaire)
+                self.ctx.events.assessments_changed.emit()
+            # loaded before: that one again, not a second copy
+            self.controller.open_assessment(assessment_id)
 
         self.ctx.background.write(example, done, self._create_failed)
 
@@ -628,7 +641,8 @@ class MainWindow(QMainWindow):
 
     def _created(self, assessment_id: int) -> None:
         self.ctx.events.assessments_changed.emit()
-        self.controller.open_assessment(assessment_id)
+        # a new assessment starts with who the factory is (the questionnaire comes after)
+        self.controller.open_assessment(assessment_id, page=PROFILE)
 
     def _create_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factory_grader.domain.answers import PROFILE_FIELDS
+from factory_grader.domain.answers import LATER_PROFILE_FIELDS, PROFILE_FIELDS
 from factory_grader.domain.errors import WorkbookError
 from factory_grader.domain.results import AssessmentResult
 from factory_grader.domain.text_rules import FORBIDDEN
@@ -89,8 +89,8 @@ def encode(sub: Submission) -> tuple[dict[str, str], list[Row]]:
     a, info = sub.answers, sub.info
     rows: list[Row] = []
     for key in PROFILE_FIELDS:
-        if key == "city_code" and key not in a.profile:
-            continue  # a row only when known: workbooks from before codes keep their hash
+        if key in LATER_PROFILE_FIELDS and key not in a.profile:
+            continue  # a row only when known: workbooks from before the key keep their hash
         rows.append(("profile", key, "", _text(a.profile.get(key)), "", ""))
     for req in sub.form.requirements:
         grade = a.grade(req.id)

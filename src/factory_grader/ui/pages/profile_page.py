@@ -18,6 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factory_grader.domain.company_size import (
+    MICRO,
+    SIZE_NAMES,
+    SIZES,
+    parse_employees,
+    parse_revenue,
+    size_for,
+)
+from factory_grader.domain.company_size import (
+    RULE as SIZE_RULE,
+)
 from factory_grader.domain.credit_code import credit_code_issue
 from factory_grader.domain.maturity_model import IndustryType
 from factory_grader.forms.reference import load_profile_lists
@@ -33,18 +44,20 @@ TEXT_FIELDS = (
     "credit_code",
     "address",
     "revenue_3y",
+    "revenue",
     "employees",
     "main_business",
     "contact",
     "phone",
     "email",
     "certifications",
-    "size",
+    "size_reason",
 )
+AUTO = "\x00auto"  # the size item that stands for "by the rule"
 
 KEPT = "\x00kept"  # the industry item that stands for a stored value on no list
 #: fields checked as typed (the city gets a note when it is on no list)
-VALIDATED = ("credit_code", "phone", "email")
+VALIDATED = ("credit_code", "revenue", "employees", "phone", "email", "size_reason")
 
 
 class ProfilePage(Page):
@@ -58,9 +71,17 @@ class ProfilePage(Page):
         self.city = QComboBox()
         self.city.setEditable(True)
         self.industry = QComboBox()
+        self.size_choice = QComboBox()  # by the rule, or one of the four chosen (with a reason)
+        self.size_rule = QLabel()
+        self.size_rule.setObjectName("hint")
+        self.size_rule.setWordWrap(True)
+        self.units = {"revenue": QLabel(), "employees": QLabel()}
         self.problems: dict[str, QLabel] = {f: QLabel() for f in (*VALIDATED, "city")}
         for label in self.problems.values():
             label.setObjectName("fieldProblem")
+            # the line is always there, empty when all is well: a message appearing never
+            # moves the fields below it
+            label.setMinimumHeight(label.fontMetrics().lineSpacing())
         self.discrete = QRadioButton()
         self.process = QRadioButton()
         self.type_group = QButtonGroup(self)
@@ -81,9 +102,11 @@ class ProfilePage(Page):
             "address",
             "city",
             "industry",
-            "size",
-            "revenue_3y",
+            "revenue",
             "employees",
+            "size",
+            "size_reason",
+            "revenue_3y",
             "main_business",
             "contact",
             "phone",
@@ -91,21 +114,30 @@ class ProfilePage(Page):
             "certifications",
         ]
         for key in order:
-            widget: QWidget = {"city": self.city, "industry": self.industry}.get(key) or self.edits[
-                key
-            ]
+            widget: QWidget = {
+                "city": self.city,
+                "industry": self.industry,
+                "size": self.size_choice,
+            }.get(key) or self.edits[key]
             label = QLabel()
             label.setBuddy(widget)
             self.labels[key] = label
-            if key in self.problems:
+            shown: QWidget = widget
+            if key in self.units:  # the number, then its unit (人, 万元)
+                shown = QWidget()
+                line = QHBoxLayout(shown)
+                line.setContentsMargins(0, 0, 0, 0)
+                line.addWidget(widget, 1)
+                line.addWidget(self.units[key])
+            if key in self.problems or key == "size":
                 box = QWidget()
                 row = QVBoxLayout(box)
                 row.setContentsMargins(0, 0, 0, 0)
-                row.addWidget(widget)
-                row.addWidget(self.problems[key])
+                row.addWidget(shown)
+                row.addWidget(self.size_rule if key == "size" else self.problems[key])
                 self.form.addRow(label, box)
             else:
-                self.form.addRow(label, widget)
+                self.form.addRow(label, shown)
         types = QWidget()
         t = QHBoxLayout(types)
         t.setContentsMargins(0, 0, 0, 0)
@@ -133,13 +165,17 @@ class ProfilePage(Page):
             edit.editingFinished.connect(self.save)
             if key in VALIDATED:
                 edit.textChanged.connect(lambda _=None, k=key: self._validate(k))
+            if key in self.units:  # the size by the rule follows the numbers
+                edit.textChanged.connect(lambda _=None: self._show_size_rule())
         self.city.currentTextChanged.connect(lambda _: self.save())
+        self.size_choice.currentIndexChanged.connect(lambda _: self._size_changed())
         self.industry.currentIndexChanged.connect(lambda _: self.save())
         self.type_group.buttonClicked.connect(lambda _: self.save())
         self.rules.currentIndexChanged.connect(lambda _: self.save())
         self.weights.currentIndexChanged.connect(lambda _: self.save())
         self._loading = False
         self._shown_city = ""
+        self._stored_size = ""
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
 
@@ -151,7 +187,9 @@ class ProfilePage(Page):
             "city": self.tr("City / county"),
             "industry": self.tr("Industry (GB/T 4754)"),
             "size": self.tr("Company size"),
-            "revenue_3y": self.tr("Revenue, last 3 years"),
+            "size_reason": self.tr("Why another size"),
+            "revenue_3y": self.tr("Revenue, last 3 years (notes)"),
+            "revenue": self.tr("Revenue last year"),
             "employees": self.tr("Employees"),
             "main_business": self.tr("Main business / products"),
             "contact": self.tr("Contact person"),
@@ -172,7 +210,12 @@ class ProfilePage(Page):
         self.weights.setAccessibleName(self.tr("Weights"))
         self.discrete.setText(self.tr("Discrete manufacturing"))
         self.process.setText(self.tr("Process manufacturing"))
-        self.edits["size"].setPlaceholderText(self.tr("e.g. large, medium, small, micro"))
+        self.units["revenue"].setText(self.tr("10,000 yuan"))
+        self.units["employees"].setText(self.tr("people"))
+        self.edits["revenue_3y"].setPlaceholderText(self.tr("e.g. 2022: 21,000; 2023: 24,000"))
+        self.edits["size_reason"].setPlaceholderText(
+            self.tr("Needed when the size differs from the rule's")
+        )
         self.load()
 
     def load(self) -> None:
@@ -218,6 +261,7 @@ class ProfilePage(Page):
             self.weights.addItem(self.ctx.text(ws.name), ws.id)
         self.weights.setCurrentIndex(max(self.weights.findData(answers.weights_id or ""), 0))
         self.weights_note.setText(self.ctx.text(form.weights_note_for(answers.weights_id)))
+        self._fill_sizes(answers.profile)
         for key in VALIDATED:
             self._validate(key)
         editable = session.editable
@@ -225,20 +269,90 @@ class ProfilePage(Page):
             *self.edits.values(),
             self.city,
             self.industry,
+            self.size_choice,
             self.discrete,
             self.process,
             self.rules,
             self.weights,
         ):
             w.setEnabled(editable)
+        self.edits["size_reason"].setEnabled(editable and self._needs_reason())
         self._loading = False
+
+    # --- 企业规模 -----------------------------------------------------------------------------
+
+    def _derived(self) -> str | None:
+        """The size by the rule, from the employees and revenue as typed (None: not both)."""
+        employees = parse_employees(self.edits["employees"].text())
+        revenue = parse_revenue(self.edits["revenue"].text())
+        return None if employees is None or revenue is None else size_for(employees, revenue)
+
+    def _fill_sizes(self, profile: Mapping[str, str]) -> None:
+        stored, reason = profile.get("size") or "", profile.get("size_reason") or ""
+        self._stored_size = stored
+        self.size_choice.blockSignals(True)
+        self.size_choice.clear()
+        self.size_choice.addItem("", AUTO)  # named by _show_size_rule
+        for name in SIZES:
+            self.size_choice.addItem(self.ctx.text(SIZE_NAMES[name]), name)
+        if not stored or (stored == self._derived() and not reason):
+            self.size_choice.setCurrentIndex(0)
+        elif stored in SIZES:
+            self.size_choice.setCurrentIndex(self.size_choice.findData(stored))
+        else:  # typed before there was a choice ("中小型"): shown, kept
+            self.size_choice.addItem(stored + self.tr(" (as given)"), KEPT)
+            self.size_choice.setCurrentIndex(self.size_choice.count() - 1)
+        self.size_choice.blockSignals(False)
+        self._show_size_rule()
+
+    def _chosen_size(self) -> str | None:
+        data = self.size_choice.currentData()
+        if data == AUTO:
+            return self._derived()
+        return self._stored_size if data == KEPT else data
+
+    def _needs_reason(self) -> bool:
+        """A size chosen other than the rule's needs a reason (none when the rule has nothing
+        to go on)."""
+        derived, data = self._derived(), self.size_choice.currentData()
+        return derived is not None and data not in (AUTO, None) and self._chosen_size() != derived
+
+    def _show_size_rule(self) -> None:
+        derived = self._derived()
+        reason = self.edits["size_reason"].text().strip()
+        if derived is not None and self.size_choice.currentData() == derived and not reason:
+            self.size_choice.blockSignals(True)  # the rule's size chosen by hand: by the rule
+            self.size_choice.setCurrentIndex(0)
+            self.size_choice.blockSignals(False)
+        if derived is None:
+            self.size_choice.setItemText(0, self.tr("By the rule (enter employees and revenue)"))
+            text = self.tr(
+                "Enter the employees and last year's revenue: the size follows by the rule."
+            )
+        else:
+            name = self.ctx.text(SIZE_NAMES[derived])
+            self.size_choice.setItemText(0, self.tr("By the rule: {size}").format(size=name))
+            text = self.tr(
+                "By the rule: {size} ({employees} people, {revenue} × 10,000 yuan)."
+            ).format(
+                size=name,
+                employees=self.edits["employees"].text().strip(),
+                revenue=self.edits["revenue"].text().strip(),
+            )
+        self.size_rule.setText(text + " " + self.ctx.text(SIZE_RULE))
+        editable = self.ctx.session is not None and self.ctx.session.editable
+        self.edits["size_reason"].setEnabled(editable and self._needs_reason())
+        self._validate("size_reason")
+
+    def _size_changed(self) -> None:
+        self._show_size_rule()
+        self.save()
 
     def _flag_city(self, profile: Mapping[str, str]) -> None:
         free = bool(profile.get("city")) and self.lists.city(profile.get("city_code") or "") is None
         self.problems["city"].setText(
             self.tr("Not one of Hainan's cities and counties: kept as typed") if free else ""
         )
-        self.problems["city"].setVisible(free)
 
     def _validate(self, key: str) -> bool:
         value = self.edits[key].text().strip()
@@ -254,9 +368,31 @@ class ProfilePage(Page):
             problem = self.tr("Use digits, spaces, + ( ) and - only")
         elif value and key == "email" and not EMAIL.match(value):
             problem = self.tr("Not an email address")
+        elif value and key == "revenue" and parse_revenue(value) is None:
+            problem = self.tr("Enter an amount in 10,000 yuan, e.g. 28000")
+        elif value and key == "employees" and parse_employees(value) is None:
+            problem = self.tr("Enter a whole number of people, e.g. 420")
+        elif not value and key == "size_reason" and self._needs_reason():
+            problem = self.tr("Say why the size differs from the rule's ({size})").format(
+                size=self.ctx.text(SIZE_NAMES[self._derived() or MICRO])
+            )
         self.problems[key].setText(problem or "")
-        self.problems[key].setVisible(bool(problem))
+        self._report_unsaved()
         return problem is None
+
+    def _report_unsaved(self) -> None:
+        """The fields showing a value that was not saved (it is invalid; what is stored is the
+        last valid one): the status bar names them instead of 所有修改已保存."""
+        session = self.ctx.session
+        stored = session.answers.profile if session is not None else {}
+        held = [
+            self.labels[key].text()
+            for key in VALIDATED
+            if self.problems[key].text()
+            # a missing reason holds back the size chosen, whatever is stored
+            and (key == "size_reason" or self.edits[key].text().strip() != (stored.get(key) or ""))
+        ]
+        self.controller.hold_unsaved(held)
 
     def save(self) -> None:
         session, lib = self.ctx.session, self.ctx.library
@@ -265,6 +401,11 @@ class ProfilePage(Page):
         if not all(self._validate(k) for k in VALIDATED):
             return  # an invalid field is shown, not saved; the rest waits with it
         profile = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
+        size = self._chosen_size()
+        if size:
+            profile["size"] = size
+        if not self._needs_reason():
+            profile.pop("size_reason", None)  # by the rule: nothing to explain
         stored = session.answers.profile
         city = self.city.currentText().strip()
         if city and city == self._shown_city:  # unchanged: as stored, code and all

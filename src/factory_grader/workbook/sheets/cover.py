@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from factory_grader.domain.answers import PROFILE_FIELDS
+from factory_grader.domain.answers import LATER_PROFILE_FIELDS, PROFILE_FIELDS
 from factory_grader.domain.text import Lang
 from factory_grader.wording import CLAIM_ABOVE
 from factory_grader.workbook.labels import PROFILE_LABELS, pick, word
@@ -54,6 +54,8 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     for key in PROFILE_FIELDS:
         if key == "city_code":
             continue  # the city row names it in the workbook's language; the code is in 机读数据
+        if key in LATER_PROFILE_FIELDS and not a.profile.get(key):
+            continue  # added since: an earlier workbook's cover has no row for it
         sheet.row(
             Cell(pick(PROFILE_LABELS[key], lang), Style.LABEL),
             Cell(text_or_dash(sub.profile_shown.get(key) or a.profile.get(key)), Style.WRAP),
