@@ -1084,147 +1084,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="227"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="229"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="233"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="230"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="236"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="233"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="237"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="254"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
         <source>User &amp;manual</source>
         <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="264"/>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="264"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="268"/>
+        <source>&amp;Compare submissions (officials)…</source>
+        <translation>汇总对比（主管部门）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="269"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="279"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
         <source>{factory} · revision {n} — {app}</source>
         <translation>{factory} · 第 {n} 版 — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="303"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="312"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="314"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="323"/>
         <source>Not saved: {fields} (correct the value)</source>
         <translation>未保存：{fields}（请改正）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="340"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="350"/>
         <source>Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page.</source>
         <translation>第 {rev} 版已定稿：只能查看，不能修改。要修改，请在“定稿”页重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="436"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="459"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="459"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1314,22 +1319,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="532"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="542"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="534"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="544"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="573"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="583"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="575"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="585"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1340,125 +1345,125 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="604"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="614"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="605"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="615"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="622"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="632"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="623"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="633"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="619"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="629"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="624"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="634"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="625"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="635"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="626"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="636"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="268"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="273"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="296"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="244"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="307"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="316"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="321"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="321"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="421"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="433"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="443"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="481"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="491"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="483"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="493"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="495"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="505"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="652"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="662"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1666,17 +1671,17 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>所选规模与规则判定不同时必填</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="366"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="372"/>
         <source>Enter an amount in 10,000 yuan, e.g. 28000</source>
         <translation>请填写以万元为单位的金额，如 28000</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="368"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="374"/>
         <source>Enter a whole number of people, e.g. 420</source>
         <translation>请填写整数人数，如 420</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="370"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="376"/>
         <source>Say why the size differs from the rule&apos;s ({size})</source>
         <translation>请说明为什么与规则判定（{size}）不同</translation>
     </message>
@@ -1696,47 +1701,47 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="302"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="303"/>
         <source> (as given)</source>
         <translation>（按原填写保留）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="322"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="328"/>
         <source>By the rule (enter employees and revenue)</source>
         <translation>按规则判定（请先填写员工总数和营业收入）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="324"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="330"/>
         <source>Enter the employees and last year&apos;s revenue: the size follows by the rule.</source>
         <translation>填写员工总数和上年度营业收入后，按规则自动判定规模。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="328"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="334"/>
         <source>By the rule: {size}</source>
         <translation>按规则判定：{size}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="336"/>
         <source>By the rule: {size} ({employees} people, {revenue} × 10,000 yuan).</source>
         <translation>按规则判定：{size}（{employees} 人，{revenue} 万元）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="348"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="354"/>
         <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="357"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="363"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="362"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="368"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="364"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="370"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1994,6 +1999,59 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
 </context>
 <context>
+    <name>RevisionDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="36"/>
+        <source>Compare revisions</source>
+        <translation>修订对比</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="44"/>
+        <source>Earlier revision</source>
+        <translation>较早的版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="45"/>
+        <source>Later revision</source>
+        <translation>较新的版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="50"/>
+        <source>Answers that differ</source>
+        <translation>不同的答案</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="75"/>
+        <source>final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="75"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="76"/>
+        <source>Revision {rev} ({state})</source>
+        <translation>第 {rev} 版（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="85"/>
+        <source>Comparing…</source>
+        <translation>正在对比…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="105"/>
+        <source>{n} answer(s) differ</source>
+        <translation>{n} 项答案不同</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="108"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
     <name>ScenariosPage</name>
     <message>
         <location filename="../../src/factory_grader/ui/pages/scenarios_page.py" line="35"/>
@@ -2031,44 +2089,49 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="29"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="30"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="46"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="44"/>
+        <source>Show Compare in the navigation (for city and provincial officials)</source>
+        <translation>在导航中显示“汇总对比”（供市县和省级主管部门使用）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="51"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="52"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="57"/>
         <source>Move to another folder…</source>
         <translation>移动到其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="59"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="64"/>
         <source>Move the data to another disk or a USB stick: it is copied and checked, and the old folder is kept until you remove it. For a team, use a shared database server (--db) rather than a network folder.</source>
         <translation>可将数据移动到其他磁盘或 U 盘：数据会先复制并核对，旧文件夹保留到您自行删除。团队共用请使用共享数据库服务器（--db），不要使用网络文件夹。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="65"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="70"/>
         <source>⚠ This folder is on a network share. The database needs a local disk: on a share it can be damaged or stay locked. Move the data to a local folder, or use a shared PostgreSQL server for a team.</source>
         <translation>⚠ 该文件夹位于网络共享上。数据库需要本地磁盘：放在网络共享上可能损坏或一直被锁定。请将数据移动到本地文件夹，团队共用请使用共享的数据库服务器。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="77"/>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="90"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="82"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="96"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="78"/>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="91"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="83"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="97"/>
         <source>Default rule set</source>
         <translation>默认评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="79"/>
+        <location filename="../../src/factory_grader/ui/settings_dialog.py" line="85"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -2076,148 +2139,153 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="132"/>
         <source>Factories and assessments</source>
         <extracomment>a listing has been shown (or failed): what waits for the first screen can follow</extracomment>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="131"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="134"/>
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="135"/>
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="137"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="140"/>
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="145"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="155"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="160"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="165"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="169"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="172"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="178"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="179"/>
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="177"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="180"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="181"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="182"/>
         <source>Duplicate as new &amp;revision</source>
         <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="183"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="285"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="184"/>
+        <source>Compare re&amp;visions…</source>
+        <translation>修订对比(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="289"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="288"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="292"/>
         <source>Scoring {n} assessment(s)…</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="329"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="136"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="136"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="343"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="347"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="343"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="347"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="347"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="351"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="351"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="355"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="411"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="428"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="413"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="430"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>

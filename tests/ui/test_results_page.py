@@ -163,8 +163,13 @@ def test_raises_show_a_human_number_and_keep_the_id_in_the_tooltip(qtbot, open_w
 
 
 def _click_fix(qtbot, tree, item: QTreeWidgetItem) -> None:
+    """A real click on the row's 去修改 → (its group opened and the row scrolled into view,
+    as a user would)."""
+    if item.parent() is not None:
+        item.parent().setExpanded(True)
     tree.scrollToItem(item)
     rect = tree.visualItemRect(item)
+    assert tree.viewport().rect().contains(rect.center()), (rect, tree.viewport().rect())
     x = tree.header().sectionPosition(1) + 5
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, rect.center().y()))
 

@@ -162,8 +162,12 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.compare_action = QAction(self)
+        self.compare_action.triggered.connect(lambda: self.go(COMPARE))
         for a in (self.new_action, self.import_action, self.export_action):
             self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.compare_action)
         self.file_menu.addSeparator()
         from factory_grader.ui.backup_actions import BackupActions
 
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New assessment…"))
         self.import_action.setText(self.tr("&Import answers file or workbook…"))
         self.export_action.setText(self.tr("&Export submission workbook…"))
+        self.compare_action.setText(self.tr("&Compare submissions (officials)…"))
         self.backup_action.setText(self.tr("&Back up the data…"))
         self.restore_action.setText(self.tr("&Restore from a backup…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -290,6 +295,10 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             usable = name in self.pages and (name in WITHOUT_ASSESSMENT or has_session)
             item.setFlags(item.flags() | enabled if usable else item.flags() & ~enabled)
+        # 汇总对比 is for officials: in the navigation when turned on in 设置, or while open
+        # (文件 → 汇总对比… opens it for anyone)
+        shown = self.ctx.preferences.officials_view or self.nav.currentRow() == PAGES.index(COMPARE)
+        self.nav.item(PAGES.index(COMPARE)).setHidden(not shown)
 
     def _describe_db(self) -> None:
         if self.ctx.db_name:
@@ -325,6 +334,7 @@ class MainWindow(QMainWindow):
         if self.built:
             self.panel_area.setVisible(row != PAGES.index(COMPARE))
         self._show_final_banner()
+        self._enable_pages()  # 汇总对比 stays listed while it is open
         # the pages share one scrolling area: a page comes into view from its top
         self.stack_area.verticalScrollBar().setValue(0)
         self.stack_area.horizontalScrollBar().setValue(0)
@@ -657,6 +667,7 @@ class MainWindow(QMainWindow):
         from factory_grader.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
+        self._enable_pages()  # 汇总对比 shown or hidden as chosen
 
     def show_manual(self) -> None:
         from factory_grader.ui.help_dialogs import manual_dialog

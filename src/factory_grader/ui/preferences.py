@@ -60,6 +60,15 @@ class Preferences:
         self._s.setValue("language", lang)
 
     @property
+    def officials_view(self) -> bool:
+        """汇总对比 in the navigation: for city and province officials (off for a factory)."""
+        return str(self._s.value("officials_view", "false")).lower() == "true"
+
+    @officials_view.setter
+    def officials_view(self, on: bool) -> None:
+        self._s.setValue("officials_view", "true" if on else "false")
+
+    @property
     def default_rules(self) -> str | None:
         value = self._s.value("default_rules")
         return str(value) if value else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,10 @@ class SettingsDialog(QDialog):
                 if info.kind == "rules":
                     self.rules.addItem(ctx.text(info.name), info.id)
             self.rules.setCurrentIndex(max(self.rules.findData(default), 0))
+        self.officials = QCheckBox(
+            self.tr("Show Compare in the navigation (for city and provincial officials)")
+        )
+        self.officials.setChecked(ctx.preferences.officials_view)
         home = app_paths.data_home()
         self.folder = QLabel(str(home))
         self.folder.setObjectName("userData")  # a path
@@ -76,6 +81,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default rule set"), self.rules)
+        form.addRow("", self.officials)
         form.addRow(self.tr("Data folder"), self.folder)
         form.addRow("", self.network_warning)
         folder_buttons = QWidget()
@@ -95,6 +101,7 @@ class SettingsDialog(QDialog):
         self.ctx.preferences.language = lang
         if self.rules.currentData():
             self.ctx.preferences.default_rules = self.rules.currentData()
+        self.ctx.preferences.officials_view = self.officials.isChecked()
         if lang != self.ctx.lang:
             self.ctx.languages.switch(lang)  # every widget retranslates itself
         self.accept()

@@ -97,6 +97,8 @@ class StartPage(Page):
         self.revision_button.clicked.connect(self._new_revision)
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self._delete)
+        self.compare_revisions_button = QPushButton()  # 修订对比: a series with 2+ revisions
+        self.compare_revisions_button.clicked.connect(self._compare_revisions)
 
         buttons = QHBoxLayout()
         for b in (
@@ -105,6 +107,7 @@ class StartPage(Page):
             self.example_button,
             self.import_button,
             self.revision_button,
+            self.compare_revisions_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -178,6 +181,7 @@ class StartPage(Page):
         self.open_button.setText(self.tr("&Open"))
         self.revision_button.setText(self.tr("Duplicate as new &revision"))
         self.delete_button.setText(self.tr("&Delete…"))
+        self.compare_revisions_button.setText(self.tr("Compare re&visions…"))
         self._sized = False  # other words, other widths: the columns fit the new language
         self._fill()
 
@@ -379,8 +383,21 @@ class StartPage(Page):
         self.open_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.revision_button.setEnabled(row is not None)
+        self.compare_revisions_button.setEnabled(row is not None and len(self._series(row)) > 1)
+
+    def _series(self, row: AssessmentSummary) -> list[AssessmentSummary]:
+        """Every listed revision of the selected one's assessment."""
+        return [r.summary for r in self.model.rows if r.summary.series_id == row.series_id]
 
     # --- actions ------------------------------------------------------------------------------
+
+    def _compare_revisions(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        from factory_grader.ui.revision_dialog import RevisionDialog
+
+        RevisionDialog(self.ctx, self._series(row), self).exec()
 
     def _open(self) -> None:
         row = self.selected()

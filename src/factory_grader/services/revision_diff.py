@@ -1,0 +1,138 @@
+"""修订对比: what changed between two revisions of an assessment — every answer that differs
+(profile, requirements, scenarios, conditions) and the verdict each gives (S, level, tier),
+each revision scored with its own questionnaire and rule versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from factory_grader import wording
+from factory_grader.domain.answers import PROFILE_FIELDS, Answers, ScenarioAnswer
+from factory_grader.domain.results import AssessmentResult
+from factory_grader.domain.text import Lang, Text
+from factory_grader.forms.library import FormLibrary
+from factory_grader.scoring.rounding import format_hundredths
+from factory_grader.services.scoring_service import score_answers
+from factory_grader.workbook.labels import PROFILE_LABELS, pick
+
+
+class ChangeKind(StrEnum):
+    PROFILE = "profile"
+    REQUIREMENT = "requirement"
+    SCENARIO = "scenario"
+    CONDITION = "condition"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: ChangeKind
+    subject: str  # the profile key, requirement, scenario or condition id
+    what: str  # named for a person: 组织战略 1.2 …, the scenario's or condition's name
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    before: AssessmentResult
+    after: AssessmentResult
+    changes: tuple[Change, ...]
+
+    def verdict_lines(self, library: FormLibrary, a: Answers, b: Answers, lang: Lang) -> list[str]:
+        """S, level and tier, before → after (each named by its own form and rules)."""
+        fa, fb = library.form_for(a), library.form_for(b)
+        ra, rb = library.rules_for(a), library.rules_for(b)
+        ma, mb = self.before.maturity, self.after.maturity
+        colon = "：" if lang == "zh" else ": "
+        s_before, s_after = (format_hundredths(m.score_hundredths) for m in (ma, mb))
+        return [
+            f"S{colon}{s_before} → {s_after}",
+            f"{_LEVEL.get(lang)}{colon}{wording.level_name(fa, ma.level, lang)} → "
+            f"{wording.level_name(fb, mb.level, lang)}",
+            f"{_TIER.get(lang)}{colon}{wording.tier_name(ra, self.before.tier.tier, lang)} → "
+            f"{wording.tier_name(rb, self.after.tier.tier, lang)}",
+        ]
+
+
+_LEVEL = Text("成熟度等级", "Maturity level")
+_TIER = Text("梯度", "Tier")
+_BUILT = Text("已建成", "built")
+_AI = Text("应用 AI", "uses AI")
+_NOT_BUILT = Text("未建成", "not built")
+_CONDITION = {
+    True: Text("满足", "met"),
+    False: Text("不满足", "not met"),
+    None: Text("未作答", "unanswered"),
+}
+_PROFILE = Text("企业信息", "Profile")
+_CITY_CODE = Text("市县代码", "City code")
+
+
+def diff_revisions(library: FormLibrary, a: Answers, b: Answers, lang: Lang) -> RevisionDiff:
+    """Revision a (earlier) against b (later)."""
+    changes: list[Change] = []
+    colon = "：" if lang == "zh" else ": "
+    for key in PROFILE_FIELDS:
+        old, new = a.profile.get(key) or "", b.profile.get(key) or ""
+        if old != new:
+            name = (
+                pick(PROFILE_LABELS[key], lang) if key in PROFILE_LABELS else _CITY_CODE.get(lang)
+            )
+            changes.append(
+                Change(ChangeKind.PROFILE, key, f"{_PROFILE.get(lang)}{colon}{name}", old, new)
+            )
+    form = library.form_for(b)
+    for r in form.requirements:
+        x, y = a.grade(r.id), b.grade(r.id)
+        if x != y:  # (a 不适用 that became 未作答, too)
+            what = f"{wording.requirement_number(form, r.id, lang)} {r.text.get(lang)}"
+            changes.append(
+                Change(
+                    ChangeKind.REQUIREMENT,
+                    r.id,
+                    what,
+                    wording.grade_name(x, lang),
+                    wording.grade_name(y, lang),
+                )
+            )
+    catalogue = library.catalogue_for(b)
+    for s in catalogue.scenarios:
+        was, now = a.scenario(s.id), b.scenario(s.id)
+        if was != now:
+            changes.append(
+                Change(
+                    ChangeKind.SCENARIO,
+                    s.id,
+                    s.name.get(lang),
+                    _scenario_words(was, lang),
+                    _scenario_words(now, lang),
+                )
+            )
+    rules = library.rules_for(b)
+    for c in rules.conditions:
+        held, holds = a.conditions.get(c.id), b.conditions.get(c.id)
+        if held != holds:
+            changes.append(
+                Change(
+                    ChangeKind.CONDITION,
+                    c.id,
+                    c.text.get(lang),
+                    _CONDITION[held].get(lang),
+                    _CONDITION[holds].get(lang),
+                )
+            )
+    return RevisionDiff(
+        score_answers(library, a, improvements=False),
+        score_answers(library, b, improvements=False),
+        tuple(changes),
+    )
+
+
+def _scenario_words(answer: ScenarioAnswer, lang: Lang) -> str:
+    words = [_BUILT.get(lang) if answer.built else _NOT_BUILT.get(lang)]
+    if answer.built and answer.ai:
+        words.append(_AI.get(lang))
+    if answer.instance:
+        words.append(answer.instance)
+    return wording.listing(words, lang) if lang == "en" else "，".join(words)
