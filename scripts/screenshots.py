@@ -67,12 +67,11 @@ def main() -> None:
             path = args.out / f"{name}-{lang}.png"
             window.grab().save(str(path))
             print(path)
-    if not args.screen:
-        shoot_compare(app, window, args.out)
+    shoot_compare(app, window, args.out, args.langs.split(","))
     window.close()
 
 
-def shoot_compare(app: QApplication, window, out: Path) -> None:
+def shoot_compare(app: QApplication, window, out: Path, langs: list[str]) -> None:
     """汇总对比 over a small demo set with a few bad files, list and charts, both languages."""
     from factory_grader.services.demo import write_demo_set
     from factory_grader.ui.main_window import COMPARE
@@ -86,7 +85,7 @@ def shoot_compare(app: QApplication, window, out: Path) -> None:
     page.add_paths([folder])
     wait(app, lambda: not page.runner.running)
     settle(app)
-    for lang in ("zh", "en"):
+    for lang in langs:
         window.ctx.languages.switch(lang)
         page.tabs.setCurrentIndex(0)
         settle(app)

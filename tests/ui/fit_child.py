@@ -54,6 +54,8 @@ def main() -> None:
                 "page": name.value,
                 "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                 "area": [area.x(), area.y(), area.width(), area.height()],
+                # the page as wide as its room: no sideways scrolling (cut cards and columns)
+                "sideways": window.stack_area.horizontalScrollBar().isVisible(),
             }
         )
         visit()

@@ -64,3 +64,4 @@ def test_every_page_fits_the_screen(
         ax, ay, aw, ah = p["area"]
         assert (aw, ah) == logical  # the screen the case is about
         assert ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah, p
+        assert not p["sideways"], p  # no page is wider than the window leaves it

@@ -94,3 +94,26 @@ def test_next_unanswered_across_sub_domains_and_keys_at_once(qtbot, open_window)
     qtbot.waitUntil(lambda: focused() == missing[0], timeout=5000)  # its first unanswered
     QTest.keyClick(window.focusWidget(), Qt.Key.Key_2)
     qtbot.waitUntil(lambda: window.ctx.session.answers.grade(missing[0]) is Grade.MOST)
+
+
+def test_choosing_a_sub_domain_shows_its_first_unanswered_requirement(qtbot, open_window) -> None:
+    """销售 has one requirement the example leaves unanswered, at level 5: far down its list."""
+    window = open_window()
+    load_example(qtbot, window)
+    window.go(QUESTIONNAIRE)
+    page = window.questionnaire
+    window.activateWindow()
+    # coming to the page put the focus on a card of the first sub-domain: settled
+    qtbot.waitUntil(lambda: window.focusWidget() in page.rows, timeout=5000)
+    page.tree.setFocus()  # choosing in the tree, as with the mouse or the arrow keys
+    page.tree.setCurrentItem(page._items["sales"])
+    qtbot.waitUntil(lambda: page._current_subdomain() == "sales")
+    answers = window.ctx.session.answers
+    [row] = [r for r in page.rows if answers.grade(r.requirement.id) is None]
+    assert row.requirement.level == 5 and row is not page.rows[0]
+
+    def in_view() -> bool:
+        top = row.mapTo(page.cards.viewport(), row.rect().topLeft()).y()
+        return 0 <= top < page.cards.viewport().height()
+
+    qtbot.waitUntil(in_view, timeout=5000)

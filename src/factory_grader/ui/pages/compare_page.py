@@ -186,7 +186,7 @@ class ComparePage(Page):
             ),
             (self.tr("Credit code"), lambda e: e.credit_code, lambda e: e.credit_code),
             (self.tr("Industry"), self._industry_name, self._industry_name),
-            (self.tr("Size"), lambda e: e.size, lambda e: e.size),
+            (self.tr("Size"), lambda e: self._size_name(e.size), lambda e: e.size),
             ("S", score, lambda e: e.score_hundredths),
             (
                 self.tr("Level"),
@@ -316,6 +316,13 @@ class ComparePage(Page):
         self.loading = False
         if self.charts is not None:
             self.charts.update_entries(self.entries)  # type: ignore[attr-defined]
+
+    def _size_name(self, size: str) -> str:
+        """大型 … 微型 in the UI's language; a size given otherwise, as given."""
+        from factory_grader.domain.company_size import SIZE_NAMES
+
+        name = SIZE_NAMES.get(size)
+        return self.ctx.text(name) if name is not None else size
 
     def _size_columns(self) -> None:
         """Column widths from the first rows read: measuring thousands would stall the window."""

@@ -222,6 +222,21 @@ class QuestionnairePage(Page):
             self.heading.setText(self.ctx.text(sub.name))
             shown = [r for r in self._applicable(form) if r.subdomain_id == sub_id]
         self._build_rows(shown)
+        if not needle:  # a sub-domain chosen: its first unanswered requirement in view
+            QTimer.singleShot(0, self._show_first_unanswered)
+
+    def _show_first_unanswered(self) -> None:
+        session = self.ctx.session
+        row = next(
+            (
+                r
+                for r in self.rows
+                if session is not None and session.answers.grade(r.requirement.id) is None
+            ),
+            None,
+        )
+        if row is not None:
+            self.cards.ensureWidgetVisible(row)
 
     def _build_rows(self, requirements: list[Requirement]) -> None:
         for row in self.rows:

@@ -100,18 +100,20 @@ class StartPage(Page):
         self.compare_revisions_button = QPushButton()  # 修订对比: a series with 2+ revisions
         self.compare_revisions_button.clicked.connect(self._compare_revisions)
 
-        buttons = QHBoxLayout()
-        for b in (
-            self.open_button,
-            self.new_button,
-            self.example_button,
-            self.import_button,
-            self.revision_button,
-            self.compare_revisions_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
+        # Two rows: what acts on the selected assessment, and what makes a new one (in one
+        # row they made the page wider than a 150 % screen leaves it, in English)
+        selected = QHBoxLayout()
+        for b in (self.open_button, self.revision_button, self.compare_revisions_button):
+            selected.addWidget(b)
+        selected.addStretch(1)
+        selected.addWidget(self.delete_button)
+        making = QHBoxLayout()
+        for b in (self.new_button, self.example_button, self.import_button):
+            making.addWidget(b)
+        making.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.addLayout(selected)
+        buttons.addLayout(making)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
