@@ -56,6 +56,8 @@ def main() -> None:
                 "area": [area.x(), area.y(), area.width(), area.height()],
                 # the page as wide as its room: no sideways scrolling (cut cards and columns)
                 "sideways": window.stack_area.horizontalScrollBar().isVisible(),
+                # a page that scrolls its own column does not also scroll as a whole
+                "down": window.stack_area.verticalScrollBar().isVisible(),
             }
         )
         visit()

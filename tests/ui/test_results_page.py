@@ -162,6 +162,11 @@ def test_raises_show_a_human_number_and_keep_the_id_in_the_tooltip(qtbot, open_w
         assert re.match(r"\S+ [1-5]\.\d+ ", item.text(0)), item.text(0)  # 人员技能 3.2 …
 
 
+def _in_view(widget, scroll) -> bool:
+    top = widget.mapTo(scroll.viewport(), widget.rect().topLeft()).y()
+    return top >= 0 and top + widget.height() <= scroll.viewport().height()
+
+
 def _click_fix(qtbot, tree, item: QTreeWidgetItem) -> None:
     """A real click on the row's 去修改 → (its group opened and the row scrolled into view,
     as a user would)."""
@@ -182,7 +187,12 @@ def test_every_unmet_check_and_step_jumps_to_where_it_is_fixed(qtbot, open_windo
     _click_fix(qtbot, page.ladder, unanswered)
     assert window.current_page is CONDITIONS
     conditions = window.page(CONDITIONS)
-    assert QApplication.focusWidget() is conditions.combos["advanced.data-integration"]
+    combo = conditions.combos["advanced.data-integration"]
+    assert QApplication.focusWidget() is combo
+    # far down the page (under 先进级): scrolled to, not only focused
+    inner = conditions.body_scroll.widget()
+    qtbot.waitUntil(lambda: combo.mapTo(inner, combo.rect().topLeft()).y() > 600, timeout=5000)
+    qtbot.waitUntil(lambda: _in_view(combo, conditions.body_scroll), timeout=5000)
 
     window.go(RESULTS)
     coverage = next(c for c in _children(advanced) if "运营管理" in c.text(0))
@@ -190,7 +200,9 @@ def test_every_unmet_check_and_step_jumps_to_where_it_is_fixed(qtbot, open_windo
     assert window.current_page is SCENARIOS
     scenarios = window.page(SCENARIOS)
     # the first scenario of 运营管理 in the catalogue's order
-    assert QApplication.focusWidget() is scenarios.widgets["smart-business-decisions"][0]
+    built = scenarios.widgets["smart-business-decisions"][0]
+    assert QApplication.focusWidget() is built
+    qtbot.waitUntil(lambda: _in_view(built, scenarios.body_scroll), timeout=5000)
 
     window.go(RESULTS)
     leading = _rungs(page)[3]

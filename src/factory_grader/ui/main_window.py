@@ -7,11 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(170)
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
@@ -335,7 +336,9 @@ class MainWindow(QMainWindow):
             self.panel_area.setVisible(row != PAGES.index(COMPARE))
         self._show_final_banner()
         self._enable_pages()  # 汇总对比 stays listed while it is open
-        # the pages share one scrolling area: a page comes into view from its top
+        # the pages share one scrolling area: sized anew for this page (the stack asks for the
+        # current page's size; the area looks again only when told), from its top
+        QCoreApplication.sendEvent(self.stack_area, QEvent(QEvent.Type.LayoutRequest))
         self.stack_area.verticalScrollBar().setValue(0)
         self.stack_area.horizontalScrollBar().setValue(0)
 
@@ -715,3 +718,34 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
+
+
+class CurrentPageStack(QStackedWidget):
+    """The pages, each as large as it needs: a QStackedWidget asks for the largest of all its
+    pages, so every page scrolled as if it were the results page (and a page's own scrolling
+    column ran on under the window's bottom edge)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+        # (its layout would otherwise set the widget's minimum size to the largest page's)
+        layout = self.layout()
+        if layout is not None:
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else False
+
+    def heightForWidth(self, width: int) -> int:
+        # (the stacked layout answers with the tallest page's: the scrolling area asks this)
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1

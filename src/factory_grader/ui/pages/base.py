@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -16,6 +17,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale: set[Callable[[], None]] = set()
+        self._reveal_target: QWidget | None = None  # scroll_into_view's widget, for a second
+        self._watching = False
 
     def scrolling_body(self) -> tuple[QLabel, QVBoxLayout]:
         """The usual page: a title over a scrolling column. Returns (title, column layout)."""
@@ -50,6 +53,34 @@ class Page(QWidget):
         for refresh in stale:
             refresh()
         super().showEvent(event)
+
+    def scroll_into_view(self, widget: QWidget) -> None:
+        """Scroll the page's column so the widget shows — now and as the column settles: a page
+        just rebuilt grows to its full height over a few events, moving the widget down (for a
+        second after, each resize of the column scrolls to it again)."""
+        inner = self.body_scroll.widget()
+        if inner is None:
+            return
+        self._reveal_target = widget
+        if not self._watching:
+            inner.installEventFilter(self)
+            self._watching = True
+        self.body_scroll.ensureWidgetVisible(widget, 50, 80)
+        QTimer.singleShot(1000, lambda: self._forget_target(widget))
+
+    def _forget_target(self, widget: QWidget) -> None:
+        if self._reveal_target is widget:  # (not a later one)
+            self._reveal_target = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._reveal_target is not None:
+            QTimer.singleShot(0, self._scroll_to_target)
+        return super().eventFilter(watched, event)
+
+    def _scroll_to_target(self) -> None:
+        target = self._reveal_target
+        if target is not None and shiboken6.isValid(target):  # (the page may be rebuilt)
+            self.body_scroll.ensureWidgetVisible(target, 50, 80)
 
     def retranslate(self) -> None:
         """Set every user-visible string; called at start and on each language change."""

@@ -144,7 +144,7 @@ class ConditionsPage(Page):
     def _scroll_to(self, subject: str) -> None:
         combo = self.combos.get(subject)  # looked up again: the page may be rebuilt by now
         if combo is not None:
-            self.body_scroll.ensureWidgetVisible(combo)
+            self.scroll_into_view(combo)
 
     def _changed(self, condition_id: str, value: bool | None) -> None:
         session = self.ctx.session

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -124,7 +125,10 @@ class ResultsPage(Page):
         if link.startswith("term:"):
             from factory_grader.ui.help_dialogs import explain
 
-            explain(link.removeprefix("term:"), self.ctx.lang, label)  # under the label
+            # by the "?" clicked; from the keyboard, under the label
+            at = QCursor.pos()
+            over = label.rect().contains(label.mapFromGlobal(at))
+            explain(link.removeprefix("term:"), self.ctx.lang, label, at if over else None)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Results and what to do next"))

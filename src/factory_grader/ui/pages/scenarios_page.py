@@ -122,7 +122,7 @@ class ScenariosPage(Page):
     def _scroll_to(self, subject: str) -> None:
         widgets = self.widgets.get(subject)  # looked up again: the page may be rebuilt by now
         if widgets is not None:
-            self.body_scroll.ensureWidgetVisible(widgets[0])
+            self.scroll_into_view(widgets[0])
 
     def _changed(self, scenario_id: str) -> None:
         session = self.ctx.session

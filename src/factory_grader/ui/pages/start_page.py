@@ -112,8 +112,8 @@ class StartPage(Page):
             making.addWidget(b)
         making.addStretch(1)
         buttons = QVBoxLayout()
+        buttons.addLayout(making)  # first: with nothing listed yet, the way in
         buttons.addLayout(selected)
-        buttons.addLayout(making)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
