@@ -33,8 +33,9 @@ def test_size_by_the_rule(employees: int, revenue: str, size: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("420", 420), ("1,200", 1200), (" 35 ", 35), ("12.5", None), ("-3", None), ("abc", None),
-     ("", None), ("٤٢", None)],
+    [("420", 420), ("1,200", 1200), (" 35 ", 35), ("1 200", 1200), ("１２００", 1200),
+     ("12.5", None), ("-3", None), ("abc", None), ("", None), ("٤٢", None), ("1,2,3", None),
+     ("1_000", None), ("约420人", None)],
 )  # fmt: skip
 def test_employees_are_a_whole_number(text: str, value: int | None) -> None:
     assert parse_employees(text) == value
@@ -43,7 +44,9 @@ def test_employees_are_a_whole_number(text: str, value: int | None) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [("28000", Decimal("28000")), ("2,800.5", Decimal("2800.5")), ("0", Decimal("0")),
-     ("-5", None), ("NaN", None), ("Infinity", None), ("2.8亿", None), ("", None)],
+     ("28 000", Decimal("28000")), ("２８０００", Decimal("28000")),
+     ("-5", None), ("-0", None), ("NaN", None), ("Infinity", None), ("2.8亿", None), ("", None),
+     ("1e3", None), ("1E+400", None), ("1_000", None), ("1,2,3", None)],
 )  # fmt: skip
 def test_revenue_is_an_amount_in_wan(text: str, value: Decimal | None) -> None:
     assert parse_revenue(text) == value

@@ -73,3 +73,16 @@ def test_the_same_answers_differ_in_nothing(library: FormLibrary) -> None:
     diff = diff_revisions(library, first, first, "en")
     assert diff.changes == ()
     assert diff.verdict_lines(library, first, first, "en")[2] == "Tier: Basic → Basic"
+
+
+def test_a_change_of_setting_is_listed(library: FormLibrary) -> None:
+    """A change of industry type moves S (other requirements apply) and is named as such."""
+    from factory_grader.domain.maturity_model import IndustryType
+
+    first, _ = later(library)
+    second = replace(first, industry_type=IndustryType.PROCESS)
+    diff = diff_revisions(library, first, second, "zh")
+    settings = [c for c in diff.changes if c.kind is ChangeKind.SETTING]
+    assert [(c.what, c.before, c.after) for c in settings] == [
+        ("行业类型", "离散型制造", "流程型制造")
+    ]

@@ -85,3 +85,47 @@ def test_the_cli_warns_of_a_claim_above_and_names_what_it_lacks(tmp_path: Path, 
     assert err.count("\n  - ") == 6
     assert main(["export", example, "--claim", "basic", "--out", str(out)]) == 0
     assert "高于自评梯度" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("label", "column", "forged"),
+    [
+        ("申报等级", "B", "先进级"),  # the mark taken off the claim (as /3 wrote it)
+        ("导出时间（北京时间）", "A", "导出时间（UTC）"),  # Beijing time called UTC: 8 hours off
+        ("导出时间（北京时间）", "B", "2026-12-31T20:00:00Z"),  # UTC under the Beijing label
+    ],
+)
+def test_a_new_export_cannot_be_made_to_look_like_an_earlier_one(
+    library: FormLibrary, tmp_path: Path, capsys, label: str, column: str, forged: str
+) -> None:
+    """Since /4 the cover is rendered one way; an earlier schema's texts are its own (the
+    schema is under the answers' hash) and are not accepted in a /4 workbook."""
+    answers = read_answers_file(example_answers_path(), library)
+    when = datetime(2026, 12, 31, 20, 0, tzinfo=UTC)
+    book = tmp_path / "new.xlsx"
+    export_workbook(
+        build_submission(library, answers, claimed_tier="advanced", exported_at=when), book
+    )
+    wb = load_workbook(book)
+    [row] = [c.row for c in wb["封面"]["A"] if c.value == label]
+    cell = f"{column}{row}"
+    wb["封面"][cell] = forged
+    wb.save(tmp_path / "forged.xlsx")
+    assert main(["verify", str(tmp_path / "forged.xlsx")]) == 1
+    assert f"封面!{cell}" in capsys.readouterr().out
+
+
+def test_the_cli_warns_of_a_size_the_numbers_contradict(tmp_path: Path, capsys) -> None:
+    import json
+
+    data = json.loads(example_answers_path().read_text(encoding="utf-8"))
+    data["profile"].update({"size": "大型", "employees": "50", "revenue": "2.8亿"})
+    path = tmp_path / "size.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", str(path), "--out", str(tmp_path / "size.xlsx")]) == 0
+    err = capsys.readouterr().err
+    assert "上年度营业收入“2.8亿”不是以万元为单位的数" in err
+    data["profile"]["revenue"] = "100"  # 50 people, 100 万元: micro by the rule
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", str(path), "--out", str(tmp_path / "size.xlsx")]) == 0
+    assert "企业规模“大型”与按规则判定的“微型”不同，且未说明理由" in capsys.readouterr().err

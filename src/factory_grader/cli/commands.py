@@ -372,9 +372,46 @@ def _cmd_export(args: argparse.Namespace, lib: FormLibrary) -> int:
             file=sys.stderr,
         )
     _warn_claim_above(submission)
+    _warn_size(submission)
     m = submission.result.maturity
     print(f"{out}\tS={m.score_hundredths / 100:.2f}\t{submission.result.tier.tier or '-'}")
     return 0
+
+
+def _warn_size(sub: Submission) -> None:
+    """The GUI holds back a size the numbers contradict without a reason, and numbers that are
+    none; an answers file may carry them: written all the same, but said."""
+    from factory_grader.domain.company_size import parse_employees, parse_revenue, size_for
+
+    profile, zh = sub.answers.profile, sub.info.lang == "zh"
+    employees, revenue = profile.get("employees") or "", profile.get("revenue") or ""
+    if employees and parse_employees(employees) is None:
+        print(
+            f"factory-grader: 员工总数“{employees}”不是整数人数"
+            if zh
+            else f"factory-grader: warning: employees {employees!r} is not a whole number",
+            file=sys.stderr,
+        )
+    if revenue and parse_revenue(revenue) is None:
+        print(
+            f"factory-grader: 上年度营业收入“{revenue}”不是以万元为单位的数"
+            if zh
+            else f"factory-grader: warning: revenue {revenue!r} is not an amount in 10,000 yuan",
+            file=sys.stderr,
+        )
+    people, amount = parse_employees(employees), parse_revenue(revenue)
+    size = profile.get("size") or ""
+    if people is None or amount is None or not size or profile.get("size_reason"):
+        return
+    rule = size_for(people, amount)
+    if size != rule:
+        print(
+            f"factory-grader: 企业规模“{size}”与按规则判定的“{rule}”不同，且未说明理由"
+            if zh
+            else f"factory-grader: warning: size {size!r} differs from the rule's {rule!r} "
+            "and gives no reason (size_reason)",
+            file=sys.stderr,
+        )
 
 
 def _warn_claim_above(sub: Submission) -> None:

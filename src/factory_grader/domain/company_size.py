@@ -4,7 +4,9 @@ must reach both lower limits, or fall a band; micro needs only one under small's
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+import unicodedata
+from decimal import Decimal
 
 from factory_grader.domain.text import Text
 
@@ -40,16 +42,29 @@ def size_for(employees: int, revenue_wan: Decimal) -> str:
 
 
 def parse_employees(text: str) -> int | None:
-    """A whole number of people ("420", "1,200"); None when it is not one."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    return int(cleaned) if cleaned.isascii() and cleaned.isdigit() else None
+    """A whole number of people ("420", "1,200", "1 200", full-width digits); None when it is
+    not one."""
+    cleaned = _cleaned(text)
+    return int(cleaned) if cleaned is not None and cleaned.isdigit() else None
 
 
 def parse_revenue(text: str) -> Decimal | None:
-    """An amount in 万元 ("28000", "2,800.5"); None when it is not a number of at least 0."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+    """An amount in 万元 ("28000", "2,800.5", "28 000"); None when it is not a plain number of
+    at least 0 (no exponent, no sign, no unit: "2.8亿" is not 万元)."""
+    cleaned = _cleaned(text)
+    if cleaned is None or not _PLAIN_NUMBER.fullmatch(cleaned):
         return None
-    return value if value.is_finite() and value >= 0 else None
+    return Decimal(cleaned)
+
+
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+
+
+def _cleaned(text: str) -> str | None:
+    """Full-width digits and commas made plain, spaces dropped; thousands separators only in
+    their places ("1,2,3" is no number)."""
+    plain = unicodedata.normalize("NFKC", text).replace(" ", "").strip()
+    if not plain.isascii() or not _GROUPED.fullmatch(plain):
+        return None
+    return plain.replace(",", "")

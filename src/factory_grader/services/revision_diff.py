@@ -18,6 +18,7 @@ from factory_grader.workbook.labels import PROFILE_LABELS, pick
 
 
 class ChangeKind(StrEnum):
+    SETTING = "setting"  # industry type, rule set, weights, questionnaire version
     PROFILE = "profile"
     REQUIREMENT = "requirement"
     SCENARIO = "scenario"
@@ -66,6 +67,34 @@ _CONDITION = {
     None: Text("未作答", "unanswered"),
 }
 _PROFILE = Text("企业信息", "Profile")
+_INDUSTRY = Text("行业类型", "Industry type")
+_RULES = Text("评价规则", "Rule set")
+_WEIGHTS = Text("权重", "Weights")
+_FORM = Text("成熟度问卷版本", "Questionnaire version")
+_INDUSTRY_NAMES = {
+    "discrete": Text("离散型制造", "Discrete"),
+    "process": Text("流程型制造", "Process"),
+}
+
+
+def _industry(answers: Answers, lang: Lang) -> str:
+    return _INDUSTRY_NAMES[answers.industry_type.value].get(lang)
+
+
+def _named_rules(library: FormLibrary, answers: Answers, lang: Lang) -> str:
+    rules = library.rules_for(answers)
+    return f"{rules.name.get(lang)} {rules.version}"
+
+
+def _weights(library: FormLibrary, answers: Answers, lang: Lang) -> str:
+    return library.form_for(answers).weights_name(answers.weights_id).get(lang)
+
+
+def _form_version(library: FormLibrary, answers: Answers) -> str:
+    form = library.form_for(answers)
+    return f"{form.id} {form.version}"
+
+
 _CITY_CODE = Text("市县代码", "City code")
 
 
@@ -73,6 +102,15 @@ def diff_revisions(library: FormLibrary, a: Answers, b: Answers, lang: Lang) -> 
     """Revision a (earlier) against b (later)."""
     changes: list[Change] = []
     colon = "：" if lang == "zh" else ": "
+    settings = (
+        ("industry_type", _INDUSTRY, _industry(a, lang), _industry(b, lang)),
+        ("rules", _RULES, _named_rules(library, a, lang), _named_rules(library, b, lang)),
+        ("weights", _WEIGHTS, _weights(library, a, lang), _weights(library, b, lang)),
+        ("form", _FORM, _form_version(library, a), _form_version(library, b)),
+    )
+    for key, setting, old_text, new_text in settings:
+        if old_text != new_text:
+            changes.append(Change(ChangeKind.SETTING, key, setting.get(lang), old_text, new_text))
     for key in PROFILE_FIELDS:
         old, new = a.profile.get(key) or "", b.profile.get(key) or ""
         if old != new:
@@ -82,11 +120,14 @@ def diff_revisions(library: FormLibrary, a: Answers, b: Answers, lang: Lang) -> 
             changes.append(
                 Change(ChangeKind.PROFILE, key, f"{_PROFILE.get(lang)}{colon}{name}", old, new)
             )
-    form = library.form_for(b)
-    for r in form.requirements:
+    form, earlier_form = library.form_for(b), library.form_for(a)
+    ids = {r.id for r in form.requirements}
+    # (a requirement only the earlier revision's questionnaire has is listed too)
+    for r in (*form.requirements, *(r for r in earlier_form.requirements if r.id not in ids)):
         x, y = a.grade(r.id), b.grade(r.id)
         if x != y:  # (a 不适用 that became 未作答, too)
-            what = f"{wording.requirement_number(form, r.id, lang)} {r.text.get(lang)}"
+            numbered = form if r.id in ids else earlier_form
+            what = f"{wording.requirement_number(numbered, r.id, lang)} {r.text.get(lang)}"
             changes.append(
                 Change(
                     ChangeKind.REQUIREMENT,
@@ -109,8 +150,9 @@ def diff_revisions(library: FormLibrary, a: Answers, b: Answers, lang: Lang) -> 
                     _scenario_words(now, lang),
                 )
             )
-    rules = library.rules_for(b)
-    for c in rules.conditions:
+    rules, earlier_rules = library.rules_for(b), library.rules_for(a)
+    known = {c.id for c in rules.conditions}
+    for c in (*rules.conditions, *(c for c in earlier_rules.conditions if c.id not in known)):
         held, holds = a.conditions.get(c.id), b.conditions.get(c.id)
         if held != holds:
             changes.append(

@@ -36,7 +36,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "catalogue": ("典型场景目录", "Scenario catalogue"),
     "assessment_id": ("评估编号 / 修订", "Assessment id / revision"),
     "exported_at": ("导出时间（北京时间）", "Exported at (Beijing time, UTC+8)"),
-    # what the row was called until 2026-12-01, when it showed UTC (an earlier export verifies)
+    # the row as schemas /1–/3 have it (they showed UTC)
     "exported_at_utc": ("导出时间（UTC）", "Exported at (UTC)"),
     "app": ("生成软件", "Made with"),
     "answers_sha256": ("答题数据校验码 SHA-256", "Answers checksum SHA-256"),

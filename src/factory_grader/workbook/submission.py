@@ -16,10 +16,14 @@ from factory_grader.domain.text import Lang
 #: comment or 实例 continued in the rows below). /2: city and industry are named on 封面 from
 #: their codes, in the workbook's language, and the profile carries the codes; /1 (before)
 #: showed the profile text exactly as stored. verify re-renders each the way it was written.
-SCHEMA = "factory-grader-submission/3"
+SCHEMA = "factory-grader-submission/4"
+SCHEMA_3 = "factory-grader-submission/3"
 SCHEMA_2 = "factory-grader-submission/2"
 SCHEMA_1 = "factory-grader-submission/1"
-SCHEMAS_READ = (SCHEMA_1, SCHEMA_2, SCHEMA)
+SCHEMAS_READ = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA)
+#: 封面 with the claim bare and the export time in UTC (since /4: a claim above the computed tier
+#: says so, the time is Beijing time)
+PLAIN_COVER = frozenset({SCHEMA_1, SCHEMA_2, SCHEMA_3})
 #: the layout before /3: each comment and 实例 in one cell, the radar on a page of its own
 SINGLE_CELL_LAYOUT = frozenset({SCHEMA_1, SCHEMA_2})
 MACHINE_SHEET = "fg_data"

@@ -176,6 +176,8 @@ class ProfilePage(Page):
         self._loading = False
         self._shown_city = ""
         self._stored_size = ""
+        self._reason_for: object = None  # the size choice the reason in the field was given for
+        self._loaded_id: int | None = None  # the assessment the fields were filled from
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
         self.retranslate()
 
@@ -216,13 +218,21 @@ class ProfilePage(Page):
         self.edits["size_reason"].setPlaceholderText(
             self.tr("Needed when the size differs from the rule's")
         )
+        # the same assessment in another language: what was typed and not yet saved stays
+        session = self.ctx.session
+        same = session is not None and session.assessment_id == self._loaded_id
+        typed = {k: e.text() for k, e in self.edits.items()} if same else {}
         self.load()
+        for key, text in typed.items():
+            if self.edits[key].text() != text:
+                self.edits[key].setText(text)
 
     def load(self) -> None:
         session, lib = self.ctx.session, self.ctx.library
         if session is None or lib is None:
             return
         self._loading = True
+        self._loaded_id = session.assessment_id
         answers = session.answers
         for key, edit in self.edits.items():
             edit.setText(answers.profile.get(key, ""))
@@ -303,6 +313,7 @@ class ProfilePage(Page):
             self.size_choice.addItem(stored + self.tr(" (as given)"), KEPT)
             self.size_choice.setCurrentIndex(self.size_choice.count() - 1)
         self.size_choice.blockSignals(False)
+        self._reason_for = self.size_choice.currentData()
         self._show_size_rule()
 
     def _chosen_size(self) -> str | None:
@@ -345,6 +356,10 @@ class ProfilePage(Page):
         self._validate("size_reason")
 
     def _size_changed(self) -> None:
+        # a reason given for one size is not a reason for another
+        if self.size_choice.currentData() != self._reason_for:
+            self.edits["size_reason"].clear()
+        self._reason_for = self.size_choice.currentData()
         self._show_size_rule()
         self.save()
 
@@ -384,22 +399,41 @@ class ProfilePage(Page):
         """The fields showing a value that was not saved (it is invalid; what is stored is the
         last valid one): the status bar names them instead of 所有修改已保存."""
         session = self.ctx.session
+        if session is None or not session.editable:  # nothing can be saved: nothing unsaved
+            self.controller.hold_unsaved([])
+            return
+        self.controller.hold_unsaved([self.labels[key].text() for key in self._holding()])
+
+    def _holding(self) -> list[str]:
+        """The invalid fields that hold the profile back: ones the user changed (a value stored
+        before the checks existed, "约420人", stays as it is and blocks nothing), and a missing
+        reason for a size the user chose or numbers the user changed."""
+        session = self.ctx.session
         stored = session.answers.profile if session is not None else {}
-        held = [
-            self.labels[key].text()
-            for key in VALIDATED
-            if self.problems[key].text()
-            # a missing reason holds back the size chosen, whatever is stored
-            and (key == "size_reason" or self.edits[key].text().strip() != (stored.get(key) or ""))
-        ]
-        self.controller.hold_unsaved(held)
+
+        def changed(key: str) -> bool:
+            return self.edits[key].text().strip() != (stored.get(key) or "")
+
+        held = []
+        for key in VALIDATED:
+            if not self.problems[key].text():
+                continue
+            if key == "size_reason":
+                chose = self._chosen_size() != (stored.get("size") or None)
+                if chose or changed("employees") or changed("revenue"):
+                    held.append(key)
+            elif changed(key):
+                held.append(key)
+        return held
 
     def save(self) -> None:
         session, lib = self.ctx.session, self.ctx.library
         if self._loading or session is None or lib is None or not session.editable:
             return
-        if not all(self._validate(k) for k in VALIDATED):
-            return  # an invalid field is shown, not saved; the rest waits with it
+        for key in VALIDATED:
+            self._validate(key)
+        if self._holding():
+            return  # an invalid value the user entered is shown, not saved; the rest waits
         profile = {k: e.text().strip() for k, e in self.edits.items() if e.text().strip()}
         size = self._chosen_size()
         if size:

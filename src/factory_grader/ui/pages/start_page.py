@@ -399,7 +399,9 @@ class StartPage(Page):
             return
         from factory_grader.ui.revision_dialog import RevisionDialog
 
-        RevisionDialog(self.ctx, self._series(row), self).exec()
+        dialog = RevisionDialog(self.ctx, self._series(row), self)
+        dialog.exec()
+        dialog.deleteLater()  # (one each time it is opened, not kept)
 
     def _open(self) -> None:
         row = self.selected()

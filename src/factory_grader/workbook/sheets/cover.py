@@ -16,7 +16,7 @@ from factory_grader.workbook.sheets.common import (
     tier_name,
     title_block,
 )
-from factory_grader.workbook.submission import Submission
+from factory_grader.workbook.submission import PLAIN_COVER, Submission
 from factory_grader.workbook.text_cells import label_width, visible_text, wrapped_height
 
 VALUE_WIDTH = 79.0  # the answers' SHA-256 on one line
@@ -32,6 +32,7 @@ LABELS = (
     "catalogue",
     "assessment_id",
     "exported_at",
+    "exported_at_utc",
     "app",
     "answers_sha256",
 )
@@ -54,7 +55,7 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     for key in PROFILE_FIELDS:
         if key == "city_code":
             continue  # the city row names it in the workbook's language; the code is in 机读数据
-        if key in LATER_PROFILE_FIELDS and not a.profile.get(key):
+        if key in LATER_PROFILE_FIELDS and key not in a.profile:
             continue  # added since: an earlier workbook's cover has no row for it
         sheet.row(
             Cell(pick(PROFILE_LABELS[key], lang), Style.LABEL),
@@ -70,9 +71,11 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
     claimed = (
         tier_name(sub, info.claimed_tier, lang) if info.claimed_tier else word("not_claimed", lang)
     )
-    # a claim above the tier the answers reach says so (exports before 2026-12-01 did not)
+    # a claim above the tier the answers reach says so (since /4; verify re-renders earlier
+    # workbooks as they were written)
+    plain = info.schema in PLAIN_COVER
     claim_shown = claimed
-    if _above(sub, info.claimed_tier, sub.result.tier.tier):
+    if not plain and _above(sub, info.claimed_tier, sub.result.tier.tier):
         computed = tier_name(sub, sub.result.tier.tier, lang)
         claim_shown = CLAIM_ABOVE.get(lang).format(claimed=claimed, computed=computed)
     ident = "—" if info.assessment_id is None else f"{info.assessment_id} / r{info.revision}"
@@ -89,18 +92,15 @@ def cover_sheet(sub: Submission, answers_sha256: str) -> SheetPlan:
             _versioned(sub.catalogue.name.get(lang), sub.catalogue.id, sub.catalogue.version),
         ),
         ("assessment_id", Cell(ident)),
-        ("exported_at", Cell(beijing_time(info.exported_at))),
+        (
+            "exported_at" if not plain else "exported_at_utc",
+            Cell(info.exported_at if plain else beijing_time(info.exported_at)),
+        ),
         ("app", Cell(f"factory-grader {info.app_version}")),
         ("answers_sha256", Cell(answers_sha256)),
     ]
     for key, cell in rows:
-        r = sheet.row(Cell(word(key, lang), Style.LABEL), cell)
-        # what exports before 2026-12-01 showed here: they still verify
-        if key == "claimed_tier" and claim_shown != claimed:
-            sheet.earlier[(r, 2)] = (claimed,)
-        elif key == "exported_at":
-            sheet.earlier[(r, 1)] = (word("exported_at_utc", lang),)
-            sheet.earlier[(r, 2)] = (info.exported_at,)
+        sheet.row(Cell(word(key, lang), Style.LABEL), cell)
     sheet.skip()
     note = visible_text(sub.form.weights_note_for(sub.answers.weights_id).get(lang))
     r = sheet.merged_row(note, Style.NOTE, 2)
