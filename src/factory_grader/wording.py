@@ -22,11 +22,13 @@ from factory_grader.domain.results import (
     Improvement,
     MaturityCheck,
     MaturityResult,
+    TierResult,
 )
 from factory_grader.domain.rules import Confidence, RuleSet
 from factory_grader.domain.scenarios import ScenarioCatalogue
 from factory_grader.domain.text import Lang, Text
 from factory_grader.scoring.rounding import format_gain, format_hundredths
+from factory_grader.scoring.tier import claim_gaps
 from factory_grader.scoring.what_if import Step, StepKind
 
 NO_TIER = Text("未达基础级", "No tier reached")
@@ -276,6 +278,25 @@ def requirement_number(form: MaturityForm, requirement_id: str, lang: Lang) -> s
 #: id(form) -> (the form, requirement id -> (sub-domain, level, place)); the form is kept so a
 #: reused id() never finds another form's numbers.
 _NUMBERS: dict[int, tuple[MaturityForm, dict[str, tuple[str, int, int]]]] = {}
+
+
+def claim_warning(
+    tiers: TierResult,
+    claimed: str | None,
+    form: MaturityForm,
+    rules: RuleSet,
+    catalogue: ScenarioCatalogue,
+    lang: Lang,
+) -> tuple[str, list[str]] | None:
+    """A tier applied for above the one reached: the warning and what it lacks, one sentence
+    per unmet check (the export dialog and the CLI say the same); None when it is reached."""
+    gaps = claim_gaps(tiers, claimed)
+    if not gaps:
+        return None
+    head = CLAIM_WARNING.get(lang).format(
+        claimed=tier_name(rules, claimed, lang), computed=tier_name(rules, tiers.tier, lang)
+    )
+    return head, [check_sentence(c, form, rules, catalogue, lang) for c in gaps]
 
 
 def met_check_sentence(

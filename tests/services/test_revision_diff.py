@@ -84,5 +84,5 @@ def test_a_change_of_setting_is_listed(library: FormLibrary) -> None:
     diff = diff_revisions(library, first, second, "zh")
     settings = [c for c in diff.changes if c.kind is ChangeKind.SETTING]
     assert [(c.what, c.before, c.after) for c in settings] == [
-        ("行业类型", "离散型制造", "流程型制造")
+        ("行业类型", "离散型", "流程型")  # as 封面 names them
     ]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # importing storage pulls in SQLAlchemy: only when a command 
     from factory_grader.services.importing import FileImport
     from factory_grader.workbook.submission import Submission
 from factory_grader.services.submission import Verdict
-from factory_grader.wording import CLAIM_WARNING, check_sentence, tier_name
+from factory_grader.wording import claim_warning
 
 
 def _print_json(data: Any, out: str | None = None) -> None:
@@ -417,17 +417,12 @@ def _warn_size(sub: Submission) -> None:
 def _warn_claim_above(sub: Submission) -> None:
     """A tier applied for above the computed one: written all the same (the cover marks it),
     but never silently: what it lacks goes to stderr."""
-    from factory_grader.scoring.tier import claim_gaps
-
-    lang = sub.info.lang
-    gaps = claim_gaps(sub.result.tier, sub.info.claimed_tier)
-    if not gaps:
-        return
-    words = CLAIM_WARNING.get(lang).format(
-        claimed=tier_name(sub.rules, sub.info.claimed_tier, lang),
-        computed=tier_name(sub.rules, sub.result.tier.tier, lang),
+    warning = claim_warning(
+        sub.result.tier, sub.info.claimed_tier, sub.form, sub.rules, sub.catalogue, sub.info.lang
     )
-    lines = [check_sentence(c, sub.form, sub.rules, sub.catalogue, lang) for c in gaps]
+    if warning is None:
+        return
+    words, lines = warning
     print(f"factory-grader: {words}", file=sys.stderr)
     for line in lines:
         print(f"  - {line}", file=sys.stderr)

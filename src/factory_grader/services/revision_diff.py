@@ -14,7 +14,7 @@ from factory_grader.domain.text import Lang, Text
 from factory_grader.forms.library import FormLibrary
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.workbook.labels import PROFILE_LABELS, pick
+from factory_grader.workbook.labels import PROFILE_LABELS, pick, word
 
 
 class ChangeKind(StrEnum):
@@ -71,14 +71,10 @@ _INDUSTRY = Text("行业类型", "Industry type")
 _RULES = Text("评价规则", "Rule set")
 _WEIGHTS = Text("权重", "Weights")
 _FORM = Text("成熟度问卷版本", "Questionnaire version")
-_INDUSTRY_NAMES = {
-    "discrete": Text("离散型制造", "Discrete"),
-    "process": Text("流程型制造", "Process"),
-}
 
 
 def _industry(answers: Answers, lang: Lang) -> str:
-    return _INDUSTRY_NAMES[answers.industry_type.value].get(lang)
+    return word(answers.industry_type.value, lang)  # as 封面 names it
 
 
 def _named_rules(library: FormLibrary, answers: Answers, lang: Lang) -> str:

@@ -93,23 +93,23 @@ class ExportDialog(QDialog):
             super().accept()
 
     def _claim_confirmed(self) -> bool:
-        from factory_grader.scoring.tier import claim_gaps
-        from factory_grader.wording import CLAIM_WARNING, check_sentence, tier_name
+        from factory_grader.wording import claim_warning
 
         ctx = self.ctx
         session, library, result = ctx.session, ctx.library, ctx.result
         assert session is not None and library is not None and result is not None
-        gaps = claim_gaps(result.tier, self.claim.currentData() or None)
-        if not gaps:
-            return True
         answers = session.answers
-        form, rules = library.form_for(answers), library.rules_for(answers)
-        catalogue = library.catalogue_for(answers)
-        head = CLAIM_WARNING.get(ctx.lang).format(
-            claimed=tier_name(rules, self.claim.currentData(), ctx.lang),
-            computed=tier_name(rules, result.tier.tier, ctx.lang),
+        warning = claim_warning(
+            result.tier,
+            self.claim.currentData() or None,
+            library.form_for(answers),
+            library.rules_for(answers),
+            library.catalogue_for(answers),
+            ctx.lang,
         )
-        lines = [check_sentence(c, form, rules, catalogue, ctx.lang) for c in gaps]
+        if warning is None:
+            return True
+        head, lines = warning
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Tier applied for"))
