@@ -225,6 +225,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--qt-probe", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(handler="_cmd_doctor")
 
+    p = sub.add_parser(
+        "pack",
+        parents=[common],
+        help="write a fill-in workbook (填写包) per workshop participant of an assessment",
+    )
+    p.add_argument("--assessment", type=int, required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write them to")
+    p.add_argument(
+        "--participants",
+        metavar="FILE.csv",
+        help="add or update participants first: a CSV with a header row name, department, role"
+        " (and optionally subdomains), UTF-8 or GBK",
+    )
+    p.set_defaults(handler="_cmd_pack")
+    p = sub.add_parser(
+        "merge",
+        parents=[common],
+        help="read returned fill-in workbooks: each participant's grades are kept, the answers"
+        " are not changed; lists the requirements that need discussion",
+    )
+    p.add_argument("--assessment", type=int, required=True, metavar="ID")
+    p.add_argument("files", nargs="+", metavar="FILE.xlsx")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_merge")
+    p = sub.add_parser(
+        "workshop",
+        parents=[common],
+        help="an assessment's participants, who returned, and where they disagree",
+    )
+    p.add_argument("--assessment", type=int, required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler="_cmd_workshop")
+    p = sub.add_parser(
+        "agree",
+        parents=[common],
+        help="set a requirement's agreed answer, with the rationale kept in its comment",
+    )
+    p.add_argument("--assessment", type=int, required=True, metavar="ID")
+    p.add_argument("--requirement", required=True, metavar="REQ", help="requirement id")
+    p.add_argument("--grade", required=True, help="full, most, partial, none, na (or 全部满足 …)")
+    p.add_argument("--why", default="", metavar="TEXT", help="the rationale (研讨结论)")
+    p.set_defaults(handler="_cmd_agree")
+
     p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
     p.add_argument("--rules", default=None)
     p.add_argument("--json", action="store_true")
@@ -341,7 +384,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(getattr(commands, args.handler)(args, lib))
     except InputError as exc:
         log.warning("refused: %s", exc)
-        print(f"factory-grader: {exc}", file=sys.stderr)
+        from factory_grader.domain.workshop import WorkshopError
+
+        said = exc.zh if isinstance(exc, WorkshopError) and args.lang == "zh" else ""
+        print(f"factory-grader: {said or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

@@ -720,3 +720,14 @@ def _qt_checks() -> list[Check]:
             f"此电脑上桌面程序无法启动 Qt（图形界面）：{why}",
         )
     ]
+
+
+# The workshop's handlers live in a module of their own; the parser finds them here.
+from factory_grader.cli.workshop_commands import (  # noqa: E402
+    _cmd_agree,
+    _cmd_merge,
+    _cmd_pack,
+    _cmd_workshop,
+)
+
+__all__ = ["_cmd_agree", "_cmd_merge", "_cmd_pack", "_cmd_workshop"]

@@ -173,3 +173,51 @@ class ConflictRow(Base):
     by: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class ParticipantRow(Base):
+    """A workshop participant of one assessment (schema 0007)."""
+
+    __tablename__ = "participant"
+    __table_args__ = (UniqueConstraint("assessment_id", "name", name="uq_participant_name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    department: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(100), default="")
+    #: JSON list of sub-domain ids asked about; NULL: every requirement
+    subdomains: Mapped[str | None] = mapped_column(Text, nullable=True)
+    token: Mapped[str] = mapped_column(String(40), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    #: when their fill-in workbook last came back (NULL: not yet), even one left blank
+    returned_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class VoteRow(Base):
+    """A participant's returned grade and comment on one requirement (schema 0007)."""
+
+    __tablename__ = "vote"
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
+    )
+    requirement_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    grade: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    returned_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    source: Mapped[str] = mapped_column(String(255), default="")
+
+
+class AgreementRow(Base):
+    """Why an answer was agreed in the workshop, by whom, when (schema 0007)."""
+
+    __tablename__ = "agreement"
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    requirement_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    grade: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    agreed_by: Mapped[str] = mapped_column(String(100))
+    agreed_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,0 +1,171 @@
+"""The workshop's commands (issue 16): pack, merge, workshop, agree. Imported by cli/commands.py;
+everything heavy is imported inside the handlers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factory_grader.domain.errors import InputError
+from factory_grader.domain.maturity_model import Grade
+from factory_grader.forms.library import FormLibrary
+from factory_grader.wording import grade_name
+
+if TYPE_CHECKING:
+    from factory_grader.services.workshop import Board, BoardItem
+
+
+def _cmd_pack(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.cli.commands import _service
+    from factory_grader.services.workshop import WorkshopService
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: is a file; give a folder for --out")
+    with _service(args, lib) as service:
+        workshop = WorkshopService(service)
+        if args.participants:
+            people = workshop.import_participants(args.assessment, Path(args.participants))
+            what = "位参与人" if args.lang == "zh" else "participants"
+            print(f"{len(people)} {what}", file=sys.stderr)
+        written = workshop.pack(args.assessment, out, args.lang)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _cmd_merge(args: argparse.Namespace, lib: FormLibrary) -> int:
+    """One line per file (taken or refused, and why), then with --json the items in
+    disagreement; exit 2 when any file was refused."""
+    from factory_grader.cli.commands import _print_json, _service
+    from factory_grader.services.workshop import WorkshopService
+
+    with _service(args, lib) as service:
+        workshop = WorkshopService(service)
+        outcomes = workshop.merge(args.assessment, [Path(p) for p in args.files])
+        board = workshop.board(args.assessment)
+    for o in outcomes:
+        stream = sys.stdout if o.returned and not args.json else sys.stderr
+        print(f"{o.path}: {o.text(args.lang)}", file=stream)
+    if args.json:
+        _print_json(
+            {
+                "files": [
+                    {
+                        "file": str(o.path),
+                        "participant": o.returned.participant.name if o.returned else None,
+                        "grades": o.returned.votes if o.returned else None,
+                        "replaced": o.returned.replaced if o.returned else None,
+                        "refused": None if o.returned else o.text(args.lang),
+                    }
+                    for o in outcomes
+                ],
+                "disagreements": [_item_json(i) for i in board.to_discuss],
+            }
+        )
+    else:
+        _print_disagreements(board, args.lang)
+    return 2 if any(o.returned is None for o in outcomes) else 0
+
+
+def _cmd_workshop(args: argparse.Namespace, lib: FormLibrary) -> int:
+    """Participants, who returned, and every requirement with votes (discussion first)."""
+    from factory_grader.cli.commands import _print_json, _service
+    from factory_grader.services.workshop import WorkshopService
+
+    with _service(args, lib) as service:
+        board = WorkshopService(service).board(args.assessment)
+    voted = [i for i in board.items if i.consensus.votes]
+    if args.json:
+        _print_json(
+            {
+                "assessment": board.summary.id,
+                "participants": [
+                    {
+                        "name": p.name,
+                        "department": p.department,
+                        "role": p.role,
+                        "subdomains": list(p.subdomains) if p.subdomains is not None else None,
+                        "returned": p.id in board.returned,
+                    }
+                    for p in board.participants
+                ],
+                "items": [_item_json(i) for i in voted],
+            }
+        )
+        return 0
+    zh = args.lang == "zh"
+    for p in board.participants:
+        state = (
+            ("已交回" if zh else "returned")
+            if p.id in board.returned
+            else ("未交回" if zh else "not returned")
+        )
+        print(f"{p.name}\t{p.department}\t{p.role}\t{state}")
+    _print_disagreements(board, args.lang)
+    return 0
+
+
+def _cmd_agree(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.cli.commands import _service
+    from factory_grader.services.workshop import WorkshopService
+
+    grade = _grade_arg(args.grade)
+    with _service(args, lib) as service:
+        agreement = WorkshopService(service).agree(
+            args.assessment, args.requirement, grade, args.why or ""
+        )
+    print(f"{agreement.requirement_id}: {grade_name(agreement.grade, args.lang)}")
+    return 0
+
+
+def _grade_arg(text: str) -> Grade | None:
+    if text in ("", "unanswered", "未作答"):
+        return None
+    for g in Grade:
+        if text.casefold() in (g.value, grade_name(g, "zh"), grade_name(g, "en").casefold()):
+            return g
+    raise InputError(
+        f"--grade {text!r}: one of full, most, partial, none, na (or 全部满足 … 不适用)"
+    )
+
+
+def _print_disagreements(board: Board, lang: str) -> None:
+    zh = lang == "zh"
+    items = board.to_discuss
+    if not items:
+        print("没有需要讨论的要求" if zh else "Nothing needs discussion")
+        return
+    print(f"需要讨论（{len(items)} 项）：" if zh else f"Needs discussion ({len(items)}):")
+    for i in items:
+        votes = ("、" if zh else ", ").join(
+            f"{v.participant} {grade_name(v.grade, 'zh' if zh else 'en')}"
+            for v in i.consensus.votes
+        )
+        proposal = grade_name(i.consensus.proposed, "zh" if zh else "en")
+        label = "建议" if zh else "proposed"
+        print(f"  {i.number}\t{votes}\t{label}: {proposal}")
+
+
+def _item_json(i: BoardItem) -> dict[str, Any]:
+    c = i.consensus
+    return {
+        "requirement": i.requirement.id,
+        "number": i.number,
+        "votes": [
+            {
+                "participant": v.participant,
+                "grade": v.grade.value if v.grade else None,
+                "comment": v.comment,
+            }
+            for v in c.votes
+        ],
+        "spread": c.spread,
+        "mixed_na": c.mixed_na,
+        "needs_discussion": c.needs_discussion,
+        "proposed": c.proposed.value if c.proposed else None,
+        "answer": i.answer.value if i.answer else None,
+        "rationale": i.agreement.rationale if i.agreement else None,
+    }

@@ -1,0 +1,154 @@
+"""A workshop's participants list as a CSV file: a header row naming the columns name,
+department, role (or 姓名, 部门, 角色/职务/岗位), and optionally subdomains (负责子域): the
+sub-domains or domains that person is asked about, separated by 、 ; ； or |, by name or id (a
+domain stands for all its sub-domains; empty: every requirement). UTF-8 (with or without BOM)
+or GBK, as Excel on a Chinese Windows saves it. Every problem names the file and the line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from factory_grader.domain.maturity_model import MaturityForm
+from factory_grader.domain.text_rules import FORBIDDEN
+from factory_grader.domain.workshop import FIELD_LIMIT, NewParticipant, WorkshopError
+
+COLUMNS = {
+    "name": ("name", "姓名", "名字"),
+    "department": ("department", "部门"),
+    "role": ("role", "角色", "职务", "岗位"),
+    "subdomains": ("subdomains", "负责子域", "子域", "能力子域"),
+}
+MAX_BYTES = 1024 * 1024
+MAX_PEOPLE = 200
+_SEPARATORS = re.compile(r"[、;；|]")
+
+
+def read_participants_csv(path: Path, form: MaturityForm) -> list[NewParticipant]:
+    text = _decode(path)
+    rows = list(csv.reader(io.StringIO(text)))
+    while rows and not any(c.strip() for c in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise WorkshopError(f"{path}: the file is empty", f"{path.name}：文件是空的")
+    where = _columns(path, rows[0])
+    people: list[NewParticipant] = []
+    first_line: dict[str, int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+
+        def cell(key: str, row: list[str] = row) -> str:
+            i = where.get(key)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        name = cell("name")
+        if not name:
+            raise WorkshopError(
+                f"{path}: line {line}: the name is empty", f"{path.name}：第 {line} 行姓名为空"
+            )
+        for key in ("name", "department", "role"):
+            value = cell(key)
+            if len(value) > FIELD_LIMIT or FORBIDDEN.search(value):
+                raise WorkshopError(
+                    f"{path}: line {line}: the {key} is longer than {FIELD_LIMIT} characters or"
+                    " holds a control character",
+                    f"{path.name}：第 {line} 行的{_ZH[key]}超过 {FIELD_LIMIT} 个字或含有控制字符",
+                )
+        if name in first_line:
+            raise WorkshopError(
+                f"{path}: line {line}: {name!r} is listed twice (also line {first_line[name]})",
+                f"{path.name}：第 {line} 行“{name}”重复（第 {first_line[name]} 行已有）",
+            )
+        first_line[name] = line
+        people.append(
+            NewParticipant(
+                name,
+                cell("department"),
+                cell("role"),
+                _subdomains(path, line, cell("subdomains"), form),
+            )
+        )
+        if len(people) > MAX_PEOPLE:
+            raise WorkshopError(
+                f"{path}: more than {MAX_PEOPLE} participants",
+                f"{path.name}：参与人超过 {MAX_PEOPLE} 位",
+            )
+    if not people:
+        raise WorkshopError(
+            f"{path}: no participants below the header row", f"{path.name}：标题行下没有参与人"
+        )
+    return people
+
+
+_ZH = {"name": "姓名", "department": "部门", "role": "角色"}
+
+
+def _decode(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkshopError(
+            f"{path}: cannot be read ({exc.strerror})", f"{path.name}：无法读取（{exc.strerror}）"
+        ) from exc
+    if len(data) > MAX_BYTES:
+        raise WorkshopError(
+            f"{path}: larger than 1 MB: not a participants list",
+            f"{path.name}：超过 1 MB，不是参与人名单",
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise WorkshopError(
+        f"{path}: neither UTF-8 nor GBK text: save it as CSV (UTF-8)",
+        f"{path.name}：既不是 UTF-8 也不是 GBK 文本，请另存为 CSV（UTF-8）",
+    )
+
+
+def _columns(path: Path, header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, title in enumerate(header):
+        key = title.strip().casefold()
+        for column, names in COLUMNS.items():
+            if key in (n.casefold() for n in names) and column not in found:
+                found[column] = i
+    if "name" not in found:
+        shown = ", ".join(h.strip() for h in header)
+        raise WorkshopError(
+            f"{path}: line 1 must be a header row with the columns name, department, role"
+            f" (found: {shown})",
+            f"{path.name}：第 1 行应为标题行，列名为 姓名、部门、角色（现为：{shown}）",
+        )
+    return found
+
+
+def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[str, ...] | None:
+    words = [w.strip() for w in _SEPARATORS.split(text) if w.strip()]
+    if not words:
+        return None
+    chosen: list[str] = []
+    for word in words:
+        key = word.casefold()
+        subs = [
+            s.id
+            for s in form.subdomains
+            if key in (s.id.casefold(), s.name.zh.casefold(), s.name.en.casefold())
+        ]
+        if not subs:
+            domains = {
+                d.id
+                for d in form.domains
+                if key in (d.id.casefold(), d.name.zh.casefold(), d.name.en.casefold())
+            }
+            subs = [s.id for s in form.subdomains if s.domain_id in domains]
+        if not subs:
+            raise WorkshopError(
+                f"{path}: line {line}: {word!r} is neither a sub-domain nor a domain",
+                f"{path.name}：第 {line} 行“{word}”既不是能力子域也不是能力域",
+            )
+        chosen.extend(s for s in subs if s not in chosen)
+    return tuple(chosen)

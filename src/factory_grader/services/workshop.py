@@ -1,0 +1,326 @@
+"""Consultants' workshops (issue 16): one assessment, many voices, one agreed answer.
+
+The consultant lists the participants (by hand or from a CSV file), writes each a fill-in
+workbook of their requirements (pack), reads the returned files back (merge: every grade kept
+with who said it and when, never touching the answers), looks at where they disagree (board,
+ordered by domain.consensus) and sets each agreed answer with a rationale (agree): that is a save
+of the assessment's own answer, so only agreed answers are scored, and the rationale goes into
+the answer's comment, which the submission workbook's 答题明细 shows."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factory_grader.domain.consensus import Consensus, Vote, consensus, discussion_order
+from factory_grader.domain.errors import InputError, NotFound
+from factory_grader.domain.maturity_model import Grade, MaturityForm, Requirement
+from factory_grader.domain.records import AssessmentSummary, RequirementNote
+from factory_grader.domain.text import Lang
+from factory_grader.domain.workshop import (
+    RATIONALE_LIMIT,
+    Agreement,
+    NewParticipant,
+    Participant,
+    Returned,
+    ReturnedVote,
+    WorkshopError,
+)
+from factory_grader.services.assessments import AssessmentService
+from factory_grader.services.participants_file import read_participants_csv
+from factory_grader.storage.workshop_store import WorkshopStore
+from factory_grader.wording import requirement_number
+from factory_grader.workbook.fill_in import FillInPack, PackRow, write_fill_in
+from factory_grader.workbook.fill_in_reader import read_fill_in
+
+log = logging.getLogger(__name__)
+
+#: The line of an answer's comment that carries the workshop's rationale (data: Chinese, as the
+#: workbook is).
+RATIONALE_PREFIX = "研讨结论："
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+__all__ = ["BoardItem", "MergeOutcome", "WorkshopService", "read_participants_csv"]
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    """One requirement as the workshop sees it."""
+
+    requirement: Requirement
+    number: str  # 组织战略 1.2
+    consensus: Consensus
+    answer: Grade | None  # the assessment's answer: agreed, or as it was entered
+    agreement: Agreement | None
+    asked: tuple[str, ...]  # names of the participants asked about it
+
+
+@dataclass(frozen=True)
+class Board:
+    summary: AssessmentSummary
+    participants: tuple[Participant, ...]
+    items: tuple[BoardItem, ...]  # discussion order: those needing discussion first
+    returned: frozenset[int] = field(default_factory=frozenset)  # participant ids who returned
+
+    @property
+    def to_discuss(self) -> tuple[BoardItem, ...]:
+        return tuple(i for i in self.items if i.consensus.needs_discussion)
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    path: Path
+    returned: Returned | None  # None: refused
+    message: str  # English
+    zh: str
+    #: the same participant's file came earlier in this merge too (this one replaced it)
+    again_in_batch: bool = False
+
+    def text(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.message
+
+
+class WorkshopService:
+    def __init__(self, service: AssessmentService, store: WorkshopStore | None = None) -> None:
+        self.service = service
+        self.store = store or WorkshopStore(service.store.db)
+
+    # --- participants ----------------------------------------------------------------------
+
+    def participants(self, assessment_id: int) -> list[Participant]:
+        self.service.summary(assessment_id)  # NotFound names the id
+        return self.store.participants(assessment_id)
+
+    def set_participants(
+        self, assessment_id: int, people: Iterable[NewParticipant]
+    ) -> list[Participant]:
+        people = list(people)
+        form = self._form(assessment_id)
+        known = {s.id for s in form.subdomains}
+        for p in people:
+            if p.subdomains is not None and not set(p.subdomains) <= known:
+                unknown = sorted(set(p.subdomains) - known)
+                raise WorkshopError(
+                    f"{p.name}: unknown sub-domains {unknown}",
+                    f"{p.name}：未知的能力子域 {unknown}",
+                )
+        return self.store.set_participants(assessment_id, people, self.service.clock())
+
+    def import_participants(self, assessment_id: int, path: Path) -> list[Participant]:
+        return self.set_participants(
+            assessment_id, read_participants_csv(path, self._form(assessment_id))
+        )
+
+    def remove_participant(self, participant_id: int) -> Participant:
+        return self.store.remove_participant(participant_id)
+
+    # --- fill-in workbooks -----------------------------------------------------------------
+
+    def pack(self, assessment_id: int, out_dir: Path, lang: Lang = "zh") -> list[Path]:
+        """One fill-in workbook per participant, prefilled with what they returned before."""
+        summary = self.service.summary(assessment_id)
+        people = self.store.participants(assessment_id)
+        if not people:
+            raise WorkshopError(
+                f"assessment {assessment_id} has no participants: add them first"
+                " (--participants FILE.csv)",
+                f"评估 {assessment_id} 还没有参与人：请先添加（--participants 名单.csv）",
+            )
+        answers = self.service.answers(assessment_id)
+        form = self.service.library.form_for(answers)
+        earlier: dict[tuple[int, str], ReturnedVote] = {
+            (v.participant_id, v.requirement_id): v for v in self.store.votes(assessment_id)
+        }
+        company = answers.profile.get("name", "") or summary.factory_name
+        written = []
+        for p in people:
+            rows = tuple(
+                _pack_row(form, r, lang, earlier.get((p.id, r.id)))
+                for r in form.requirements
+                if answers.industry_type in r.applies_to and p.asked(r.subdomain_id)
+            )
+            path = out_dir / _file_name(summary, p)
+            write_fill_in(
+                path,
+                FillInPack(
+                    p.token,
+                    assessment_id,
+                    summary.revision,
+                    company,
+                    p.name,
+                    p.department,
+                    p.role,
+                    self.service.actor,
+                    rows,
+                    lang,
+                ),
+            )
+            written.append(path)
+        log.info("fill-in workbooks for assessment %s written to %s", assessment_id, out_dir)
+        return written
+
+    def merge(self, assessment_id: int, paths: Sequence[Path]) -> list[MergeOutcome]:
+        """Each returned file read and stored; a bad one is refused with its reason and never
+        stops the rest."""
+        self.service.summary(assessment_id)
+        form = self._form(assessment_id)
+        known = {r.id for r in form.requirements}
+        outcomes: list[MergeOutcome] = []
+        seen: set[int] = set()
+        for path in paths:
+            try:
+                returned = self._merge_one(assessment_id, path, known)
+            except InputError as exc:
+                zh = getattr(exc, "zh", "") or str(exc)
+                outcomes.append(MergeOutcome(path, None, str(exc), zh))
+                log.info("fill-in %s refused: %s", path, exc)
+                continue
+            p = returned.participant
+            again = p.id in seen
+            seen.add(p.id)
+            if returned.earlier_at is not None:
+                when = returned.earlier_at.strftime("%Y-%m-%d %H:%M") if returned.earlier_at else ""
+                en = (
+                    f"{p.name}: {returned.votes} grades; replaces the {returned.replaced} answers"
+                    f" returned earlier ({when} UTC)"
+                )
+                zh = (
+                    f"{p.name}：{returned.votes} 项评分；"
+                    f"替换了此前（{when} UTC）交回的 {returned.replaced} 项"
+                )
+            else:
+                en = f"{p.name}: {returned.votes} grades"
+                zh = f"{p.name}：{returned.votes} 项评分"
+            outcomes.append(MergeOutcome(path, returned, en, zh, again))
+        return outcomes
+
+    def _merge_one(self, assessment_id: int, path: Path, known: set[str]) -> Returned:
+        if not path.is_file():
+            raise WorkshopError(f"{path}: no such file", f"{path.name}：文件不存在")
+        found = read_fill_in(path)
+        p = self.store.by_token(found.token)
+        if p is None:
+            raise WorkshopError(
+                f"{path}: written for {found.participant!r} of assessment"
+                f" {found.assessment_id}, who is not a participant in this database (another"
+                " computer's, or removed since)",
+                f"{path.name}：这是为评估 {found.assessment_id} 的参与人"
+                f"“{found.participant}”生成的，本数据库中没有此参与人（来自其他电脑，或已被移除）",
+            )
+        if p.assessment_id != assessment_id or found.assessment_id != assessment_id:
+            raise WorkshopError(
+                f"{path}: belongs to assessment {p.assessment_id}, not {assessment_id}",
+                f"{path.name}：属于评估 {p.assessment_id}，不是评估 {assessment_id}",
+            )
+        unknown = sorted(set(found.votes) - known)
+        if unknown:
+            raise WorkshopError(
+                f"{path}: requirements this assessment's questionnaire does not have:"
+                f" {unknown[:5]}",
+                f"{path.name}：含有本评估问卷中没有的要求：{unknown[:5]}",
+            )
+        returned = self.store.store_return(p.id, found.votes, path.name, self.service.clock())
+        log.info("fill-in of %s (%s) merged into assessment %s", p.name, path, assessment_id)
+        return returned
+
+    # --- disagreement and agreement --------------------------------------------------------
+
+    def board(self, assessment_id: int) -> Board:
+        summary = self.service.summary(assessment_id)
+        answers = self.service.answers(assessment_id)
+        form = self.service.library.form_for(answers)
+        people = tuple(self.store.participants(assessment_id))
+        names = {p.id: p.name for p in people}
+        by_requirement: dict[str, list[ReturnedVote]] = {}
+        for v in self.store.votes(assessment_id):
+            by_requirement.setdefault(v.requirement_id, []).append(v)
+        agreements = self.store.agreements(assessment_id)
+        found: dict[str, BoardItem] = {}
+        for r in form.requirements:
+            if answers.industry_type not in r.applies_to:
+                continue
+            votes = [
+                Vote(names[v.participant_id], v.grade, v.comment)
+                for v in by_requirement.get(r.id, [])
+            ]
+            found[r.id] = BoardItem(
+                r,
+                requirement_number(form, r.id, "zh"),
+                consensus(votes),
+                answers.requirements.get(r.id),
+                agreements.get(r.id),
+                tuple(p.name for p in people if p.asked(r.subdomain_id)),
+            )
+        order = discussion_order({rid: i.consensus for rid, i in found.items()})
+        returned = frozenset(p.id for p in people if p.returned_at is not None)
+        return Board(summary, people, tuple(found[rid] for rid in order), returned)
+
+    def agree(
+        self, assessment_id: int, requirement_id: str, grade: Grade | None, rationale: str
+    ) -> Agreement:
+        """Sets the assessment's answer to `grade` (None: clears it) and keeps why."""
+        rationale = " ".join(rationale.split())
+        if len(rationale) > RATIONALE_LIMIT:
+            raise WorkshopError(
+                f"the rationale is {len(rationale)} characters long; at most {RATIONALE_LIMIT}",
+                f"结论说明有 {len(rationale)} 个字，最多 {RATIONALE_LIMIT} 个",
+            )
+        sheet = self.service.sheet(assessment_id)
+        held = sheet.requirements.get(requirement_id)
+        if held is None:
+            raise NotFound(f"assessment {assessment_id} has no requirement {requirement_id}")
+        value = held.value
+        assert isinstance(value, tuple)  # (grade, RequirementNote)
+        note = value[1]
+        assert isinstance(note, RequirementNote)
+        comment = with_rationale(note.comment, rationale)
+        self.service.save_requirement(
+            assessment_id,
+            requirement_id,
+            grade,
+            RequirementNote(comment, note.review),
+            held.version,
+        )
+        agreement = Agreement(
+            requirement_id, grade, rationale, self.service.actor, self.service.clock()
+        )
+        self.store.record_agreement(assessment_id, agreement)
+        return agreement
+
+    def _form(self, assessment_id: int) -> MaturityForm:
+        return self.service.library.form_for(self.service.answers(assessment_id))
+
+
+def with_rationale(comment: str, rationale: str) -> str:
+    """The comment with its 研讨结论 line replaced by this rationale (or removed, when empty);
+    the rest of what was written is kept as it was."""
+    kept = [line for line in comment.splitlines() if not line.startswith(RATIONALE_PREFIX)]
+    while kept and not kept[-1].strip():
+        kept.pop()
+    if rationale:
+        kept.append(RATIONALE_PREFIX + rationale)
+    return "\n".join(kept)
+
+
+def _pack_row(
+    form: MaturityForm, r: Requirement, lang: Lang, earlier: ReturnedVote | None
+) -> PackRow:
+    return PackRow(
+        r.id,
+        requirement_number(form, r.id, lang),
+        form.subdomain(r.subdomain_id).name.get(lang),
+        r.level,
+        r.text.get(lang),
+        r.evidence.get(lang),
+        earlier.grade if earlier else None,
+        earlier.comment if earlier else "",
+    )
+
+
+def _file_name(summary: AssessmentSummary, p: Participant) -> str:
+    """评估12-第1版-张三-填写包.xlsx: names the assessment and the person; safe on every OS."""
+    person = _UNSAFE_FILE_CHARS.sub("_", p.name).strip(" .") or f"participant-{p.id}"
+    return f"评估{summary.id}-第{summary.revision}版-{person}-填写包.xlsx"
