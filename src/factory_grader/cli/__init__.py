@@ -268,6 +268,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--why", default="", metavar="TEXT", help="the rationale (研讨结论)")
     p.set_defaults(handler="_cmd_agree")
 
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="write the management report (评估报告) of a stored assessment as an A4 PDF",
+    )
+    p.add_argument("--assessment", type=int, required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="report.pdf")
+    p.set_defaults(handler="_cmd_report")
+
     p = sub.add_parser("example", parents=[common], help="score the built-in example factory")
     p.add_argument("--rules", default=None)
     p.add_argument("--json", action="store_true")

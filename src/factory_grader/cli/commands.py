@@ -727,7 +727,8 @@ from factory_grader.cli.workshop_commands import (  # noqa: E402
     _cmd_agree,
     _cmd_merge,
     _cmd_pack,
+    _cmd_report,
     _cmd_workshop,
 )
 
-__all__ = ["_cmd_agree", "_cmd_merge", "_cmd_pack", "_cmd_workshop"]
+__all__ = ["_cmd_agree", "_cmd_merge", "_cmd_pack", "_cmd_report", "_cmd_workshop"]

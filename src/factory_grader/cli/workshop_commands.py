@@ -169,3 +169,16 @@ def _item_json(i: BoardItem) -> dict[str, Any]:
         "answer": i.answer.value if i.answer else None,
         "rationale": i.agreement.rationale if i.agreement else None,
     }
+
+
+def _cmd_report(args: argparse.Namespace, lib: FormLibrary) -> int:
+    from factory_grader.cli.commands import _service
+    from factory_grader.services.management_report import write_management_report
+
+    out = Path(args.out)
+    if out.is_dir() or not out.parent.is_dir():
+        raise InputError(f"{out}: give a file name in an existing folder for --out")
+    with _service(args, lib) as service:
+        write_management_report(service, args.assessment, out, args.lang)
+    print(out)
+    return 0

@@ -126,3 +126,13 @@ def current_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "unknown"
+
+
+def resources_root() -> Path:
+    """Where the app's resources (font, translations, help, icon) are: inside a wheel or a
+    bundle (_resources, placed there by the build) or in the checkout."""
+    package_dir = Path(__file__).resolve().parent.parent
+    packaged = package_dir / "_resources"
+    if packaged.is_dir():
+        return packaged
+    return package_dir.parent.parent / "resources"

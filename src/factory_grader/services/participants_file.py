@@ -144,11 +144,19 @@ def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[s
                 for d in form.domains
                 if key in (d.id.casefold(), d.name.zh.casefold(), d.name.en.casefold())
             }
+            if not domains:  # an element (人员, 技术, 资源, 制造): all its domains
+                domains = {
+                    d.id
+                    for d in form.domains
+                    for e in form.elements
+                    if d.element_id == e.id
+                    and key in (e.id.casefold(), e.name.zh.casefold(), e.name.en.casefold())
+                }
             subs = [s.id for s in form.subdomains if s.domain_id in domains]
         if not subs:
             raise WorkshopError(
-                f"{path}: line {line}: {word!r} is neither a sub-domain nor a domain",
-                f"{path.name}：第 {line} 行“{word}”既不是能力子域也不是能力域",
+                f"{path}: line {line}: {word!r} is no sub-domain, domain or element",
+                f"{path.name}：第 {line} 行“{word}”不是能力子域、能力域或能力要素",
             )
         chosen.extend(s for s in subs if s not in chosen)
     return tuple(chosen)

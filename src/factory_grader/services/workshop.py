@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 #: The line of an answer's comment that carries the workshop's rationale (data: Chinese, as the
 #: workbook is).
 RATIONALE_PREFIX = "研讨结论："
+#: The source of a vote entered in the app rather than returned in a file.
+ENTERED_IN_APP = "在程序中录入"
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 __all__ = ["BoardItem", "MergeOutcome", "WorkshopService", "read_participants_csv"]
@@ -225,6 +227,15 @@ class WorkshopService:
         returned = self.store.store_return(p.id, found.votes, path.name, self.service.clock())
         log.info("fill-in of %s (%s) merged into assessment %s", p.name, path, assessment_id)
         return returned
+
+    def set_vote(
+        self, participant_id: int, requirement_id: str, grade: Grade | None, comment: str = ""
+    ) -> None:
+        """A participant's grade given in the room (not in a fill-in workbook), entered in the
+        app; kept like a returned one, with the app named as its source."""
+        self.store.set_vote(
+            participant_id, requirement_id, grade, comment, ENTERED_IN_APP, self.service.clock()
+        )
 
     # --- disagreement and agreement --------------------------------------------------------
 

@@ -135,6 +135,32 @@ class WorkshopStore:
                 earlier_at,
             )
 
+    def set_vote(
+        self,
+        participant_id: int,
+        requirement_id: str,
+        grade: Grade | None,
+        comment: str,
+        source: str,
+        now: datetime,
+    ) -> None:
+        """One grade said in the room and entered in the app (None and no comment: removed)."""
+        with self.db.transaction() as s:
+            row = s.get(ParticipantRow, participant_id)
+            if row is None:
+                raise NotFound(f"no participant with id {participant_id}")
+            _draft(s, row.assessment_id)
+            vote = s.get(VoteRow, (participant_id, requirement_id))
+            if grade is None and not comment:
+                if vote is not None:
+                    s.delete(vote)
+                return
+            if vote is None:
+                vote = VoteRow(participant_id=participant_id, requirement_id=requirement_id)
+                s.add(vote)
+            vote.grade = None if grade is None else grade.value
+            vote.comment, vote.returned_at, vote.source = comment, now, source
+
     def votes(self, assessment_id: int) -> list[ReturnedVote]:
         with self.db.transaction() as s:
             query = (

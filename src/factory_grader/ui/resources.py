@@ -1,13 +1,8 @@
-"""Where the app's resources (font, translations, icon) are: inside a wheel or in the checkout."""
+"""Where the app's resources (font, translations, icon) are: inside a wheel or in the checkout
+(services.app_paths finds them; the CLI's report needs the font too)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from factory_grader.services.app_paths import resources_root
 
-
-def resources_root() -> Path:
-    package_dir = Path(__file__).resolve().parent.parent
-    packaged = package_dir / "_resources"  # placed there by the wheel build (force-include)
-    if packaged.is_dir():
-        return packaged
-    return package_dir.parent.parent / "resources"
+__all__ = ["resources_root"]
