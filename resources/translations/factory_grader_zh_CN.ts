@@ -387,70 +387,70 @@
         <translation>汇总中断</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="333"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="340"/>
         <source>Clear the list?</source>
         <translation>清空列表？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="334"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="341"/>
         <source>Remove all {n} rows from the list? The files are not touched.</source>
         <translation>从列表中移除全部 {n} 行？文件本身不受影响。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="365"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="372"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="415"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="422"/>
         <source>{listed} listed · {edited} edited · {invalid} invalid · {superseded} superseded</source>
         <translation>列入汇总 {listed} · 被修改 {edited} · 无效 {invalid} · 被替代 {superseded}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="431"/>
         <source> · {n} not recomputed</source>
         <translation> · 未重新计算 {n}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="427"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="434"/>
         <source>Read {done} of {total} files</source>
         <translation>已读取 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="454"/>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="473"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="461"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="480"/>
         <source>Export summary workbook</source>
         <translation>导出汇总表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="455"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="462"/>
         <source>summary.xlsx</source>
         <translation>汇总表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="456"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="463"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="472"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="479"/>
         <source>Writing the summary workbook…</source>
         <translation>正在写入汇总表…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="474"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="481"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="475"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="482"/>
         <source>The summary workbook was saved as
 {path}</source>
         <translation>汇总表已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="476"/>
+        <location filename="../../src/factory_grader/ui/pages/compare_page.py" line="483"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
@@ -1084,152 +1084,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="289"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="240"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="232"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="241"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="233"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="234"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="243"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="244"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="236"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="245"/>
+        <source>Workshop</source>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="247"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="255"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="257"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="268"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="259"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="269"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="260"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="262"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="273"/>
         <source>User &amp;manual</source>
         <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="264"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="274"/>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="275"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="268"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="278"/>
+        <source>Export management &amp;report (PDF)…</source>
+        <translation>导出评估报告（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="279"/>
+        <source>C&amp;lients and their assessments…</source>
+        <translation>客户档案(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
         <source>&amp;Compare submissions (officials)…</source>
         <translation>汇总对比（主管部门）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="269"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="281"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="282"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="296"/>
         <source>{factory} · revision {n} — {app}</source>
         <translation>{factory} · 第 {n} 版 — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="312"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="325"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="323"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="336"/>
         <source>Not saved: {fields} (correct the value)</source>
         <translation>未保存：{fields}（请改正）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="350"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="365"/>
         <source>Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page.</source>
         <translation>第 {rev} 版已定稿：只能查看，不能修改。要修改，请在“定稿”页重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="461"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="459"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="474"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="459"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="474"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
@@ -1319,22 +1334,22 @@
         <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="542"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="557"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="544"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="559"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="583"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="598"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="585"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="600"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1345,125 +1360,155 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="614"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="629"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="615"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="630"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="632"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="647"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="633"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="648"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="629"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="644"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="634"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="649"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="687"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="635"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="650"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="636"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="651"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="689"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="283"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="273"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="305"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="316"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="329"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="276"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="343"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="343"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="443"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="458"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="491"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="506"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="493"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="508"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="505"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="520"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="662"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="665"/>
+        <source>{factory}-assessment-report.pdf</source>
+        <translation>{factory}-评估报告.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="669"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="686"/>
+        <source>Export management report</source>
+        <translation>导出评估报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="669"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="685"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="688"/>
+        <source>The report was saved as
+{path}</source>
+        <translation>报告已保存为
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="746"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1512,6 +1557,77 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
 </context>
 <context>
+    <name>ParticipantsDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="48"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="61"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="191"/>
+        <source>Participants</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="51"/>
+        <source>Sub-domains: the sub-domains, domains or elements this person is asked about, separated by 、 or ; (empty: every requirement).</source>
+        <translation>负责子域：此人负责评分的能力子域、能力域或能力要素，用“、”或“；”分隔（留空：全部要求）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <source>Sub-domains</source>
+        <translation>负责子域</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="66"/>
+        <source>&amp;Remove selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="68"/>
+        <source>Read a &amp;CSV file…</source>
+        <translation>读入 CSV 名单(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="124"/>
+        <source>Remove participants?</source>
+        <translation>删除参与人？</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="126"/>
+        <source>{names} returned grades. Removing them removes their grades too. Remove?</source>
+        <translation>{names}已交回评分。删除参与人会同时删除其评分。确定删除吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="147"/>
+        <source>Participants list</source>
+        <translation>参与人名单</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="139"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>PathList</name>
     <message>
         <location filename="../../src/factory_grader/ui/path_list.py" line="76"/>
@@ -1541,207 +1657,334 @@ Its answers were imported as a draft and rescored; check them.</source>
     </message>
 </context>
 <context>
+    <name>PortfolioDialog</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="48"/>
+        <source>Clients and their assessments</source>
+        <extracomment>the user wants this assessment opened (the window opens it)</extracomment>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="50"/>
+        <source>Factories</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="52"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <source>Revision</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <source>Tier</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="61"/>
+        <source>Assessments over time</source>
+        <translation>历次评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="64"/>
+        <source>What &amp;changed between two…</source>
+        <translation>比较两次的变化(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="66"/>
+        <source>&amp;Open the selected one</source>
+        <translation>打开所选评估(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="107"/>
+        <source>{name} · {n} assessments</source>
+        <translation>{name} · {n} 次评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="110"/>
+        <source>No assessments stored yet.</source>
+        <translation>还没有保存的评估。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="136"/>
+        <source>final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="136"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="139"/>
+        <source>{id} · revision {rev} ({status})</source>
+        <translation>{id} · 第 {rev} 版（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="160"/>
+        <source>Trend of S</source>
+        <translation>S 的变化趋势</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="112"/>
+        <source>Only those needing discussion</source>
+        <translation>只看需要讨论的</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="114"/>
+        <source>All with grades</source>
+        <translation>全部有评分的</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="117"/>
+        <source>1–5 agreed answer · ←/→ move · D: {which} · Esc leaves</source>
+        <translation>1–5 设定商定答案 · ←/→ 翻页 · D：{which} · Esc 退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="118"/>
+        <source>show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="118"/>
+        <source>only disagreements</source>
+        <translation>只看分歧</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="123"/>
+        <source>Nothing to show.</source>
+        <translation>没有可显示的要求。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="137"/>
+        <source>Evidence: {text}</source>
+        <translation>证据提示：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="142"/>
+        <source>Proposed: {proposed} · Agreed: {agreed}</source>
+        <translation>建议：{proposed} · 商定：{agreed}</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="186"/>
         <source>Company name</source>
         <extracomment>fields checked as typed (the city gets a note when it is on no list)</extracomment>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="185"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="187"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="186"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="188"/>
         <source>Registered address</source>
         <translation>注册地址</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="187"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="189"/>
         <source>City / county</source>
         <translation>市县</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="188"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="190"/>
         <source>Industry (GB/T 4754)</source>
         <translation>所属行业（GB/T 4754）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="189"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="191"/>
         <source>Company size</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="190"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="192"/>
         <source>Why another size</source>
         <translation>规模调整理由</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="193"/>
         <source>Revenue, last 3 years (notes)</source>
         <translation>近3年营业收入（说明）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="192"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="194"/>
         <source>Revenue last year</source>
         <translation>上年度营业收入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="193"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="195"/>
         <source>Employees</source>
         <translation>员工总数</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="194"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="196"/>
         <source>Main business / products</source>
         <translation>主营业务 / 主导产品</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="195"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="197"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="196"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="198"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="199"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="198"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="200"/>
         <source>Certifications and titles</source>
         <translation>资质与荣誉</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207"/>
         <source>Enterprise profile</source>
         <translation>企业基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="206"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="208"/>
         <source>Industry type</source>
         <translation>行业类型</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="207"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="208"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="210"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="209"/>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="212"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="211"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="213"/>
         <source>Discrete manufacturing</source>
         <translation>离散型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="214"/>
         <source>Process manufacturing</source>
         <translation>流程型制造</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="215"/>
         <source>10,000 yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="214"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="216"/>
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="215"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="217"/>
         <source>e.g. 2022: 21,000; 2023: 24,000</source>
         <translation>如：2022年 21000 万元；2023年 24000 万元</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="217"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="219"/>
         <source>Needed when the size differs from the rule&apos;s</source>
         <translation>所选规模与规则判定不同时必填</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="372"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="387"/>
         <source>Enter an amount in 10,000 yuan, e.g. 28000</source>
         <translation>请填写以万元为单位的金额，如 28000</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="374"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="389"/>
         <source>Enter a whole number of people, e.g. 420</source>
         <translation>请填写整数人数，如 420</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="376"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="391"/>
         <source>Say why the size differs from the rule&apos;s ({size})</source>
         <translation>请说明为什么与规则判定（{size}）不同</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="237"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="247"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="254"/>
         <source> (not on the list, kept as given)</source>
         <translation>（不在列表中，按原样保存）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="259"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="269"/>
         <source>Every domain weighs the same (default estimate)</source>
         <translation>各能力域等权（默认，估计值）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="303"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="313"/>
         <source> (as given)</source>
         <translation>（按原填写保留）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="328"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="339"/>
         <source>By the rule (enter employees and revenue)</source>
         <translation>按规则判定（请先填写员工总数和营业收入）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="330"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="341"/>
         <source>Enter the employees and last year&apos;s revenue: the size follows by the rule.</source>
         <translation>填写员工总数和上年度营业收入后，按规则自动判定规模。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="334"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="345"/>
         <source>By the rule: {size}</source>
         <translation>按规则判定：{size}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="336"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="347"/>
         <source>By the rule: {size} ({employees} people, {revenue} × 10,000 yuan).</source>
         <translation>按规则判定：{size}（{employees} 人，{revenue} 万元）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="354"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="369"/>
         <source>Not one of Hainan&apos;s cities and counties: kept as typed</source>
         <translation>不在海南省市县列表中：按所填原文保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="363"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="378"/>
         <source>Not a valid credit code: {why}</source>
         <translation>统一社会信用代码无效：{why}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="368"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="383"/>
         <source>Use digits, spaces, + ( ) and - only</source>
         <translation>只能包含数字、空格和 + ( ) -</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="370"/>
+        <location filename="../../src/factory_grader/ui/pages/profile_page.py" line="385"/>
         <source>Not an email address</source>
         <translation>邮箱地址格式不正确</translation>
     </message>
@@ -1802,12 +2045,12 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>搜索结果：{n} 项要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="288"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="303"/>
         <source>Revision {rev} is final and cannot change. To change answers, reopen it as a new revision (Finalise page).</source>
         <translation>第 {rev} 版已定稿，不能修改。要修改答案，请在“定稿”页重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="358"/>
+        <location filename="../../src/factory_grader/ui/pages/questionnaire_page.py" line="373"/>
         <source>Every requirement is answered.</source>
         <translation>所有要求均已作答。</translation>
     </message>
@@ -1907,93 +2150,93 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="134"/>
         <source>Results and what to do next</source>
         <translation>评估结果与改进方向</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="131"/>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="135"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="136"/>
         <source>Tier ladder</source>
         <translation>梯度阶梯</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="137"/>
         <source>Path to the next tier</source>
         <translation>达到下一梯度的路径</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="134"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="138"/>
         <source>Weights of the sub-domains…</source>
         <translation>各能力子域权重…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="167"/>
         <source>: other raises that help (tick to see the effect)</source>
         <translation>：其他有帮助的提升（勾选可预览效果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="172"/>
         <source> (tick steps to see the result once they are done)</source>
         <translation>（勾选事项，预览完成后的结果）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="201"/>
         <source>counted</source>
         <translation>计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="197"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="201"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="216"/>
         <source>Level scores</source>
         <translation>各级得分</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="216"/>
         <source>In S?</source>
         <translation>计入 S</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="217"/>
         <source>Rule set</source>
         <translation>评价规则</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="213"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="217"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="248"/>
         <source>Tick steps above to see S, level and tier once they are done.</source>
         <translation>勾选上面的事项，可预览完成后的 S、等级和梯度。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="251"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="255"/>
         <source>Once the {n} ticked step(s) are done: &lt;b&gt;{tier}&lt;/b&gt; · S = {s} · {level}</source>
         <translation>完成勾选的 {n} 项后：&lt;b&gt;{tier}&lt;/b&gt; · S = {s} · {level}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="210"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="214"/>
         <source>Stages covered by built scenarios: {n} of 5 ({names}); {ai} of {built} built scenarios use AI</source>
         <translation>已建场景覆盖环节 {n}/5（{names}）；已建 {built} 个场景中 {ai} 个应用 AI</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="149"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="153"/>
         <source>Tier reached: {tier}</source>
         <translation>所达梯度：{tier}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="285"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="289"/>
         <source>Final verdict (reached when finalised, with {form} {fv} and {rules} {rv}): {verdict}.</source>
         <translation>定稿结论（定稿时按 {form} {fv} 与 {rules} {rv} 得出）：{verdict}。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="295"/>
+        <location filename="../../src/factory_grader/ui/pages/results_page.py" line="299"/>
         <source>⚠ The data the verdict was reached with has changed; the figures below are recomputed, for reference only, and do not change the final verdict.</source>
         <translation>⚠ 得出定稿结论所用的数据已有变化；下方数字为重新计算的结果，仅供参考，不改变定稿结论。</translation>
     </message>
@@ -2139,153 +2382,153 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="132"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="134"/>
         <source>Factories and assessments</source>
         <extracomment>a listing has been shown (or failed): what waits for the first screen can follow</extracomment>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="135"/>
         <source>Search by factory name or credit code</source>
         <translation>按企业名称或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="134"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="136"/>
         <source>Search assessments</source>
         <translation>搜索评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="135"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="137"/>
         <source>Assessments</source>
         <translation>评估列表</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="142"/>
         <source>Factory</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="147"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="150"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="157"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="162"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="167"/>
         <source>Level</source>
         <translation>成熟度等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="169"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="171"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="175"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="177"/>
         <source>No assessment yet. Load the example factory to look around, or start a new one.</source>
         <translation>还没有评估。可以先载入示例工厂看看，或新建一个评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="178"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="180"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="179"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="181"/>
         <source>Load the &amp;example factory</source>
         <translation>载入示例工厂(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="180"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="182"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="181"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="183"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="182"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="184"/>
         <source>Duplicate as new &amp;revision</source>
         <translation>复制为新版本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="183"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="185"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="184"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="186"/>
         <source>Compare re&amp;visions…</source>
         <translation>修订对比(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="289"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="291"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="292"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="294"/>
         <source>Scoring {n} assessment(s)…</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="329"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="331"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="138"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="138"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="347"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="349"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="347"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="349"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="351"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="353"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="355"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="357"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="428"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="432"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="430"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="434"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>
@@ -2400,6 +2643,165 @@ Its answers were imported as a draft and rescored; check them.</source>
         <location filename="../../src/factory_grader/ui/words.py" line="42"/>
         <source>met</source>
         <translation>满足</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPage</name>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="152"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="202"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="382"/>
+        <source>Workshop</source>
+        <extracomment>the user wants presenter mode (the window opens it)</extracomment>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="153"/>
+        <source>&amp;Participants…</source>
+        <translation>参与人(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="154"/>
+        <source>&amp;Write fill-in workbooks…</source>
+        <translation>生成填写包(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="155"/>
+        <source>&amp;Read returned workbooks…</source>
+        <translation>读入交回的填写包(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
+        <source>Presenter mode (F5)</source>
+        <translation>演示模式（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="157"/>
+        <source>Only those needing discussion</source>
+        <translation>只看需要讨论的</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="158"/>
+        <source>Set as the &amp;agreed answer</source>
+        <translation>设为商定答案(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="159"/>
+        <source>Rationale (kept in the answer&apos;s comment)</source>
+        <translation>结论说明（写入该项的说明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="160"/>
+        <source>A grade said in the room:</source>
+        <translation>现场口头评分：</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="161"/>
+        <source>Enter</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="162"/>
+        <source>Requirements with grades</source>
+        <translation>有评分的要求</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="163"/>
+        <source>Rationale</source>
+        <translation>结论说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="219"/>
+        <source>{people} participants, {back} returned; {voted} requirements have grades, {discuss} need discussion.</source>
+        <translation>{people} 位参与人，{back} 位已交回；{voted} 项要求有评分，{discuss} 项需要讨论。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="228"/>
+        <source>No participants yet. Add them (Participants…), write each a fill-in workbook, and read the returned ones here: everyone&apos;s grades side by side, those that differ first.</source>
+        <translation>还没有参与人。先添加参与人（参与人…），为每人生成填写包，交回后在这里读入：各人的评分并列显示，分歧大的排在前面。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="235"/>
+        <source>This revision is final: reopen it to hold a workshop.</source>
+        <translation>此版本已定稿：重新打开为新版本后才能开研讨会。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="241"/>
+        <source>{mark}{number} · {votes} · agreed: {answer}</source>
+        <translation>{mark}{number} · {votes} · 商定：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="298"/>
+        <source>No grades yet: the returned fill-in workbooks show here.</source>
+        <translation>还没有评分：读入交回的填写包后在这里显示。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="314"/>
+        <source>{number}  {text}
+Evidence: {evidence}
+
+Grades given:
+{votes}
+
+Proposed: {proposed}. {rule}</source>
+        <translation>{number}  {text}
+证据提示：{evidence}
+
+各人评分：
+{votes}
+
+建议答案：{proposed}。{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="326"/>
+        <source>Agreed answer: {answer}</source>
+        <translation>商定答案：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="382"/>
+        <source>Add the participants first (Participants…).</source>
+        <translation>请先添加参与人（参与人…）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="387"/>
+        <source>Folder for the fill-in workbooks</source>
+        <translation>填写包保存到的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="397"/>
+        <source>Fill-in workbooks written</source>
+        <translation>填写包已生成</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="399"/>
+        <source>{n} fill-in workbooks were written to
+{folder}
+
+Send each participant theirs; Excel, WPS or LibreOffice will open it.</source>
+        <translation>已生成 {n} 个填写包，保存在
+{folder}
+
+请分别发给各位参与人；用 Excel、WPS 或 LibreOffice 都能打开填写。</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="411"/>
+        <source>Returned fill-in workbooks</source>
+        <translation>交回的填写包</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="413"/>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="425"/>
+        <source>Returned workbooks read</source>
+        <translation>已读入交回的填写包</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="426"/>
+        <source>{taken} of {n} files read:</source>
+        <translation>{n} 个文件中读入了 {taken} 个：</translation>
     </message>
 </context>
 </TS>

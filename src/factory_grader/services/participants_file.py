@@ -126,6 +126,12 @@ def _columns(path: Path, header: list[str]) -> dict[str, int]:
     return found
 
 
+def subdomains_from_text(text: str, form: MaturityForm, who: str) -> tuple[str, ...] | None:
+    """Sub-domains typed as in the CSV's column (None: every requirement); `who` names the
+    person in a message."""
+    return _subdomains(Path(who), 0, text, form)
+
+
 def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[str, ...] | None:
     words = [w.strip() for w in _SEPARATORS.split(text) if w.strip()]
     if not words:
@@ -154,9 +160,11 @@ def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[s
                 }
             subs = [s.id for s in form.subdomains if s.domain_id in domains]
         if not subs:
+            where_en = f"{path}: line {line}" if line else str(path)
+            where_zh = f"{path.name}：第 {line} 行" if line else f"{path.name}："
             raise WorkshopError(
-                f"{path}: line {line}: {word!r} is no sub-domain, domain or element",
-                f"{path.name}：第 {line} 行“{word}”不是能力子域、能力域或能力要素",
+                f"{where_en}: {word!r} is no sub-domain, domain or element",
+                f"{where_zh}“{word}”不是能力子域、能力域或能力要素",
             )
         chosen.extend(s for s in subs if s not in chosen)
     return tuple(chosen)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from factory_grader.ui.result_panel import ResultPanel
 
 # the pages by name (tests and callers say window.go(RESULTS))
-START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, RESULTS, FINALISE, COMPARE = PAGES
+START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, WORKSHOP, RESULTS, FINALISE, COMPARE = PAGES
 
 
 class MainWindow(QMainWindow):
@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         for name in PAGES[len(self.pages) :]:
             self.pages[name] = pages[name]
             self.stack.addWidget(pages[name])
+            if name == WORKSHOP:
+                pages[name].present_requested.connect(self.present)  # type: ignore[attr-defined]
         wanted, self._wanted_page = self._wanted_page, None
         if wanted is not None:
             self.go(wanted)
@@ -165,8 +167,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.compare_action = QAction(self)
         self.compare_action.triggered.connect(lambda: self.go(COMPARE))
-        for a in (self.new_action, self.import_action, self.export_action):
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.export_report)
+        self.report_action.setEnabled(False)
+        self.portfolio_action = QAction(self)
+        self.portfolio_action.triggered.connect(self.show_portfolio)
+        for a in (self.new_action, self.import_action, self.export_action, self.report_action):
             self.file_menu.addAction(a)
+        self.file_menu.addAction(self.portfolio_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.compare_action)
         self.file_menu.addSeparator()
@@ -234,6 +242,7 @@ class MainWindow(QMainWindow):
             self.tr("Questionnaire"),
             self.tr("Scenarios"),
             self.tr("Conditions"),
+            self.tr("Workshop"),
             self.tr("Results"),
             self.tr("Finalise"),
             self.tr("Compare"),
@@ -266,6 +275,8 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New assessment…"))
         self.import_action.setText(self.tr("&Import answers file or workbook…"))
         self.export_action.setText(self.tr("&Export submission workbook…"))
+        self.report_action.setText(self.tr("Export management &report (PDF)…"))
+        self.portfolio_action.setText(self.tr("C&lients and their assessments…"))
         self.compare_action.setText(self.tr("&Compare submissions (officials)…"))
         self.backup_action.setText(self.tr("&Back up the data…"))
         self.restore_action.setText(self.tr("&Restore from a backup…"))
@@ -291,6 +302,7 @@ class MainWindow(QMainWindow):
         has_session = self.ctx.session is not None
         if self.built:
             self.export_action.setEnabled(has_session)
+            self.report_action.setEnabled(has_session)
         enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         for row, name in enumerate(PAGES):
             item = self.nav.item(row)
@@ -639,6 +651,76 @@ class MainWindow(QMainWindow):
             failed_title=self.tr("Not exported"),
         )
         write_file(self, self.ctx, work, texts, exported)
+
+    def export_report(self) -> None:
+        """The management report (PDF) of the open assessment, in the UI's language."""
+        session, service = self.ctx.session, self.ctx.service
+        if session is None or service is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from factory_grader.ui.file_job import FileJobTexts, write_file
+
+        folder = Path(self.ctx.preferences.export_folder or Path.home())
+        name = self.tr("{factory}-assessment-report.pdf").format(
+            factory=session.summary.factory_name
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export management report"), str(folder / name), self.tr("PDF (*.pdf)")
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.ctx.preferences.export_folder = str(target.parent)
+        aid, lang = session.assessment_id, self.ctx.lang
+
+        def work() -> Path:
+            from factory_grader.services.management_report import write_management_report
+
+            return write_management_report(service, aid, target, lang)
+
+        texts = FileJobTexts(
+            busy=self.tr("Writing the report…"),
+            title=self.tr("Export management report"),
+            done_title=self.tr("Exported"),
+            done=self.tr("The report was saved as\n{path}"),
+            failed_title=self.tr("Not exported"),
+        )
+        write_file(self, self.ctx, work, texts)
+
+    def show_portfolio(self) -> None:
+        if self.ctx.service is None:
+            return
+        from factory_grader.ui.portfolio_dialog import PortfolioDialog
+
+        dialog = PortfolioDialog(self.ctx, self)
+        dialog.open_requested.connect(self.controller.open_assessment)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def present(self) -> None:
+        """Presenter mode over the workshop page's board, full screen."""
+        page = self.pages.get(WORKSHOP)
+        session, service = self.ctx.session, self.ctx.service
+        if page is None or session is None or service is None:
+            return
+        from factory_grader.ui.pages.workshop_page import WorkshopPage
+        from factory_grader.ui.presenter import PresenterWindow
+
+        assert isinstance(page, WorkshopPage)
+        if page.board is None:
+            return
+        workshop = page.workshop()
+        assert workshop is not None
+        presenter = PresenterWindow(
+            self.ctx, self.controller, workshop, page.board, page.only_discuss.isChecked()
+        )
+        presenter.closed.connect(page.load)  # what was agreed there shows here
+        self.presenter = presenter
+        presenter.showFullScreen()
+        presenter.activateWindow()
 
     def new_assessment(self) -> None:
         if self.ctx.service is None:

@@ -13,6 +13,7 @@ class PageName(StrEnum):
     QUESTIONNAIRE = "questionnaire"
     SCENARIOS = "scenarios"
     CONDITIONS = "conditions"
+    WORKSHOP = "workshop"
     RESULTS = "results"
     FINALISE = "finalise"
     COMPARE = "compare"

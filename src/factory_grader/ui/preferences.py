@@ -104,7 +104,10 @@ class Preferences:
     def save_window(self, geometry: QByteArray, page: PageName) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/page_name", page.value)
-        self._s.setValue("window/page", _V1_PAGES.index(page))  # for an earlier app
+        if page in _V1_PAGES:  # for an earlier app, which numbered the pages it had
+            self._s.setValue("window/page", _V1_PAGES.index(page))
+        else:  # (a page it does not have, e.g. 研讨会: it opens on its start page)
+            self._s.remove("window/page")
         self._s.sync()
 
     def window_page(self) -> PageName | None:

@@ -12,6 +12,7 @@ from factory_grader.ui.pages.profile_page import ProfilePage
 from factory_grader.ui.pages.questionnaire_page import QuestionnairePage
 from factory_grader.ui.pages.results_page import ResultsPage
 from factory_grader.ui.pages.scenarios_page import ScenariosPage
+from factory_grader.ui.pages.workshop_page import WorkshopPage
 
 
 def make_pages(ctx: AppContext, controller: Controller) -> dict[PageName, Page]:
@@ -20,6 +21,7 @@ def make_pages(ctx: AppContext, controller: Controller) -> dict[PageName, Page]:
         PageName.QUESTIONNAIRE: QuestionnairePage(ctx, controller),
         PageName.SCENARIOS: ScenariosPage(ctx, controller),
         PageName.CONDITIONS: ConditionsPage(ctx, controller),
+        PageName.WORKSHOP: WorkshopPage(ctx, controller),
         PageName.RESULTS: ResultsPage(ctx, controller),
         PageName.FINALISE: FinalisePage(ctx, controller),
         PageName.COMPARE: ComparePage(ctx),  # needs no open assessment
