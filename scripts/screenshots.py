@@ -21,7 +21,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-SCREENS = ["start", "profile", "questionnaire", "scenarios", "conditions", "results", "finalise"]
+SCREENS = [
+    "start",
+    "profile",
+    "questionnaire",
+    "scenarios",
+    "conditions",
+    "workshop",
+    "results",
+    "finalise",
+]
 
 
 def main() -> None:
@@ -44,7 +53,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     from factory_grader.ui.app import build
-    from factory_grader.ui.page_names import PAGES
+    from factory_grader.ui.page_names import PageName
 
     window = build(f"sqlite:///{home}/shots.db", app)
     if args.screen:
@@ -58,17 +67,75 @@ def main() -> None:
     wait(app, lambda: window.ctx.session is not None and not window.ctx.background.busy)
     window.start.reload()
     wait(app, lambda: not window.ctx.background.busy)
+    board = hold_workshop(window)
     for lang in args.langs.split(","):
         window.ctx.languages.switch(lang)
         settle(app)
-        for index, name in enumerate(SCREENS):
-            window.go(PAGES[index])
+        for name in SCREENS:
+            window.go(PageName(name))
+            if name == "workshop":
+                page = window.stack.currentWidget()
+                page.load()
+                wait(app, lambda page=page: page.board is not None and page.items.count() > 0)
             settle(app)
             path = args.out / f"{name}-{lang}.png"
             window.grab().save(str(path))
             print(path)
+        shoot_workshop_windows(app, window, args.out, lang, board)
     shoot_compare(app, window, args.out, args.langs.split(","))
     window.close()
+
+
+def hold_workshop(window) -> None:
+    """Three participants of the example factory who disagree on a few requirements."""
+    from factory_grader.domain.maturity_model import Grade
+    from factory_grader.domain.workshop import NewParticipant
+    from factory_grader.services.workshop import WorkshopService
+
+    workshop = WorkshopService(window.ctx.service)
+    aid = window.ctx.session.assessment_id
+    people = workshop.set_participants(
+        aid,
+        [
+            NewParticipant("张三", "生产部", "主任"),
+            NewParticipant("李四", "信息部", "经理", ("org-strategy", "personnel-skills")),
+            NewParticipant("王五", "质量部", "主管"),
+        ],
+    )
+    grades = {
+        "org-strategy.L1.01": (Grade.FULL, Grade.PARTIAL, Grade.NA),
+        "org-strategy.L1.02": (Grade.MOST, Grade.MOST, Grade.FULL),
+        "org-strategy.L2.01": (Grade.FULL, Grade.NONE, Grade.PARTIAL),
+        "personnel-skills.L1.01": (Grade.MOST, Grade.PARTIAL, Grade.MOST),
+    }
+    now = window.ctx.service.clock()
+    for n, p in enumerate(people):
+        votes = {rid: (g[n], "") for rid, g in grades.items()}
+        workshop.store.store_return(p.id, votes, "填写包.xlsx", now)
+
+
+def shoot_workshop_windows(app: QApplication, window, out: Path, lang: str, _board) -> None:
+    """Presenter mode (its own full-screen window) and 客户档案."""
+    from factory_grader.ui.page_names import PageName
+    from factory_grader.ui.portfolio_dialog import PortfolioDialog
+
+    window.go(PageName("workshop"))
+    page = window.stack.currentWidget()
+    wait(app, lambda: page.board is not None)
+    window.present()
+    presenter = window.presenter
+    settle(app)
+    presenter.grab().save(str(out / f"presenter-{lang}.png"))
+    presenter.close()
+    settle(app)
+    dialog = PortfolioDialog(window.ctx, window)
+    dialog.resize(1000, 620)
+    dialog.show()
+    wait(app, lambda: dialog.table.rowCount() > 0)
+    settle(app)
+    dialog.grab().save(str(out / f"portfolio-{lang}.png"))
+    dialog.close()
+    print(out / f"presenter-{lang}.png", out / f"portfolio-{lang}.png")
 
 
 def shoot_compare(app: QApplication, window, out: Path, langs: list[str]) -> None:

@@ -55,7 +55,8 @@ def test_every_page_fits_the_screen(
     assert done.returncode == 0, done.stderr[-3000:]
     pages = json.loads(done.stdout.strip().splitlines()[-1])
     assert [p["page"] for p in pages] == [
-        "start", "profile", "questionnaire", "scenarios", "conditions", "results", "finalise",
+        "start", "profile", "questionnaire", "scenarios", "conditions", "workshop", "results",
+        "finalise",
         "compare",
     ]  # fmt: skip
     logical = (round(width / float(scale)), round(height / float(scale)))

@@ -48,6 +48,7 @@ class PortfolioDialog(QDialog):
         self.setWindowTitle(self.tr("Clients and their assessments"))
         self.factories = QListWidget()
         self.factories.setAccessibleName(self.tr("Factories"))
+        self.factories.setWordWrap(True)  # long company names wrap, never scroll sideways
         self.factories.currentRowChanged.connect(self._show_client)
         self.state = QLabel(self.tr("Loading…"))
         self.table = QTableWidget(0, 6)
@@ -80,6 +81,7 @@ class PortfolioDialog(QDialog):
         split.addWidget(self.factories)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([300, 700])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
