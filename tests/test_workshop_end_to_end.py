@@ -123,6 +123,13 @@ def test_three_participants_to_the_management_report(capsys, tmp_path: Path) -> 
         run(capsys, "agree", "--assessment", str(aid), "--requirement", R12, "--grade", "most")[0]
         == 0
     )
+    # agreed again without --why: the rationale given before stays
+    assert (
+        run(capsys, "agree", "--assessment", str(aid), "--requirement", R11, "--grade", "partial")[
+            0
+        ]
+        == 0
+    )
     code, out, _ = run(capsys, "assessments", "show", str(aid), "--json")
     shown = json.loads(out)
     assert shown["requirements"][R11] == "partial" and shown["requirements"][R12] == "most"

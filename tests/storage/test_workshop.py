@@ -294,3 +294,39 @@ def test_a_final_assessment_takes_no_workshop_until_reopened(
         workshop.set_participants(draft, [NewParticipant("新人")])
     (outcome,) = workshop.merge(draft, [packs["张三"]])
     assert outcome.returned is None and "final" in outcome.message
+
+
+def test_a_rationale_no_workbook_can_hold_is_refused_and_nothing_saved(
+    workshop, service, draft
+) -> None:
+    rid = "org-strategy.L1.01"
+    before = service.answers(draft)
+    with pytest.raises(WorkshopError) as bad:
+        workshop.agree(draft, rid, Grade.NONE, "响铃\x07")
+    assert bad.value.zh == "结论说明含有工作簿无法保存的控制字符，请删除"
+    assert service.answers(draft) == before
+
+
+def test_names_alike_once_made_safe_get_a_pack_each(workshop, draft, tmp_path) -> None:
+    workshop.set_participants(draft, [NewParticipant("张/三"), NewParticipant("张_三")])
+    files = workshop.pack(draft, tmp_path / "out")
+    assert len({f.name for f in files}) == 2 and all(f.is_file() for f in files)
+
+
+def test_an_edited_ids_sheet_is_refused(workshop, draft, tmp_path) -> None:
+    _people(workshop, draft)
+    packs = _packs(workshop, draft, tmp_path / "out")
+    book = load_workbook(packs["王五"])
+    book["_ids"]["B5"] = "李四"  # 王五's token, but says 李四
+    book.save(packs["王五"])
+    (outcome,) = workshop.merge(draft, [packs["王五"]])
+    assert outcome.returned is None and "识别信息被改动过" in outcome.zh
+
+
+def test_no_packs_for_a_final_assessment(workshop, service, draft, tmp_path) -> None:
+    _people(workshop, draft)
+    service.finalise(draft)
+    with pytest.raises(WorkshopError) as final:
+        workshop.pack(draft, tmp_path / "out")
+    assert final.value.zh == f"评估 {draft} 已定稿：请先重新打开为新版本"
+    assert not (tmp_path / "out").exists()

@@ -265,7 +265,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assessment", type=int, required=True, metavar="ID")
     p.add_argument("--requirement", required=True, metavar="REQ", help="requirement id")
     p.add_argument("--grade", required=True, help="full, most, partial, none, na (or 全部满足 …)")
-    p.add_argument("--why", default="", metavar="TEXT", help="the rationale (研讨结论)")
+    p.add_argument(
+        "--why",
+        default=None,
+        metavar="TEXT",
+        help="the rationale (研讨结论); not given: an earlier one stays; '' removes it",
+    )
     p.set_defaults(handler="_cmd_agree")
 
     p = sub.add_parser(

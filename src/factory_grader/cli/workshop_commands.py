@@ -114,9 +114,12 @@ def _cmd_agree(args: argparse.Namespace, lib: FormLibrary) -> int:
 
     grade = _grade_arg(args.grade)
     with _service(args, lib) as service:
-        agreement = WorkshopService(service).agree(
-            args.assessment, args.requirement, grade, args.why or ""
-        )
+        workshop = WorkshopService(service)
+        why = args.why
+        if why is None:  # not given: an earlier rationale stays
+            earlier = workshop.store.agreements(args.assessment).get(args.requirement)
+            why = earlier.rationale if earlier else ""
+        agreement = workshop.agree(args.assessment, args.requirement, grade, why)
     print(f"{agreement.requirement_id}: {grade_name(agreement.grade, args.lang)}")
     return 0
 

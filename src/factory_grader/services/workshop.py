@@ -20,6 +20,7 @@ from factory_grader.domain.errors import InputError, NotFound
 from factory_grader.domain.maturity_model import Grade, MaturityForm, Requirement
 from factory_grader.domain.records import AssessmentSummary, RequirementNote
 from factory_grader.domain.text import Lang
+from factory_grader.domain.text_rules import FORBIDDEN
 from factory_grader.domain.workshop import (
     RATIONALE_LIMIT,
     Agreement,
@@ -136,15 +137,25 @@ class WorkshopService:
         earlier: dict[tuple[int, str], ReturnedVote] = {
             (v.participant_id, v.requirement_id): v for v in self.store.votes(assessment_id)
         }
+        if summary.finalised_at is not None:  # its returns could never be read
+            raise WorkshopError(
+                f"assessment {assessment_id} is final: reopen it as a new revision first",
+                f"评估 {assessment_id} 已定稿：请先重新打开为新版本",
+            )
         company = answers.profile.get("name", "") or summary.factory_name
         written = []
+        used: set[str] = set()
         for p in people:
             rows = tuple(
                 _pack_row(form, r, lang, earlier.get((p.id, r.id)))
                 for r in form.requirements
                 if answers.industry_type in r.applies_to and p.asked(r.subdomain_id)
             )
-            path = out_dir / _file_name(summary, p)
+            name = _file_name(summary, p)
+            if name.casefold() in used:  # two names the same once made safe (张/三, 张_三)
+                name = name.removesuffix(".xlsx") + f"-{p.id}.xlsx"
+            used.add(name.casefold())
+            path = out_dir / name
             write_fill_in(
                 path,
                 FillInPack(
@@ -212,10 +223,18 @@ class WorkshopService:
                 f"{path.name}：这是为评估 {found.assessment_id} 的参与人"
                 f"“{found.participant}”生成的，本数据库中没有此参与人（来自其他电脑，或已被移除）",
             )
-        if p.assessment_id != assessment_id or found.assessment_id != assessment_id:
+        if p.assessment_id != assessment_id:
             raise WorkshopError(
                 f"{path}: belongs to assessment {p.assessment_id}, not {assessment_id}",
                 f"{path.name}：属于评估 {p.assessment_id}，不是评估 {assessment_id}",
+            )
+        if found.assessment_id != assessment_id or found.participant != p.name:
+            raise WorkshopError(  # the ids sheet was edited: its token says someone else
+                f"{path}: the fill-in workbook's ids were changed (assessment"
+                f" {found.assessment_id}, participant {found.participant!r}); return the file"
+                " as it was given",
+                f"{path.name}：填写包的识别信息被改动过（评估 {found.assessment_id}，"
+                f"参与人“{found.participant}”），请交回原文件",
             )
         unknown = sorted(set(found.votes) - known)
         if unknown:
@@ -274,6 +293,11 @@ class WorkshopService:
     ) -> Agreement:
         """Sets the assessment's answer to `grade` (None: clears it) and keeps why."""
         rationale = " ".join(rationale.split())
+        if FORBIDDEN.search(rationale):  # a workbook could not hold it: nothing is saved
+            raise WorkshopError(
+                "the rationale holds a control character no workbook can hold; remove it",
+                "结论说明含有工作簿无法保存的控制字符，请删除",
+            )
         if len(rationale) > RATIONALE_LIMIT:
             raise WorkshopError(
                 f"the rationale is {len(rationale)} characters long; at most {RATIONALE_LIMIT}",

@@ -457,8 +457,10 @@ def agree_in_session(
     session = ctx.session
     if session is None or not controller.editable:
         return
+    from factory_grader.domain.text_rules import without_forbidden
+
     rid = item.requirement.id
-    rationale = " ".join(rationale.split())
+    rationale = without_forbidden(" ".join(rationale.split()))  # (as typed comments are)
     controller.set_grade(rid, grade)
     note = session.note(rid)
     comment = with_rationale(note.comment, rationale)
