@@ -1508,7 +1508,7 @@ Its answers were imported as a draft and rescored; check them.</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="746"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="747"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1670,72 +1670,72 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="52"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="53"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="56"/>
         <source>Revision</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="56"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="56"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="56"/>
         <source>Tier</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="61"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="62"/>
         <source>Assessments over time</source>
         <translation>历次评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="65"/>
         <source>What &amp;changed between two…</source>
         <translation>比较两次的变化(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="67"/>
         <source>&amp;Open the selected one</source>
         <translation>打开所选评估(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="107"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="109"/>
         <source>{name} · {n} assessments</source>
         <translation>{name} · {n} 次评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="110"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="112"/>
         <source>No assessments stored yet.</source>
         <translation>还没有保存的评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="138"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="136"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="138"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="141"/>
         <source>{id} · revision {rev} ({status})</source>
         <translation>{id} · 第 {rev} 版（{status}）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="162"/>
         <source>Trend of S</source>
         <translation>S 的变化趋势</translation>
     </message>
@@ -1743,42 +1743,43 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="112"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="115"/>
         <source>Only those needing discussion</source>
+        <extracomment>the window was closed (Esc): the workshop page shows what was agreed meanwhile</extracomment>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="114"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="117"/>
         <source>All with grades</source>
         <translation>全部有评分的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="120"/>
         <source>1–5 agreed answer · ←/→ move · D: {which} · Esc leaves</source>
         <translation>1–5 设定商定答案 · ←/→ 翻页 · D：{which} · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="121"/>
         <source>show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="121"/>
         <source>only disagreements</source>
         <translation>只看分歧</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="126"/>
         <source>Nothing to show.</source>
         <translation>没有可显示的要求。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="137"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="140"/>
         <source>Evidence: {text}</source>
         <translation>证据提示：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="145"/>
         <source>Proposed: {proposed} · Agreed: {agreed}</source>
         <translation>建议：{proposed} · 商定：{agreed}</translation>
     </message>
@@ -2648,95 +2649,105 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>WorkshopPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="152"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="202"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="382"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="205"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="388"/>
         <source>Workshop</source>
         <extracomment>the user wants presenter mode (the window opens it)</extracomment>
         <translation>研讨会</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="153"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="154"/>
         <source>&amp;Participants…</source>
         <translation>参与人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="155"/>
         <source>&amp;Write fill-in workbooks…</source>
         <translation>生成填写包(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
         <source>&amp;Read returned workbooks…</source>
         <translation>读入交回的填写包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="157"/>
         <source>Presenter mode (F5)</source>
         <translation>演示模式（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="158"/>
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="159"/>
         <source>Set as the &amp;agreed answer</source>
         <translation>设为商定答案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="160"/>
         <source>Rationale (kept in the answer&apos;s comment)</source>
         <translation>结论说明（写入该项的说明）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="161"/>
         <source>A grade said in the room:</source>
         <translation>现场口头评分：</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="162"/>
         <source>Enter</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="163"/>
         <source>Requirements with grades</source>
         <translation>有评分的要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="164"/>
         <source>Rationale</source>
         <translation>结论说明</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="219"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="165"/>
+        <source>Participant</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="166"/>
+        <source>Grade</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="222"/>
         <source>{people} participants, {back} returned; {voted} requirements have grades, {discuss} need discussion.</source>
         <translation>{people} 位参与人，{back} 位已交回；{voted} 项要求有评分，{discuss} 项需要讨论。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="228"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="231"/>
         <source>No participants yet. Add them (Participants…), write each a fill-in workbook, and read the returned ones here: everyone&apos;s grades side by side, those that differ first.</source>
         <translation>还没有参与人。先添加参与人（参与人…），为每人生成填写包，交回后在这里读入：各人的评分并列显示，分歧大的排在前面。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="238"/>
         <source>This revision is final: reopen it to hold a workshop.</source>
         <translation>此版本已定稿：重新打开为新版本后才能开研讨会。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="241"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="244"/>
         <source>{mark}{number} · {votes} · agreed: {answer}</source>
         <translation>{mark}{number} · {votes} · 商定：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="298"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="301"/>
         <source>No grades yet: the returned fill-in workbooks show here.</source>
         <translation>还没有评分：读入交回的填写包后在这里显示。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="314"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="317"/>
         <source>{number}  {text}
 Evidence: {evidence}
 
@@ -2753,27 +2764,27 @@ Proposed: {proposed}. {rule}</source>
 建议答案：{proposed}。{rule}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="326"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="329"/>
         <source>Agreed answer: {answer}</source>
         <translation>商定答案：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="382"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="388"/>
         <source>Add the participants first (Participants…).</source>
         <translation>请先添加参与人（参与人…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="387"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="393"/>
         <source>Folder for the fill-in workbooks</source>
         <translation>填写包保存到的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="397"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="403"/>
         <source>Fill-in workbooks written</source>
         <translation>填写包已生成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="399"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
         <source>{n} fill-in workbooks were written to
 {folder}
 
@@ -2784,22 +2795,22 @@ Send each participant theirs; Excel, WPS or LibreOffice will open it.</source>
 请分别发给各位参与人；用 Excel、WPS 或 LibreOffice 都能打开填写。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="411"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="417"/>
         <source>Returned fill-in workbooks</source>
         <translation>交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="413"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="419"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="425"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="431"/>
         <source>Returned workbooks read</source>
         <translation>已读入交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="426"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="432"/>
         <source>{taken} of {n} files read:</source>
         <translation>{n} 个文件中读入了 {taken} 个：</translation>
     </message>

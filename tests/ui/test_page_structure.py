@@ -32,6 +32,7 @@ def test_pages_have_stable_names_in_navigation_order() -> None:
         "questionnaire",
         "scenarios",
         "conditions",
+        "workshop",
         "results",
         "finalise",
         "compare",
