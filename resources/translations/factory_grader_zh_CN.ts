@@ -1559,70 +1559,70 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ParticipantsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="48"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="61"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="191"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="55"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="209"/>
         <source>Participants</source>
         <translation>参与人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="51"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="58"/>
         <source>Sub-domains: the sub-domains, domains or elements this person is asked about, separated by 、 or ; (empty: every requirement).</source>
         <translation>负责子域：此人负责评分的能力子域、能力域或能力要素，用“、”或“；”分隔（留空：全部要求）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="57"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
         <source>Sub-domains</source>
         <translation>负责子域</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="71"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="66"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="73"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="68"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="75"/>
         <source>Read a &amp;CSV file…</source>
         <translation>读入 CSV 名单(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="131"/>
         <source>Remove participants?</source>
         <translation>删除参与人？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="133"/>
         <source>{names} returned grades. Removing them removes their grades too. Remove?</source>
         <translation>{names}已交回评分。删除参与人会同时删除其评分。确定删除吗？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="139"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="154"/>
         <source>Participants list</source>
         <translation>参与人名单</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="139"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="146"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1743,43 +1743,43 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="115"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="117"/>
         <source>Only those needing discussion</source>
-        <extracomment>the window was closed (Esc): the workshop page shows what was agreed meanwhile</extracomment>
+        <extracomment>the window was closed (Esc): the workshop page shows what was agreed meanwhile what is agreed, as it changes here (the board holds what was loaded)</extracomment>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="119"/>
         <source>All with grades</source>
         <translation>全部有评分的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="120"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="122"/>
         <source>1–5 agreed answer · ←/→ move · D: {which} · Esc leaves</source>
         <translation>1–5 设定商定答案 · ←/→ 翻页 · D：{which} · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="123"/>
         <source>show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="121"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="123"/>
         <source>only disagreements</source>
         <translation>只看分歧</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="128"/>
         <source>Nothing to show.</source>
         <translation>没有可显示的要求。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="142"/>
         <source>Evidence: {text}</source>
         <translation>证据提示：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="145"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="146"/>
         <source>Proposed: {proposed} · Agreed: {agreed}</source>
         <translation>建议：{proposed} · 商定：{agreed}</translation>
     </message>
@@ -2649,105 +2649,105 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>WorkshopPage</name>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="153"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="205"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="388"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
         <source>Workshop</source>
-        <extracomment>the user wants presenter mode (the window opens it)</extracomment>
+        <extracomment>the user wants presenter mode (the window opens it) agreed here since the board was loaded (it is loaded again once they are stored)</extracomment>
         <translation>研讨会</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="157"/>
         <source>&amp;Participants…</source>
         <translation>参与人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="155"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="158"/>
         <source>&amp;Write fill-in workbooks…</source>
         <translation>生成填写包(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="159"/>
         <source>&amp;Read returned workbooks…</source>
         <translation>读入交回的填写包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="157"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="160"/>
         <source>Presenter mode (F5)</source>
         <translation>演示模式（F5）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="158"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="161"/>
         <source>Only those needing discussion</source>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="159"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="162"/>
         <source>Set as the &amp;agreed answer</source>
         <translation>设为商定答案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="160"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="163"/>
         <source>Rationale (kept in the answer&apos;s comment)</source>
         <translation>结论说明（写入该项的说明）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="161"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="164"/>
         <source>A grade said in the room:</source>
         <translation>现场口头评分：</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="165"/>
         <source>Enter</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="163"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="166"/>
         <source>Requirements with grades</source>
         <translation>有评分的要求</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="164"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="167"/>
         <source>Rationale</source>
         <translation>结论说明</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="168"/>
         <source>Participant</source>
         <translation>参与人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="166"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="169"/>
         <source>Grade</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="222"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="226"/>
         <source>{people} participants, {back} returned; {voted} requirements have grades, {discuss} need discussion.</source>
         <translation>{people} 位参与人，{back} 位已交回；{voted} 项要求有评分，{discuss} 项需要讨论。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="235"/>
         <source>No participants yet. Add them (Participants…), write each a fill-in workbook, and read the returned ones here: everyone&apos;s grades side by side, those that differ first.</source>
         <translation>还没有参与人。先添加参与人（参与人…），为每人生成填写包，交回后在这里读入：各人的评分并列显示，分歧大的排在前面。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="238"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="242"/>
         <source>This revision is final: reopen it to hold a workshop.</source>
         <translation>此版本已定稿：重新打开为新版本后才能开研讨会。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="249"/>
         <source>{mark}{number} · {votes} · agreed: {answer}</source>
         <translation>{mark}{number} · {votes} · 商定：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="301"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="309"/>
         <source>No grades yet: the returned fill-in workbooks show here.</source>
         <translation>还没有评分：读入交回的填写包后在这里显示。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="317"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="325"/>
         <source>{number}  {text}
 Evidence: {evidence}
 
@@ -2764,27 +2764,27 @@ Proposed: {proposed}. {rule}</source>
 建议答案：{proposed}。{rule}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="329"/>
-        <source>Agreed answer: {answer}</source>
-        <translation>商定答案：{answer}</translation>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="337"/>
+        <source>Agreed: {agreed} · the answer now: {answer}</source>
+        <translation>商定：{agreed} · 当前答案：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="388"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
         <source>Add the participants first (Participants…).</source>
         <translation>请先添加参与人（参与人…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="393"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="410"/>
         <source>Folder for the fill-in workbooks</source>
         <translation>填写包保存到的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="403"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="420"/>
         <source>Fill-in workbooks written</source>
         <translation>填写包已生成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="422"/>
         <source>{n} fill-in workbooks were written to
 {folder}
 
@@ -2795,22 +2795,22 @@ Send each participant theirs; Excel, WPS or LibreOffice will open it.</source>
 请分别发给各位参与人；用 Excel、WPS 或 LibreOffice 都能打开填写。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="417"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="434"/>
         <source>Returned fill-in workbooks</source>
         <translation>交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="419"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="436"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="431"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="448"/>
         <source>Returned workbooks read</source>
         <translation>已读入交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="432"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="449"/>
         <source>{taken} of {n} files read:</source>
         <translation>{n} 个文件中读入了 {taken} 个：</translation>
     </message>

@@ -27,6 +27,7 @@ from factory_grader.domain.results import (
 from factory_grader.domain.rules import Confidence, RuleSet
 from factory_grader.domain.scenarios import ScenarioCatalogue
 from factory_grader.domain.text import Lang, Text
+from factory_grader.domain.workshop import Agreement
 from factory_grader.scoring.rounding import format_gain, format_hundredths
 from factory_grader.scoring.tier import claim_gaps
 from factory_grader.scoring.what_if import Step, StepKind
@@ -377,3 +378,19 @@ def notice(form: MaturityForm, weights_id: str | None, lang: Lang) -> list[str]:
     """What every result says under it: that it is a self-assessment (the official assessment is
     on the national public platform), and what the weights in use rest on."""
     return [form.disclaimer.get(lang), form.weights_note_for(weights_id).get(lang)]
+
+
+#: The workshop (services/workshop.py): what was agreed on a requirement.
+NOT_AGREED = Text("未商定", "not agreed")
+CHANGED_SINCE = Text("{agreed}（答案已改为{answer}）", "{agreed} (the answer is now {answer})")
+
+
+def agreed_words(agreement: Agreement | None, answer: Grade | None, lang: Lang) -> str:
+    """What was agreed, as a list or the report says it: 未商定 until an answer is agreed (the
+    answer as entered is not an agreement), and said when the answer changed since."""
+    if agreement is None:
+        return NOT_AGREED.get(lang)
+    agreed = grade_name(agreement.grade, lang)
+    if agreement.grade == answer:
+        return agreed
+    return CHANGED_SINCE.get(lang).format(agreed=agreed, answer=grade_name(answer, lang))

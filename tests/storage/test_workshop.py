@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from factory_grader.domain.errors import AssessmentFrozen
 from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.workshop import NewParticipant, WorkshopError
 from factory_grader.services.answers_file import read_answers_file
@@ -290,10 +289,12 @@ def test_a_final_assessment_takes_no_workshop_until_reopened(
     _people(workshop, draft)
     packs = _packs(workshop, draft, tmp_path / "out")
     service.finalise(draft)
-    with pytest.raises(AssessmentFrozen):
+    with pytest.raises(WorkshopError) as final:
         workshop.set_participants(draft, [NewParticipant("新人")])
+    assert final.value.zh == f"评估 {draft} 已定稿：请先重新打开为新版本"
     (outcome,) = workshop.merge(draft, [packs["张三"]])
     assert outcome.returned is None and "final" in outcome.message
+    assert outcome.zh == f"评估 {draft} 已定稿：请先重新打开为新版本"
 
 
 def test_a_rationale_no_workbook_can_hold_is_refused_and_nothing_saved(
@@ -330,3 +331,90 @@ def test_no_packs_for_a_final_assessment(workshop, service, draft, tmp_path) -> 
         workshop.pack(draft, tmp_path / "out")
     assert final.value.zh == f"评估 {draft} 已定稿：请先重新打开为新版本"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_revision_reopened_carries_its_workshop_with_new_tokens(
+    workshop, service, draft, tmp_path
+) -> None:
+    people = {p.name: p for p in _people(workshop, draft)}
+    packs = _packs(workshop, draft, tmp_path / "out")
+    _fill(packs["王五"], {"组织战略 1.1": "部分满足"})
+    workshop.merge(draft, [packs["王五"]])
+    workshop.agree(draft, "org-strategy.L1.01", Grade.PARTIAL, "一条产线")
+    service.finalise(draft)
+    again = service.reopen(draft).id
+    carried = {p.name: p for p in workshop.participants(again)}
+    assert sorted(carried) == ["张三", "李四", "王五"]
+    assert all(
+        carried[n].token != people[n].token for n in carried
+    )  # the old packs are the old revision's
+    assert carried["李四"].subdomains == (EQUIPMENT, NETWORK)
+    item = next(i for i in workshop.board(again).items if i.requirement.id == "org-strategy.L1.01")
+    assert [(v.participant, v.grade) for v in item.consensus.votes] == [("王五", Grade.PARTIAL)]
+    assert item.agreement is not None and item.agreement.rationale == "一条产线"
+    (old,) = workshop.merge(again, [packs["王五"]])  # a pack of the final revision
+    assert old.returned is None and old.zh.endswith(
+        f"不是评估 {again}（这是较早版本的填写包，请为本版本重新生成）"
+    )
+    assert workshop.participants(draft)[0].token == people["张三"].token  # the final one kept
+
+
+def test_votes_outside_the_persons_pack_or_another_revision_are_refused(
+    workshop, draft, tmp_path
+) -> None:
+    _people(workshop, draft)
+    packs = _packs(workshop, draft, tmp_path / "out")
+    book = load_workbook(packs["王五"])  # 王五 is asked about 组织战略 only
+    book["_ids"]["B8"] = "equipment.L1.01"
+    book.save(packs["王五"])
+    zhang = packs["张三"]
+    book = load_workbook(zhang)
+    book["_ids"]["B4"] = "7"
+    book.save(zhang)
+    outside, revision = workshop.merge(draft, [packs["王五"], zhang])
+    assert "含有本评估未请王五评分的要求：['equipment.L1.01']" in outside.zh
+    assert "识别信息被改动过" in revision.zh
+
+
+def test_ids_rows_out_of_order_are_refused(workshop, draft, tmp_path) -> None:
+    _people(workshop, draft)
+    pack = _packs(workshop, draft, tmp_path / "out")["王五"]
+    book = load_workbook(pack)
+    book["_ids"]["A9"] = 5  # two requirements read from row 5
+    book.save(pack)
+    (outcome,) = workshop.merge(draft, [pack])
+    assert outcome.zh == f"{pack.name}：填写包的识别信息已损坏（_ids!A9）"
+
+
+def test_one_persons_two_files_in_one_merge_are_pointed_out(workshop, draft, tmp_path) -> None:
+    _people(workshop, draft)
+    pack = _packs(workshop, draft, tmp_path / "out")["王五"]
+    copy = tmp_path / "王五-第二份.xlsx"
+    shutil.copy(pack, copy)
+    first, second = workshop.merge(draft, [pack, copy])
+    assert not first.again_in_batch and second.again_in_batch
+    assert second.zh.endswith(f"（此文件替换了刚读入的 {pack.name}）")
+
+
+def test_replacing_participants_is_all_or_nothing(workshop, draft) -> None:
+    people = {p.name: p for p in _people(workshop, draft)}
+    with pytest.raises(WorkshopError):  # 赵六's sub-domain does not exist: nobody is removed
+        workshop.replace_participants(
+            draft, [NewParticipant("赵六", subdomains=("nowhere",))], [people["张三"].id]
+        )
+    assert [p.name for p in workshop.participants(draft)] == ["张三", "李四", "王五"]
+    workshop.replace_participants(draft, [NewParticipant("赵六")], [people["张三"].id])
+    assert [p.name for p in workshop.participants(draft)] == ["李四", "王五", "赵六"]
+
+
+def test_agreed_words_say_what_was_agreed_not_the_answer() -> None:
+    from datetime import UTC, datetime
+
+    from factory_grader.domain.workshop import Agreement
+    from factory_grader.wording import agreed_words
+
+    made = Agreement("r", Grade.MOST, "", "王工", datetime(2026, 12, 1, tzinfo=UTC))
+    assert agreed_words(None, Grade.FULL, "zh") == "未商定"
+    assert agreed_words(made, Grade.MOST, "zh") == "大部分满足"
+    assert agreed_words(made, Grade.NONE, "zh") == "大部分满足（答案已改为不满足）"
+    assert agreed_words(made, None, "en") == "Mostly met (the answer is now Unanswered)"

@@ -61,14 +61,15 @@ def test_the_disagreement_comes_first_and_the_agreed_answer_keeps_its_reason(
     load_example(qtbot, window)
     page, workshop = _with_votes(qtbot, window)
     assert page.only_discuss.isChecked() and page.items.count() == 1  # only 1.1 differs
-    assert page.items.item(0).text() == "⚠ 组织战略 1.1 · 全部满足 1 · 部分满足 1 · 商定：全部满足"
+    # 全部满足 is the example factory's answer, not an agreement: 未商定 until one is made
+    assert page.items.item(0).text() == "⚠ 组织战略 1.1 · 全部满足 1 · 部分满足 1 · 商定：未商定"
     assert (
         "张三：全部满足（有规划）" in page.detail.text()
         and "建议答案：部分满足" in page.detail.text()
     )
     assert page.state.text() == "2 位参与人，2 位已交回；2 项要求有评分，1 项需要讨论。"
-    page.only_discuss.setChecked(False)
-    assert page.items.count() == 2
+    page.only_discuss.setChecked(False)  # every requirement, those with grades to discuss first
+    assert page.items.count() == len(page.board.items) > 2
     page.items.setCurrentRow(0)
     page.rationale.setText("只有一条产线")  # (as typed: QTest cannot type Chinese)
     page.choice_buttons[2].click()  # 3 部分满足
@@ -77,6 +78,7 @@ def test_the_disagreement_comes_first_and_the_agreed_answer_keeps_its_reason(
     session = window.ctx.session
     assert session.answers.grade(R11) is Grade.PARTIAL
     assert session.note(R11).comment.endswith("研讨结论：只有一条产线")
+    assert page.items.item(0).text().endswith("商定：部分满足")
     qtbot.waitUntil(
         lambda: workshop.store.agreements(session.assessment_id).get(R11) is not None, timeout=10000
     )
@@ -86,6 +88,11 @@ def test_the_disagreement_comes_first_and_the_agreed_answer_keeps_its_reason(
     window.controller.undo()
     wait_idle(qtbot, window)
     assert session.answers.grade(R11) is Grade.FULL  # as the example factory had it
+    # the agreement stays on record, and the list says the answer moved away from it
+    qtbot.waitUntil(
+        lambda: page.items.item(0).text().endswith("商定：部分满足（答案已改为全部满足）"),
+        timeout=10000,
+    )
 
 
 def test_presenter_mode_is_large_and_driven_by_keys(qtbot, open_window) -> None:
@@ -113,6 +120,7 @@ def test_presenter_mode_is_large_and_driven_by_keys(qtbot, open_window) -> None:
     shown = format_hundredths(window.ctx.result.maturity.score_hundredths)
     assert presenter.corner.text().startswith(f"S {shown} · ")
     assert presenter.answer.text() == "建议：部分满足 · 商定：大部分满足"
+    assert "研讨结论" not in window.ctx.session.note(R11).comment  # no rationale given there
     qtbot.keyClick(presenter, Qt.Key.Key_D)  # all with grades: two
     assert presenter.place.text() == "1 / 2 · 全部有评分的"
     qtbot.keyClick(presenter, Qt.Key.Key_Right)

@@ -255,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="an assessment's participants, who returned, and where they disagree",
     )
     p.add_argument("--assessment", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--remove", metavar="NAME", help="remove this participant and every grade they gave"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler="_cmd_workshop")
     p = sub.add_parser(

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factory_grader.domain.errors import InputError
 from factory_grader.domain.maturity_model import Grade
+from factory_grader.domain.workshop import WorkshopError
 from factory_grader.forms.library import FormLibrary
 from factory_grader.wording import grade_name
 
@@ -19,17 +19,27 @@ if TYPE_CHECKING:
 
 def _cmd_pack(args: argparse.Namespace, lib: FormLibrary) -> int:
     from factory_grader.cli.commands import _service
+    from factory_grader.services.participants_file import read_participants_csv
     from factory_grader.services.workshop import WorkshopService
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: is a file; give a folder for --out")
+        raise WorkshopError(
+            f"{out}: is a file; give a folder for --out", f"{out}：是一个文件，--out 应为文件夹"
+        )
     with _service(args, lib) as service:
         workshop = WorkshopService(service)
         if args.participants:
+            listed = len(
+                read_participants_csv(Path(args.participants), workshop.form_of(args.assessment))
+            )
             people = workshop.import_participants(args.assessment, Path(args.participants))
-            what = "位参与人" if args.lang == "zh" else "participants"
-            print(f"{len(people)} {what}", file=sys.stderr)
+            print(
+                f"名单中 {listed} 位，现有 {len(people)} 位参与人"
+                if args.lang == "zh"
+                else f"{listed} in the list; {len(people)} participants now",
+                file=sys.stderr,
+            )
         written = workshop.pack(args.assessment, out, args.lang)
     for path in written:
         print(path)
@@ -45,7 +55,7 @@ def _cmd_merge(args: argparse.Namespace, lib: FormLibrary) -> int:
     with _service(args, lib) as service:
         workshop = WorkshopService(service)
         outcomes = workshop.merge(args.assessment, [Path(p) for p in args.files])
-        board = workshop.board(args.assessment)
+        board = workshop.board(args.assessment, args.lang)
     for o in outcomes:
         stream = sys.stdout if o.returned and not args.json else sys.stderr
         print(f"{o.path}: {o.text(args.lang)}", file=stream)
@@ -76,7 +86,16 @@ def _cmd_workshop(args: argparse.Namespace, lib: FormLibrary) -> int:
     from factory_grader.services.workshop import WorkshopService
 
     with _service(args, lib) as service:
-        board = WorkshopService(service).board(args.assessment)
+        workshop = WorkshopService(service)
+        if args.remove:
+            gone = workshop.remove_participant(args.assessment, args.remove)
+            print(
+                f"已删除参与人“{gone.name}”及其评分"
+                if args.lang == "zh"
+                else f"removed {gone.name} and their grades",
+                file=sys.stderr,
+            )
+        board = workshop.board(args.assessment, args.lang)
     voted = [i for i in board.items if i.consensus.votes]
     if args.json:
         _print_json(
@@ -130,8 +149,10 @@ def _grade_arg(text: str) -> Grade | None:
     for g in Grade:
         if text.casefold() in (g.value, grade_name(g, "zh"), grade_name(g, "en").casefold()):
             return g
-    raise InputError(
-        f"--grade {text!r}: one of full, most, partial, none, na (or 全部满足 … 不适用)"
+    raise WorkshopError(
+        f"--grade {text!r}: one of full, most, partial, none, na (or 全部满足 … 不适用)",
+        f"--grade “{text}”：应为 全部满足、大部分满足、部分满足、不满足、不适用"
+        "（或 full、most、partial、none、na）之一",
     )
 
 
@@ -180,7 +201,10 @@ def _cmd_report(args: argparse.Namespace, lib: FormLibrary) -> int:
 
     out = Path(args.out)
     if out.is_dir() or not out.parent.is_dir():
-        raise InputError(f"{out}: give a file name in an existing folder for --out")
+        raise WorkshopError(
+            f"{out}: give a file name in an existing folder for --out",
+            f"{out}：--out 应为已有文件夹中的文件名",
+        )
     with _service(args, lib) as service:
         write_management_report(service, args.assessment, out, args.lang)
     print(out)

@@ -12,7 +12,7 @@ from factory_grader.services.app_paths import resources_root
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.services.workshop import WorkshopService
-from factory_grader.wording import grade_name, listing, requirement_number
+from factory_grader.wording import agreed_words, grade_name, listing, requirement_number
 
 log = logging.getLogger(__name__)
 FONT = "fonts/wqy-microhei.ttc"
@@ -71,7 +71,7 @@ def write_management_report(
                     lang,
                 ),
                 grade_name(i.consensus.proposed, lang),
-                grade_name(i.answer, lang),
+                agreed_words(i.agreement, i.answer, lang),
                 i.agreement.rationale if i.agreement else "",
             )
             for i in board.to_discuss

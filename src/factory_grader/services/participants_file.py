@@ -27,16 +27,15 @@ _SEPARATORS = re.compile(r"[、;；|]")
 
 
 def read_participants_csv(path: Path, form: MaturityForm) -> list[NewParticipant]:
-    text = _decode(path)
-    rows = list(csv.reader(io.StringIO(text)))
-    while rows and not any(c.strip() for c in rows[0]):
+    rows = _rows(path, _decode(path))
+    while rows and not any(c.strip() for c in rows[0][1]):
         rows.pop(0)
     if not rows:
         raise WorkshopError(f"{path}: the file is empty", f"{path.name}：文件是空的")
-    where = _columns(path, rows[0])
+    where = _columns(path, rows[0][1])
     people: list[NewParticipant] = []
     first_line: dict[str, int] = {}
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         if not any(c.strip() for c in row):
             continue
 
@@ -84,6 +83,29 @@ def read_participants_csv(path: Path, form: MaturityForm) -> list[NewParticipant
 
 
 _ZH = {"name": "姓名", "department": "部门", "role": "角色"}
+
+
+def _rows(path: Path, text: str) -> list[tuple[int, list[str]]]:
+    """Each record with the line it starts on (what a person sees in an editor). A quote never
+    closed, or a line break inside a field, is a mistake in the file, not a long name."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    out: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            if any("\n" in c or "\r" in c for c in row):
+                raise WorkshopError(
+                    f"{path}: line {line}: a field runs over several lines (a quote not closed?)",
+                    f"{path.name}：第 {line} 行有字段跨了多行（引号没有配对？）",
+                )
+            out.append((line, row))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise WorkshopError(  # `line`: where the record that fails begins
+            f"{path}: line {line}: not valid CSV from here on (a quote not closed?)",
+            f"{path.name}：从第 {line} 行起不是有效的 CSV 格式（引号没有配对？）",
+        ) from exc
+    return out
 
 
 def _decode(path: Path) -> str:

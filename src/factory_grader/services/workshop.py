@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factory_grader.domain.consensus import Consensus, Vote, consensus, discussion_order
-from factory_grader.domain.errors import InputError, NotFound
+from factory_grader.domain.errors import AssessmentFrozen, InputError, NotFound
 from factory_grader.domain.maturity_model import Grade, MaturityForm, Requirement
 from factory_grader.domain.records import AssessmentSummary, RequirementNote
 from factory_grader.domain.text import Lang
@@ -86,6 +87,18 @@ class MergeOutcome:
         return self.zh if lang == "zh" else self.message
 
 
+@contextmanager
+def _said_in_chinese(assessment_id: int) -> Iterator[None]:
+    """A final assessment, or an id or requirement that is not there, said in both languages
+    (the store says it in English)."""
+    try:
+        yield
+    except AssessmentFrozen as exc:
+        raise WorkshopError(str(exc), f"评估 {assessment_id} 已定稿：请先重新打开为新版本") from exc
+    except NotFound as exc:
+        raise WorkshopError(str(exc), f"找不到：{exc}") from exc
+
+
 class WorkshopService:
     def __init__(self, service: AssessmentService, store: WorkshopStore | None = None) -> None:
         self.service = service
@@ -101,8 +114,24 @@ class WorkshopService:
         self, assessment_id: int, people: Iterable[NewParticipant]
     ) -> list[Participant]:
         people = list(people)
-        form = self._form(assessment_id)
-        known = {s.id for s in form.subdomains}
+        self._check_subdomains(assessment_id, people)
+        with _said_in_chinese(assessment_id):
+            return self.store.set_participants(assessment_id, people, self.service.clock())
+
+    def replace_participants(
+        self, assessment_id: int, people: Iterable[NewParticipant], removed: Iterable[int]
+    ) -> list[Participant]:
+        """The participants dialog's OK: these removed (with their grades) and the rest set, in
+        one transaction — all or nothing."""
+        people = list(people)
+        self._check_subdomains(assessment_id, people)
+        with _said_in_chinese(assessment_id):
+            return self.store.set_participants(
+                assessment_id, people, self.service.clock(), removed=tuple(removed)
+            )
+
+    def _check_subdomains(self, assessment_id: int, people: list[NewParticipant]) -> None:
+        known = {s.id for s in self.form_of(assessment_id).subdomains}
         for p in people:
             if p.subdomains is not None and not set(p.subdomains) <= known:
                 unknown = sorted(set(p.subdomains) - known)
@@ -110,15 +139,22 @@ class WorkshopService:
                     f"{p.name}: unknown sub-domains {unknown}",
                     f"{p.name}：未知的能力子域 {unknown}",
                 )
-        return self.store.set_participants(assessment_id, people, self.service.clock())
 
     def import_participants(self, assessment_id: int, path: Path) -> list[Participant]:
         return self.set_participants(
-            assessment_id, read_participants_csv(path, self._form(assessment_id))
+            assessment_id, read_participants_csv(path, self.form_of(assessment_id))
         )
 
-    def remove_participant(self, participant_id: int) -> Participant:
-        return self.store.remove_participant(participant_id)
+    def remove_participant(self, assessment_id: int, name: str) -> Participant:
+        """The participant of this name and every grade they gave."""
+        found = next((p for p in self.participants(assessment_id) if p.name == name), None)
+        if found is None:
+            raise WorkshopError(
+                f"assessment {assessment_id} has no participant {name!r}",
+                f"评估 {assessment_id} 没有参与人“{name}”",
+            )
+        with _said_in_chinese(assessment_id):
+            return self.store.remove_participant(found.id)
 
     # --- fill-in workbooks -----------------------------------------------------------------
 
@@ -178,14 +214,15 @@ class WorkshopService:
     def merge(self, assessment_id: int, paths: Sequence[Path]) -> list[MergeOutcome]:
         """Each returned file read and stored; a bad one is refused with its reason and never
         stops the rest."""
-        self.service.summary(assessment_id)
-        form = self._form(assessment_id)
-        known = {r.id for r in form.requirements}
+        summary = self.service.summary(assessment_id)
+        answers = self.service.answers(assessment_id)
+        form = self.service.library.form_for(answers)
+        applicable = [r for r in form.requirements if answers.industry_type in r.applies_to]
         outcomes: list[MergeOutcome] = []
         seen: set[int] = set()
         for path in paths:
             try:
-                returned = self._merge_one(assessment_id, path, known)
+                returned = self._merge_one(summary, path, applicable)
             except InputError as exc:
                 zh = getattr(exc, "zh", "") or str(exc)
                 outcomes.append(MergeOutcome(path, None, str(exc), zh))
@@ -194,6 +231,16 @@ class WorkshopService:
             p = returned.participant
             again = p.id in seen
             seen.add(p.id)
+            if again:  # the later file of the two wins: say so
+                earlier = next(
+                    o.path.name
+                    for o in outcomes
+                    if o.returned and o.returned.participant.id == p.id
+                )
+                note_en = f" (this file replaces {earlier}, read just before)"
+                note_zh = f"（此文件替换了刚读入的 {earlier}）"
+            else:
+                note_en = note_zh = ""
             if returned.earlier_at is not None:
                 when = returned.earlier_at.strftime("%Y-%m-%d %H:%M") if returned.earlier_at else ""
                 en = (
@@ -207,10 +254,13 @@ class WorkshopService:
             else:
                 en = f"{p.name}: {returned.votes} grades"
                 zh = f"{p.name}：{returned.votes} 项评分"
-            outcomes.append(MergeOutcome(path, returned, en, zh, again))
+            outcomes.append(MergeOutcome(path, returned, en + note_en, zh + note_zh, again))
         return outcomes
 
-    def _merge_one(self, assessment_id: int, path: Path, known: set[str]) -> Returned:
+    def _merge_one(
+        self, summary: AssessmentSummary, path: Path, applicable: list[Requirement]
+    ) -> Returned:
+        assessment_id = summary.id
         if not path.is_file():
             raise WorkshopError(f"{path}: no such file", f"{path.name}：文件不存在")
         found = read_fill_in(path)
@@ -224,11 +274,23 @@ class WorkshopService:
                 f"“{found.participant}”生成的，本数据库中没有此参与人（来自其他电脑，或已被移除）",
             )
         if p.assessment_id != assessment_id:
+            # another revision of the same assessment: its packs are that revision's
+            same = self.service.summary(p.assessment_id).series_id == summary.series_id
             raise WorkshopError(
-                f"{path}: belongs to assessment {p.assessment_id}, not {assessment_id}",
-                f"{path.name}：属于评估 {p.assessment_id}，不是评估 {assessment_id}",
+                f"{path}: belongs to assessment {p.assessment_id}, not {assessment_id}"
+                + (
+                    " (an earlier revision: write this one's fill-in workbooks anew)"
+                    if same
+                    else ""
+                ),
+                f"{path.name}：属于评估 {p.assessment_id}，不是评估 {assessment_id}"
+                + ("（这是较早版本的填写包，请为本版本重新生成）" if same else ""),
             )
-        if found.assessment_id != assessment_id or found.participant != p.name:
+        if (
+            found.assessment_id != assessment_id
+            or found.participant != p.name
+            or found.revision != summary.revision
+        ):
             raise WorkshopError(  # the ids sheet was edited: its token says someone else
                 f"{path}: the fill-in workbook's ids were changed (assessment"
                 f" {found.assessment_id}, participant {found.participant!r}); return the file"
@@ -236,14 +298,15 @@ class WorkshopService:
                 f"{path.name}：填写包的识别信息被改动过（评估 {found.assessment_id}，"
                 f"参与人“{found.participant}”），请交回原文件",
             )
-        unknown = sorted(set(found.votes) - known)
-        if unknown:
+        asked = {r.id for r in applicable if p.asked(r.subdomain_id)}
+        unknown = sorted(set(found.votes) - asked)
+        if unknown:  # not written in this person's pack: the file was edited
             raise WorkshopError(
-                f"{path}: requirements this assessment's questionnaire does not have:"
-                f" {unknown[:5]}",
-                f"{path.name}：含有本评估问卷中没有的要求：{unknown[:5]}",
+                f"{path}: requirements not asked of {p.name} in this assessment: {unknown[:5]}",
+                f"{path.name}：含有本评估未请{p.name}评分的要求：{unknown[:5]}",
             )
-        returned = self.store.store_return(p.id, found.votes, path.name, self.service.clock())
+        with _said_in_chinese(assessment_id):
+            returned = self.store.store_return(p.id, found.votes, path.name, self.service.clock())
         log.info("fill-in of %s (%s) merged into assessment %s", p.name, path, assessment_id)
         return returned
 
@@ -252,13 +315,14 @@ class WorkshopService:
     ) -> None:
         """A participant's grade given in the room (not in a fill-in workbook), entered in the
         app; kept like a returned one, with the app named as its source."""
-        self.store.set_vote(
-            participant_id, requirement_id, grade, comment, ENTERED_IN_APP, self.service.clock()
-        )
+        with _said_in_chinese(0):
+            self.store.set_vote(
+                participant_id, requirement_id, grade, comment, ENTERED_IN_APP, self.service.clock()
+            )
 
     # --- disagreement and agreement --------------------------------------------------------
 
-    def board(self, assessment_id: int) -> Board:
+    def board(self, assessment_id: int, lang: Lang = "zh") -> Board:
         summary = self.service.summary(assessment_id)
         answers = self.service.answers(assessment_id)
         form = self.service.library.form_for(answers)
@@ -278,7 +342,7 @@ class WorkshopService:
             ]
             found[r.id] = BoardItem(
                 r,
-                requirement_number(form, r.id, "zh"),
+                requirement_number(form, r.id, lang),
                 consensus(votes),
                 answers.requirements.get(r.id),
                 agreements.get(r.id),
@@ -306,26 +370,30 @@ class WorkshopService:
         sheet = self.service.sheet(assessment_id)
         held = sheet.requirements.get(requirement_id)
         if held is None:
-            raise NotFound(f"assessment {assessment_id} has no requirement {requirement_id}")
+            raise WorkshopError(
+                f"assessment {assessment_id} has no requirement {requirement_id}",
+                f"评估 {assessment_id} 没有要求 {requirement_id}",
+            )
         value = held.value
         assert isinstance(value, tuple)  # (grade, RequirementNote)
         note = value[1]
         assert isinstance(note, RequirementNote)
         comment = with_rationale(note.comment, rationale)
-        self.service.save_requirement(
-            assessment_id,
-            requirement_id,
-            grade,
-            RequirementNote(comment, note.review),
-            held.version,
-        )
         agreement = Agreement(
             requirement_id, grade, rationale, self.service.actor, self.service.clock()
         )
-        self.store.record_agreement(assessment_id, agreement)
+        with _said_in_chinese(assessment_id):
+            self.service.save_requirement(
+                assessment_id,
+                requirement_id,
+                grade,
+                RequirementNote(comment, note.review),
+                held.version,
+            )
+            self.store.record_agreement(assessment_id, agreement)
         return agreement
 
-    def _form(self, assessment_id: int) -> MaturityForm:
+    def form_of(self, assessment_id: int) -> MaturityForm:
         return self.service.library.form_for(self.service.answers(assessment_id))
 
 

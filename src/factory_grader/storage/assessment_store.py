@@ -54,13 +54,16 @@ from factory_grader.domain.records import (
 )
 from factory_grader.storage.database import Database
 from factory_grader.storage.schema import (
+    AgreementRow,
     AssessmentRow,
     AttachmentRow,
     ConditionAnswerRow,
     ConflictRow,
     FactoryRow,
+    ParticipantRow,
     RequirementAnswerRow,
     ScenarioAnswerRow,
+    VoteRow,
 )
 
 log = logging.getLogger(__name__)
@@ -447,6 +450,7 @@ class AssessmentStore:
                 copies = [_copy_row(r, new.id) for r in rows]
                 if copies:
                     s.execute(insert(table), copies)
+            _copy_workshop(s, a.id, new.id)
             return _summary(new, s.get_one(FactoryRow, a.factory_id))
 
     def save_profile(
@@ -904,6 +908,43 @@ def _add_unanswered(
         ]
         if missing:
             s.execute(insert(table), missing)
+
+
+def _copy_workshop(s: Session, old_id: int, new_id: int) -> None:
+    """The workshop comes along with the answers it led to: the participants (with new tokens:
+    a pack of the earlier revision belongs to it), what each said, and why each answer was
+    agreed."""
+    from factory_grader.storage.workshop_store import new_token
+
+    for p in s.scalars(select(ParticipantRow).where(ParticipantRow.assessment_id == old_id)):
+        copy = ParticipantRow(
+            assessment_id=new_id,
+            name=p.name,
+            department=p.department,
+            role=p.role,
+            subdomains=p.subdomains,
+            token=new_token(),
+            created_at=p.created_at,
+            returned_at=p.returned_at,
+        )
+        s.add(copy)
+        s.flush()
+        votes = s.scalars(select(VoteRow).where(VoteRow.participant_id == p.id)).all()
+        for v in votes:
+            s.add(
+                VoteRow(
+                    participant_id=copy.id,
+                    requirement_id=v.requirement_id,
+                    grade=v.grade,
+                    comment=v.comment,
+                    returned_at=v.returned_at,
+                    source=v.source,
+                )
+            )
+    rows = s.scalars(select(AgreementRow).where(AgreementRow.assessment_id == old_id)).all()
+    copies = [_copy_row(r, new_id) for r in rows]
+    if copies:
+        s.execute(insert(AgreementRow), copies)
 
 
 def _copy_row(row: Any, new_assessment_id: int) -> dict[str, Any]:

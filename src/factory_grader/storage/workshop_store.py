@@ -40,12 +40,24 @@ class WorkshopStore:
     # --- participants ----------------------------------------------------------------------
 
     def set_participants(
-        self, assessment_id: int, people: Iterable[NewParticipant], now: datetime
+        self,
+        assessment_id: int,
+        people: Iterable[NewParticipant],
+        now: datetime,
+        removed: tuple[int, ...] = (),
     ) -> list[Participant]:
         """Adds each person, or updates one of the same name (department, role, sub-domains),
-        keeping their token: a fill-in workbook written before still reads back."""
+        keeping their token: a fill-in workbook written before still reads back. `removed`:
+        participants (ids) taken out first, with their grades — in the same transaction."""
         with self.db.transaction() as s:
             _draft(s, assessment_id)
+            for pid in removed:
+                gone = s.get(ParticipantRow, pid)
+                if gone is None or gone.assessment_id != assessment_id:
+                    raise NotFound(f"assessment {assessment_id} has no participant {pid}")
+                s.execute(delete(VoteRow).where(VoteRow.participant_id == pid))
+                s.delete(gone)
+            s.flush()
             rows = {
                 r.name: r
                 for r in s.scalars(

@@ -35,7 +35,14 @@ COLUMNS = 4
 
 
 class ParticipantsDialog(QDialog):
-    def __init__(self, ctx: AppContext, assessment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        assessment_id: int,
+        people: list[Participant],
+        parent: QWidget | None = None,
+    ) -> None:
+        """people: as the workshop page loaded them (nothing is read on the GUI thread)."""
         super().__init__(parent)
         from factory_grader.services.workshop import WorkshopService
 
@@ -43,7 +50,7 @@ class ParticipantsDialog(QDialog):
         self.ctx = ctx
         self.assessment_id = assessment_id
         self.workshop = WorkshopService(ctx.service)
-        self.people: list[Participant] = self.workshop.participants(assessment_id)
+        self.people = people
         self.removed: list[int] = []
         self.setWindowTitle(self.tr("Participants"))
         self.hint = QLabel(
@@ -182,12 +189,21 @@ class ParticipantsDialog(QDialog):
         return out
 
     def save(self) -> None:
+        """All or nothing, on the writer thread; the dialog closes once it is stored and stays
+        open (nothing changed) when it cannot be."""
         try:
             people = self.rows()
-            for pid in self.removed:
-                self.workshop.remove_participant(pid)
-            self.workshop.set_participants(self.assessment_id, people)
         except InputError as exc:
-            QMessageBox.warning(self, self.tr("Participants"), error_text(exc, self.ctx.lang))
+            self._failed(exc)
             return
-        self.accept()
+        workshop, aid, removed = self.workshop, self.assessment_id, tuple(self.removed)
+        self.setEnabled(False)
+        self.ctx.background.write(
+            lambda: workshop.replace_participants(aid, people, removed),
+            lambda _: self.accept(),
+            self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        QMessageBox.warning(self, self.tr("Participants"), error_text(exc, self.ctx.lang))

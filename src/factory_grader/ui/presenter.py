@@ -17,7 +17,7 @@ from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.workshop_page import CHOICES, agree_in_session
-from factory_grader.wording import NO_TIER, grade_name, tier_name
+from factory_grader.wording import NO_TIER, agreed_words, grade_name, tier_name
 
 if TYPE_CHECKING:
     from factory_grader.domain.results import AssessmentResult
@@ -50,6 +50,8 @@ class PresenterWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx, self.controller, self.workshop, self.board = ctx, controller, workshop, board
+        #: what is agreed, as it changes here (the board holds what was loaded)
+        self.agreements = {i.requirement.id: i.agreement for i in board.items if i.agreement}
         self.only_discussion = only_discussion and any(
             i.consensus.needs_discussion for i in board.items
         )
@@ -140,10 +142,12 @@ class PresenterWindow(QWidget):
             self.tr("Evidence: {text}").format(text=self.ctx.text(item.requirement.evidence))
         )
         self.votes.setText(self._distribution(item))
-        answer = self._answer(item)
         self.answer.setText(
             self.tr("Proposed: {proposed} · Agreed: {agreed}").format(
-                proposed=grade_name(item.consensus.proposed, lang), agreed=grade_name(answer, lang)
+                proposed=grade_name(item.consensus.proposed, lang),
+                agreed=agreed_words(
+                    self.agreements.get(item.requirement.id), self._answer(item), lang
+                ),
             )
         )
 
@@ -210,8 +214,13 @@ class PresenterWindow(QWidget):
             item = self.current()
             if item is not None and self.controller.editable:
                 grade = CHOICES[key - Qt.Key.Key_1]
-                rationale = item.agreement.rationale if item.agreement else ""
-                agree_in_session(self.ctx, self.controller, self.workshop, item, grade, rationale)
+                earlier = self.agreements.get(item.requirement.id)
+                rationale = earlier.rationale if earlier else ""
+                done = agree_in_session(
+                    self.ctx, self.controller, self.workshop, item, grade, rationale
+                )
+                if done is not None:
+                    self.agreements[item.requirement.id] = done
                 self.show_item()
         else:
             super().keyPressEvent(event)

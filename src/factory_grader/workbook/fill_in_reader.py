@@ -18,6 +18,7 @@ from factory_grader.workbook.fill_in import (
     COMMENT_COLUMN,
     FORMAT,
     GRADE_COLUMN,
+    HEADER_ROW,
     IDS_SHEET,
     KEYS,
     KIND,
@@ -86,11 +87,15 @@ def _read(path: Path, book: XlsxFile) -> FillInReturn:
         )
     cells = book.cells(sheet)
     votes: dict[str, tuple[Grade | None, str]] = {}
+    pointed: set[str] = set()
     row = ROWS_FROM
     while (row, 1) in ids:
         at, requirement_id, number = (_text(ids.get((row, c))) for c in (1, 2, 3))
-        if not at.isdigit() or not requirement_id or requirement_id in votes:
+        # each requirement once, each on a row of its own below the headers, in the order written
+        expected = str(HEADER_ROW + 1 + row - ROWS_FROM)
+        if at != expected or not requirement_id or requirement_id in votes or at in pointed:
             raise _damaged(path, f"{IDS_SHEET}!A{row}")
+        pointed.add(at)
         shown = _text(cells.get((int(at), 1)))
         if shown != number:
             raise WorkshopError(

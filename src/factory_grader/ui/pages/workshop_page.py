@@ -35,9 +35,10 @@ from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.base import Page
 from factory_grader.ui.words import error_text
-from factory_grader.wording import grade_name
+from factory_grader.wording import agreed_words, grade_name
 
 if TYPE_CHECKING:
+    from factory_grader.domain.workshop import Agreement
     from factory_grader.services.workshop import Board, BoardItem, WorkshopService
 
 CHOICES: tuple[Grade, ...] = (Grade.FULL, Grade.MOST, Grade.PARTIAL, Grade.NONE, Grade.NA)
@@ -58,6 +59,8 @@ class WorkshopPage(Page):
         super().__init__(ctx)
         self.controller = controller
         self.board: Board | None = None
+        #: agreed here since the board was loaded (it is loaded again once they are stored)
+        self.agreed_now: dict[str, Agreement] = {}
         self._loads = 0
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
@@ -144,7 +147,7 @@ class WorkshopPage(Page):
         self.present_key = QShortcut(QKeySequence("F5"), self)
         self.present_key.activated.connect(self._present)
         ctx.events.assessment_opened.connect(self.when_visible(self.load))
-        ctx.events.answers_changed.connect(self.when_visible(self._show_current))
+        ctx.events.answers_changed.connect(self.when_visible(self._fill_list))
         self.retranslate()
 
     # --- words ---------------------------------------------------------------------------------
@@ -197,6 +200,7 @@ class WorkshopPage(Page):
         def loaded(board: Board) -> None:
             if asked == self._loads:
                 self.board = board
+                self.agreed_now = {}  # (the board has them now)
                 self._fill_list()
 
         self.ctx.background.read(lambda: workshop.board(aid), loaded, self._failed)
@@ -237,15 +241,16 @@ class WorkshopPage(Page):
                 + " "
                 + self.tr("This revision is final: reopen it to hold a workshop.")
             )
-        shown = discuss if self.only_discuss.isChecked() else voted
+        # unticked: every requirement (a grade said in the room can be entered on any)
+        shown = discuss if self.only_discuss.isChecked() else list(board.items)
         for i in shown:
             mark = "⚠ " if i.consensus.needs_discussion else ""
-            answer = self._answer(i)
+            agreed = agreed_words(self.agreement(i), self._answer(i), lang)
             text = self.tr("{mark}{number} · {votes} · agreed: {answer}").format(
                 mark=mark,
                 number=i.number if lang == "zh" else self._number(i),
                 votes=distribution(i, lang),
-                answer=grade_name(answer, lang),
+                answer=agreed,
             )
             row = QListWidgetItem(text)
             row.setData(ROLE_ID, i.requirement.id)
@@ -266,6 +271,9 @@ class WorkshopPage(Page):
         if lib is None or session is None:
             return item.number
         return requirement_number(lib.form_for(session.answers), item.requirement.id, self.ctx.lang)
+
+    def agreement(self, item: BoardItem) -> Agreement | None:
+        return self.agreed_now.get(item.requirement.id) or item.agreement
 
     def _answer(self, item: BoardItem) -> Grade | None:
         """The answer as the session has it now (agreed here or edited elsewhere)."""
@@ -326,13 +334,17 @@ class WorkshopPage(Page):
         )
         answer = self._answer(item)
         self.agreed_label.setText(
-            self.tr("Agreed answer: {answer}").format(answer=grade_name(answer, lang))
+            self.tr("Agreed: {agreed} · the answer now: {answer}").format(
+                agreed=agreed_words(self.agreement(item), answer, lang),
+                answer=grade_name(answer, lang),
+            )
         )
         self.choice_group.setExclusive(False)
         for b, g in zip(self.choice_buttons, CHOICES, strict=True):
             b.setChecked(g == (answer or item.consensus.proposed))
         self.choice_group.setExclusive(True)
-        self.rationale.setText(item.agreement.rationale if item.agreement else "")
+        agreement = self.agreement(item)
+        self.rationale.setText(agreement.rationale if agreement else "")
 
     def _present(self) -> None:
         self.present_requested.emit()
@@ -349,7 +361,7 @@ class WorkshopPage(Page):
         checked = self.choice_group.checkedId()
         if item is None or session is None or workshop is None or checked < 0:
             return
-        agree_in_session(
+        agreement = agree_in_session(
             self.ctx,
             self.controller,
             workshop,
@@ -358,6 +370,8 @@ class WorkshopPage(Page):
             self.rationale.text(),
             lambda: self.load(),
         )
+        if agreement is not None:
+            self.agreed_now[item.requirement.id] = agreement
         self._fill_list()
 
     def enter_vote(self) -> None:
@@ -367,14 +381,17 @@ class WorkshopPage(Page):
             return
         grade = Grade(self.vote_grade.currentData())
         rid = item.requirement.id
-        self.controller.persist(lambda: workshop.set_vote(pid, rid, grade), lambda _: self.load())
+        self.controller.ctx.background.write(
+            lambda: workshop.set_vote(pid, rid, grade), lambda _: self.load(), self._failed
+        )
 
     def edit_participants(self) -> None:
         from factory_grader.ui.participants_dialog import ParticipantsDialog
 
-        if self.ctx.session is None:
+        if self.ctx.session is None or self.board is None:
             return
-        dialog = ParticipantsDialog(self.ctx, self.ctx.session.assessment_id, self)
+        people = list(self.board.participants)
+        dialog = ParticipantsDialog(self.ctx, self.ctx.session.assessment_id, people, self)
         dialog.exec()
         dialog.deleteLater()
         self.load()
@@ -448,17 +465,17 @@ def agree_in_session(
     grade: Grade,
     rationale: str,
     then: Callable[[], None] | None = None,
-) -> None:
-    """Shared by the workshop page and presenter mode; `then` once the agreement is stored."""
+) -> Agreement | None:
+    """Shared by the workshop page and presenter mode; `then` once the agreement is stored.
+    Returns the agreement (None: this revision cannot change)."""
     from factory_grader.domain.records import RequirementNote
+    from factory_grader.domain.text_rules import without_forbidden
     from factory_grader.domain.workshop import Agreement
     from factory_grader.services.workshop import with_rationale
 
     session = ctx.session
     if session is None or not controller.editable:
-        return
-    from factory_grader.domain.text_rules import without_forbidden
-
+        return None
     rid = item.requirement.id
     rationale = without_forbidden(" ".join(rationale.split()))  # (as typed comments are)
     controller.set_grade(rid, grade)
@@ -472,3 +489,4 @@ def agree_in_session(
         lambda: workshop.store.record_agreement(aid, agreement),
         (lambda _: then()) if then is not None else None,
     )
+    return agreement
