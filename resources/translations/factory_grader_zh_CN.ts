@@ -2245,52 +2245,62 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="36"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="38"/>
         <source>Compare revisions</source>
         <translation>修订对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="44"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="46"/>
         <source>Earlier revision</source>
         <translation>较早的版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="45"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="47"/>
         <source>Later revision</source>
         <translation>较新的版本</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="50"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="52"/>
         <source>Answers that differ</source>
         <translation>不同的答案</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="77"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="77"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="76"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="78"/>
         <source>Revision {rev} ({state})</source>
         <translation>第 {rev} 版（{state}）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="85"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="87"/>
         <source>Comparing…</source>
         <translation>正在对比…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="105"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="107"/>
         <source>{n} answer(s) differ</source>
         <translation>{n} 项答案不同</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="108"/>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="111"/>
+        <source>Gaps closed: {list}</source>
+        <translation>已消除的差距：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="114"/>
+        <source>Gaps opened: {list}</source>
+        <translation>新出现的差距：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/revision_dialog.py" line="117"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>

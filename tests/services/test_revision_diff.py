@@ -86,3 +86,27 @@ def test_a_change_of_setting_is_listed(library: FormLibrary) -> None:
     assert [(c.what, c.before, c.after) for c in settings] == [
         ("行业类型", "离散型", "流程型")  # as 封面 names them
     ]
+
+
+def test_gaps_closed_and_opened(library: FormLibrary) -> None:
+    """The later revision met 先进级's five conditions (one was unanswered) and built a 运营管理
+    scenario: those gaps are closed (the 运营管理 one said once, though three tiers ask it);
+    the AI share and maturity stay unmet in both, so they are neither. Backwards, the same are
+    opened."""
+    first, second = later(library)
+    closed, opened = diff_revisions(library, first, second, "zh").gap_changes(
+        library, first, second, "zh"
+    )
+    assert closed == [
+        "关键设备故障预警、关键工序在线分析、关键质量特性数字化检测",
+        "生产、仓储物流、设备、质量及数字化安全、能源、环保实现一体化管控",
+        "经营管理数据与生产数据集成贯通（未作答）",
+        "建设数字化供应链",
+        "主要技术经济指标在本省同行业领先",
+        "“运营管理”环节尚无已建成的典型场景",
+    ]
+    assert opened == []
+    closed, opened = diff_revisions(library, second, first, "zh").gap_changes(
+        library, second, first, "zh"
+    )
+    assert closed == [] and len(opened) == 6 and "建设数字化供应链" in opened

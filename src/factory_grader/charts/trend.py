@@ -17,7 +17,7 @@ def bars_figure(
 ) -> Figure:
     """One bar per sub-domain (its level reached), the level needed as a dashed line; the
     value written at the end of each bar, so the chart reads without the radar."""
-    fig = Figure(figsize=(7.0, 0.28 * len(labels) + 0.9), layout="tight")
+    fig = Figure(figsize=(7.0, 0.22 * len(labels) + 0.9), layout="tight")
     ax = fig.add_subplot()
     rows = list(range(len(labels)))[::-1]
     below = [required is not None and a < required for a in achieved]

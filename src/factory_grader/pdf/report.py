@@ -100,6 +100,9 @@ class ReportInput:
     participants: tuple[tuple[str, str, str, bool], ...] = ()  # name, department, role, returned
     disagreements: tuple[Disagreement, ...] = ()
     trend: tuple[TrendPoint, ...] = ()
+    #: gaps the previous revision had that this one closed, and new ones (修订对比's words)
+    closed_gaps: tuple[str, ...] = ()
+    opened_gaps: tuple[str, ...] = ()
     lang: Lang = "zh"
 
 
@@ -154,6 +157,9 @@ W = {
     "why": Text("结论说明", "Rationale"),
     "no_disagreement": Text("各人评分没有需要讨论的分歧。", "No grades needed discussion."),
     "trend": Text("历次评估的变化", "Progress over revisions"),
+    "date": Text("日期", "Date"),
+    "closed": Text("与上一版相比已消除的差距", "Gaps closed since the previous revision"),
+    "opened": Text("与上一版相比新出现的差距", "Gaps opened since the previous revision"),
     "method": Text("方法与局限", "Method and limits"),
     "rule": Text("得分规则", "Scoring rule"),
     "weights": Text("权重", "Weights"),
@@ -203,6 +209,8 @@ class _Report(FPDF):
         self.set_text_color(*INK)
 
     def para(self, text: str, size: float = 10.5, colour: tuple[int, int, int] = INK) -> None:
+        if self.data.lang == "zh":  # Chinese wraps anywhere; a space (建成 1 个) is no break
+            text = text.replace(" ", "\u00a0")
         self.set_font(FONT, size=size)
         self.set_text_color(*colour)
         self.multi_cell(0, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -333,7 +341,9 @@ def _summary(pdf: _Report) -> None:
         unmet = [c for c in tc.checks if not c.met]
         reached = t.tier is not None and _rank(d, tc.tier_id) <= _rank(d, t.tier)
         said = (
-            "\n".join("· " + check_sentence(c, d.form, d.rules, d.catalogue, d.lang) for c in unmet)
+            "\n".join(
+                "·\u00a0" + check_sentence(c, d.form, d.rules, d.catalogue, d.lang) for c in unmet
+            )
             if unmet
             else pdf.w_("all_met")
         )
@@ -424,7 +434,8 @@ def _plan(pdf: _Report) -> None:
         pdf.para(pdf.w_("requirements"), 11)
         for i in g.plan[:20]:
             pdf.para(
-                "· " + improvement_sentence(i, statements[i.requirement_id], d.lang, False), 9.5
+                "·\u00a0" + improvement_sentence(i, statements[i.requirement_id], d.lang, False),
+                9.5,
             )
         if len(g.plan) > 20:
             pdf.para(f"… +{len(g.plan) - 20}", 9.5, MUTED)
@@ -474,10 +485,15 @@ def _trend(pdf: _Report) -> None:
         for n, p in enumerate(d.trend)
     ]
     pdf.grid(
-        ("", pdf.w_("assessment"), "", "S", pdf.w_("level"), pdf.w_("tier")),
+        ("", pdf.w_("assessment"), pdf.w_("date"), "S", pdf.w_("level"), pdf.w_("tier")),
         rows,
         (14, 30, 30, 20, 40, 40),
     )
+    for key, gaps in (("closed", d.closed_gaps), ("opened", d.opened_gaps)):
+        if gaps:
+            pdf.para(pdf.w_(key), 11)
+            for text in gaps:
+                pdf.para("·\u00a0" + text, 9.5)
 
 
 def _method(pdf: _Report) -> None:

@@ -12,7 +12,7 @@ from factory_grader.services.app_paths import resources_root
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.services.workshop import WorkshopService
-from factory_grader.wording import agreed_words, grade_name, listing, requirement_number
+from factory_grader.wording import agreed_words, grade_name, requirement_number
 
 log = logging.getLogger(__name__)
 FONT = "fonts/wqy-microhei.ttc"
@@ -28,12 +28,15 @@ def write_management_report(
     lib = service.library
     board = WorkshopService(service).board(assessment_id)
     trend = []
+    previous = None
     for s in sorted(
         (s for s in service.list_assessments() if s.series_id == summary.series_id),
         key=lambda s: s.revision,
     ):
         if s.revision > summary.revision:
             continue
+        if s.revision < summary.revision:
+            previous = s.id  # the last one before this
         found = (
             result if s.id == assessment_id else score_answers(lib, service.answers(s.id), False)
         )
@@ -48,6 +51,15 @@ def write_management_report(
             )
         )
     form = lib.form_for(answers)
+    closed: list[str] = []
+    opened: list[str] = []
+    if previous is not None:
+        from factory_grader.services.revision_diff import diff_revisions
+
+        before = service.answers(previous)
+        closed, opened = diff_revisions(lib, before, answers, lang).gap_changes(
+            lib, before, answers, lang
+        )
     data = ReportInput(
         answers=answers,
         result=result,
@@ -66,9 +78,9 @@ def write_management_report(
         disagreements=tuple(
             Disagreement(
                 requirement_number(form, i.requirement.id, lang),
-                listing(
-                    [f"{v.participant} {grade_name(v.grade, lang)}" for v in i.consensus.votes],
-                    lang,
+                # one person a line: a name never parts from its grade
+                "\n".join(
+                    f"{v.participant} {grade_name(v.grade, lang)}" for v in i.consensus.votes
                 ),
                 grade_name(i.consensus.proposed, lang),
                 agreed_words(i.agreement, i.answer, lang),
@@ -77,6 +89,8 @@ def write_management_report(
             for i in board.to_discuss
         ),
         trend=tuple(trend),
+        closed_gaps=tuple(closed),
+        opened_gaps=tuple(opened),
         lang=lang,
     )
     write_report(out, data)

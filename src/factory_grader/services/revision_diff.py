@@ -55,6 +55,33 @@ class RevisionDiff:
             f"{wording.tier_name(rb, self.after.tier.tier, lang)}",
         ]
 
+    def gap_changes(
+        self, library: FormLibrary, a: Answers, b: Answers, lang: Lang
+    ) -> tuple[list[str], list[str]]:
+        """(closed, opened): what a tier asked that the earlier revision lacked and the later
+        one has, and the other way round — each said once, in the words of its own revision."""
+
+        def checks(
+            result: AssessmentResult, answers: Answers
+        ) -> dict[tuple[str, str, str], tuple[bool, str]]:
+            form, rules = library.form_for(answers), library.rules_for(answers)
+            catalogue = library.catalogue_for(answers)
+            return {
+                (tc.tier_id, c.kind.value, c.subject): (
+                    c.met,
+                    wording.check_sentence(c, form, rules, catalogue, lang),
+                )
+                for tc in result.tier.tiers
+                for c in tc.checks
+            }
+
+        # only what both revisions ask (a check the other rule set lacks is no change)
+        before, after = checks(self.before, a), checks(self.after, b)
+        both = [k for k in before if k in after]
+        closed = dict.fromkeys(before[k][1] for k in both if not before[k][0] and after[k][0])
+        opened = dict.fromkeys(after[k][1] for k in both if before[k][0] and not after[k][0])
+        return list(closed), list(opened)
+
 
 _LEVEL = Text("成熟度等级", "Maturity level")
 _TIER = Text("梯度", "Tier")

@@ -3,6 +3,8 @@ tier) and every answer that differs (services/revision_diff.py). Read only."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -103,7 +105,14 @@ class RevisionDialog(QDialog):
         assert library is not None
         lines = diff.verdict_lines(library, first, second, self.ctx.lang)
         count = self.tr("{n} answer(s) differ").format(n=len(diff.changes))
-        self.verdict.setText("<br>".join([*lines, count]))
+        closed, opened = diff.gap_changes(library, first, second, self.ctx.lang)
+        sep = "；" if self.ctx.lang == "zh" else "; "
+        gaps = [
+            self.tr("Gaps closed: {list}").format(list=sep.join(closed) if closed else "—"),
+        ]
+        if opened:
+            gaps.append(self.tr("Gaps opened: {list}").format(list=sep.join(opened)))
+        self.verdict.setText("<br>".join(html.escape(x) for x in [*lines, *gaps, count]))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Item"), self.before.currentText(), self.after.currentText()]
         )
