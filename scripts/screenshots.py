@@ -8,6 +8,9 @@ issue names: a 1366 × 768 laptop, a 1920 × 1080 screen at 150 %):
         --out docs/screenshots/1366x768
     .venv/bin/python scripts/screenshots.py --screen 1920x1080 --scale 1.5 \
         --out docs/screenshots/1920x1080-150
+Presenter mode as a projector shows it (1920 × 1080, no scaling):
+    .venv/bin/python scripts/screenshots.py --screen 1920x1080 --langs zh,en \
+        --pages presenter --out docs/screenshots/1920x1080
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ def main() -> None:
     parser.add_argument("--screen", help="WIDTHxHEIGHT of the screen; the window is maximised")
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR (with --screen)")
     parser.add_argument("--langs", default="zh,en")
+    parser.add_argument(
+        "--pages",
+        default=",".join([*SCREENS, "presenter", "portfolio", "compare"]),
+        help="which to shoot (default: all); presenter mode needs --screen (it is full screen)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     home = tempfile.mkdtemp()
@@ -67,11 +75,12 @@ def main() -> None:
     wait(app, lambda: window.ctx.session is not None and not window.ctx.background.busy)
     window.start.reload()
     wait(app, lambda: not window.ctx.background.busy)
-    board = hold_workshop(window)
+    hold_workshop(window)
+    wanted = set(args.pages.split(","))
     for lang in args.langs.split(","):
         window.ctx.languages.switch(lang)
         settle(app)
-        for name in SCREENS:
+        for name in [n for n in SCREENS if n in wanted]:
             window.go(PageName(name))
             if name == "workshop":
                 page = window.stack.currentWidget()
@@ -81,8 +90,9 @@ def main() -> None:
             path = args.out / f"{name}-{lang}.png"
             window.grab().save(str(path))
             print(path)
-        shoot_workshop_windows(app, window, args.out, lang, board)
-    shoot_compare(app, window, args.out, args.langs.split(","))
+        shoot_workshop_windows(app, window, args.out, lang, wanted, bool(args.screen))
+    if "compare" in wanted:
+        shoot_compare(app, window, args.out, args.langs.split(","))
     window.close()
 
 
@@ -114,20 +124,26 @@ def hold_workshop(window) -> None:
         workshop.store.store_return(p.id, votes, "填写包.xlsx", now)
 
 
-def shoot_workshop_windows(app: QApplication, window, out: Path, lang: str, _board) -> None:
-    """Presenter mode (its own full-screen window) and 客户档案."""
+def shoot_workshop_windows(
+    app: QApplication, window, out: Path, lang: str, wanted: set[str], on_a_screen: bool
+) -> None:
+    """Presenter mode (its own full-screen window: only on a given screen) and 客户档案."""
     from factory_grader.ui.page_names import PageName
     from factory_grader.ui.portfolio_dialog import PortfolioDialog
 
     window.go(PageName("workshop"))
     page = window.stack.currentWidget()
     wait(app, lambda: page.board is not None)
-    window.present()
-    presenter = window.presenter
-    settle(app)
-    presenter.grab().save(str(out / f"presenter-{lang}.png"))
-    presenter.close()
-    settle(app)
+    if "presenter" in wanted and on_a_screen:
+        window.present()
+        presenter = window.presenter
+        settle(app)
+        presenter.grab().save(str(out / f"presenter-{lang}.png"))
+        print(out / f"presenter-{lang}.png")
+        presenter.close()
+        settle(app)
+    if "portfolio" not in wanted:
+        return
     dialog = PortfolioDialog(window.ctx, window)
     dialog.resize(1000, 620)
     dialog.show()
@@ -135,7 +151,7 @@ def shoot_workshop_windows(app: QApplication, window, out: Path, lang: str, _boa
     settle(app)
     dialog.grab().save(str(out / f"portfolio-{lang}.png"))
     dialog.close()
-    print(out / f"presenter-{lang}.png", out / f"portfolio-{lang}.png")
+    print(out / f"portfolio-{lang}.png")
 
 
 def shoot_compare(app: QApplication, window, out: Path, langs: list[str]) -> None:

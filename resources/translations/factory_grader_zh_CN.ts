@@ -1561,7 +1561,7 @@ Its answers were imported as a draft and rescored; check them.</source>
     <message>
         <location filename="../../src/factory_grader/ui/participants_dialog.py" line="55"/>
         <location filename="../../src/factory_grader/ui/participants_dialog.py" line="68"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="209"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="231"/>
         <source>Participants</source>
         <translation>参与人</translation>
     </message>
@@ -1606,23 +1606,33 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>读入 CSV 名单(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="131"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="77"/>
+        <source>Sub-domains from the &amp;department</source>
+        <translation>按部门填入负责子域(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="80"/>
+        <source>Fill the empty sub-domain cells from each department&apos;s name (生产部 → 生产&apos;s sub-domains)</source>
+        <translation>按各人部门名称填入空着的负责子域（如“生产部”→ 生产能力域的各子域）；已填写的不变</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="138"/>
         <source>Remove participants?</source>
         <translation>删除参与人？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="140"/>
         <source>{names} returned grades. Removing them removes their grades too. Remove?</source>
         <translation>{names}已交回评分。删除参与人会同时删除其评分。确定删除吗？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="146"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="154"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="176"/>
         <source>Participants list</source>
         <translation>参与人名单</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="168"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1743,43 +1753,45 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="117"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="118"/>
         <source>Only those needing discussion</source>
         <extracomment>the window was closed (Esc): the workshop page shows what was agreed meanwhile what is agreed, as it changes here (the board holds what was loaded)</extracomment>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="119"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="120"/>
         <source>All with grades</source>
         <translation>全部有评分的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="122"/>
-        <source>1–5 agreed answer · ←/→ move · D: {which} · Esc leaves</source>
-        <translation>1–5 设定商定答案 · ←/→ 翻页 · D：{which} · Esc 退出</translation>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="124"/>
+        <source>Agreed answer: {choices}
+←/→ move · D: {which} · Esc leaves</source>
+        <translation>设定商定答案：{choices}
+←/→ 翻页 · D：{which} · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="126"/>
         <source>show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="123"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="128"/>
         <source>only disagreements</source>
         <translation>只看分歧</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="128"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="133"/>
         <source>Nothing to show.</source>
         <translation>没有可显示的要求。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="142"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="147"/>
         <source>Evidence: {text}</source>
         <translation>证据提示：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="146"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="151"/>
         <source>Proposed: {proposed} · Agreed: {agreed}</source>
         <translation>建议：{proposed} · 商定：{agreed}</translation>
     </message>

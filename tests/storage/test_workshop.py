@@ -418,3 +418,17 @@ def test_agreed_words_say_what_was_agreed_not_the_answer() -> None:
     assert agreed_words(made, Grade.MOST, "zh") == "大部分满足"
     assert agreed_words(made, Grade.NONE, "zh") == "大部分满足（答案已改为不满足）"
     assert agreed_words(made, None, "en") == "Mostly met (the answer is now Unanswered)"
+
+
+def test_sub_domains_suggested_from_the_department(library) -> None:
+    from factory_grader.services.participants_file import suggested_subdomains
+
+    form = library.maturity("cmmm-2020")
+    production = tuple(s.id for s in form.subdomains if s.domain_id == "production")
+    assert suggested_subdomains("生产部", form) == production and production
+    assert suggested_subdomains("设备管理科", form) == ("equipment-management",)
+    assert suggested_subdomains("物流与销售部", form) == tuple(
+        s.id for s in form.subdomains if s.domain_id in ("logistics", "sales")
+    )
+    assert suggested_subdomains("总经办", form) is None
+    assert suggested_subdomains("信息中心", form) is None

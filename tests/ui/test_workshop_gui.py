@@ -144,13 +144,19 @@ def test_participants_packs_and_returns_through_the_page(
         assert isinstance(dialog, ParticipantsDialog)
         dialog._add_row("王五", "质量部", "经理", "组织战略", None)
         dialog._add_row("赵六", "销售部", "", "", None)
+        dialog.suggest_button.click()  # 赵六's empty cell from 销售部; 王五's choice stays
         dialog.save()
 
     on_next_dialog(ParticipantsDialog, type_people)
     page.people_button.click()
     wait_idle(qtbot, window)
     people = WorkshopService(window.ctx.service).participants(window.ctx.session.assessment_id)
-    assert [(p.name, p.subdomains) for p in people] == [("王五", ("org-strategy",)), ("赵六", None)]
+    form = window.ctx.library.maturity("cmmm-2020")
+    sales = tuple(s.id for s in form.subdomains if s.domain_id == "sales")
+    assert [(p.name, p.subdomains) for p in people] == [
+        ("王五", ("org-strategy",)),
+        ("赵六", sales),
+    ]
     qtbot.waitUntil(
         lambda: page.board is not None and len(page.board.participants) == 2, timeout=10000
     )

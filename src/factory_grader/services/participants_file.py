@@ -190,3 +190,18 @@ def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[s
             )
         chosen.extend(s for s in subs if s not in chosen)
     return tuple(chosen)
+
+
+def suggested_subdomains(department: str, form: MaturityForm) -> tuple[str, ...] | None:
+    """The sub-domains a department's head would usually answer for, from its name: a
+    sub-domain or domain named in it (生产部 → 生产's sub-domains, 设备管理科 → 设备管理).
+    None when the name says nothing (信息中心, 总经办): that person gets every requirement."""
+    text = department.casefold()
+    found: list[str] = []
+    for d in form.domains:
+        if d.name.zh.casefold() in text or (d.name.en.casefold() in text and text.isascii()):
+            found += [s.id for s in form.subdomains if s.domain_id == d.id]
+    for s in form.subdomains:
+        if s.name.zh.casefold() in text or (s.name.en.casefold() in text and text.isascii()):
+            found.append(s.id)
+    return tuple(dict.fromkeys(found)) or None

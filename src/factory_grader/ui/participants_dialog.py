@@ -74,8 +74,15 @@ class ParticipantsDialog(QDialog):
         remove.clicked.connect(self.remove_selected)
         load = QPushButton(self.tr("Read a &CSV file…"))
         load.clicked.connect(self.read_csv)
+        self.suggest_button = QPushButton(self.tr("Sub-domains from the &department"))
+        self.suggest_button.setToolTip(
+            self.tr(
+                "Fill the empty sub-domain cells from each department's name (生产部 → 生产's sub-domains)"
+            )
+        )
+        self.suggest_button.clicked.connect(self.suggest)
         row = QHBoxLayout()
-        for b in (add, remove, load):
+        for b in (add, remove, load, self.suggest_button):
             row.addWidget(b)
         row.addStretch(1)
         buttons = QDialogButtonBox(
@@ -138,6 +145,21 @@ class ParticipantsDialog(QDialog):
         for r in rows:
             self.table.removeRow(r)
         self.removed += [p for p in stored if p is not None]
+
+    def suggest(self) -> None:
+        """Each empty sub-domain cell from the department's name, where it names one."""
+        from factory_grader.services.participants_file import suggested_subdomains
+
+        if self.ctx.library is None or self.ctx.session is None:
+            return
+        form = self.ctx.library.form_for(self.ctx.session.answers)
+        names = {s.id: self.ctx.text(s.name) for s in form.subdomains}
+        for r in range(self.table.rowCount()):
+            if self._cell(r, 3).text().strip():
+                continue  # what someone chose stays
+            found = suggested_subdomains(self._cell(r, 1).text(), form)
+            if found:
+                self._cell(r, 3).setText("、".join(names[s] for s in found))
 
     def read_csv(self) -> None:
         from factory_grader.services.participants_file import read_participants_csv

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 BODY_PX = 30  # ≥ 28 px (issue 16)
 TITLE_PX = 44
 SMALL_PX = 28
+VOTES_PX = 36  # the distribution is what the room argues about
 
 
 def _font(px: int, bold: bool = False) -> QFont:
@@ -71,7 +72,7 @@ class PresenterWindow(QWidget):
         self.evidence.setWordWrap(True)
         self.evidence.setStyleSheet("color: #bdbdbd;")
         self.votes = QLabel()
-        self.votes.setFont(_font(BODY_PX))
+        self.votes.setFont(_font(VOTES_PX))
         self.votes.setWordWrap(True)
         self.votes.setTextFormat(Qt.TextFormat.RichText)
         self.answer = QLabel()
@@ -118,9 +119,13 @@ class PresenterWindow(QWidget):
             if self.only_discussion
             else self.tr("All with grades")
         )
+        choices = "  ".join(f"{n} {grade_name(g, lang)}" for n, g in enumerate(CHOICES, 1))
         self.keys.setText(
-            self.tr("1–5 agreed answer · ←/→ move · D: {which} · Esc leaves").format(
-                which=self.tr("show all") if self.only_discussion else self.tr("only disagreements")
+            self.tr("Agreed answer: {choices}\n←/→ move · D: {which} · Esc leaves").format(
+                choices=choices,
+                which=self.tr("show all")
+                if self.only_discussion
+                else self.tr("only disagreements"),
             )
         )
         if item is None:
