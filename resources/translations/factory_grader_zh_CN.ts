@@ -1745,7 +1745,7 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>{id} · 第 {rev} 版（{status}）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="162"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="165"/>
         <source>Trend of S</source>
         <translation>S 的变化趋势</translation>
     </message>
@@ -2673,7 +2673,7 @@ Its answers were imported as a draft and rescored; check them.</source>
     <message>
         <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
         <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="209"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="409"/>
         <source>Workshop</source>
         <extracomment>the user wants presenter mode (the window opens it) agreed here since the board was loaded (it is loaded again once they are stored)</extracomment>
         <translation>研讨会</translation>
@@ -2764,6 +2764,11 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>{mark}{number} · {votes} · 商定：{answer}</translation>
     </message>
     <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="252"/>
+        <source>no grades</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
         <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="309"/>
         <source>No grades yet: the returned fill-in workbooks show here.</source>
         <translation>还没有评分：读入交回的填写包后在这里显示。</translation>
@@ -2775,6 +2780,7 @@ Evidence: {evidence}
 
 Grades given:
 {votes}
+{spread}
 
 Proposed: {proposed}. {rule}</source>
         <translation>{number}  {text}
@@ -2782,31 +2788,42 @@ Proposed: {proposed}. {rule}</source>
 
 各人评分：
 {votes}
+{spread}
 
 建议答案：{proposed}。{rule}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="337"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="331"/>
+        <source>Spread: {n} step(s){na}</source>
+        <translation>相差 {n} 档{na}</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="333"/>
+        <source>; 不适用 beside other answers</source>
+        <translation>；有人选“不适用”而有人没有</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="341"/>
         <source>Agreed: {agreed} · the answer now: {answer}</source>
         <translation>商定：{agreed} · 当前答案：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="409"/>
         <source>Add the participants first (Participants…).</source>
         <translation>请先添加参与人（参与人…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="410"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="414"/>
         <source>Folder for the fill-in workbooks</source>
         <translation>填写包保存到的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="420"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="424"/>
         <source>Fill-in workbooks written</source>
         <translation>填写包已生成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="422"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="426"/>
         <source>{n} fill-in workbooks were written to
 {folder}
 
@@ -2817,22 +2834,22 @@ Send each participant theirs; Excel, WPS or LibreOffice will open it.</source>
 请分别发给各位参与人；用 Excel、WPS 或 LibreOffice 都能打开填写。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="434"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="438"/>
         <source>Returned fill-in workbooks</source>
         <translation>交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="436"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="440"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="448"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="452"/>
         <source>Returned workbooks read</source>
         <translation>已读入交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="449"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="453"/>
         <source>{taken} of {n} files read:</source>
         <translation>{n} 个文件中读入了 {taken} 个：</translation>
     </message>

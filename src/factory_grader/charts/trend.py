@@ -36,7 +36,8 @@ def bars_figure(
 
 
 def trend_figure(labels: Sequence[str], scores: Sequence[float], tiers: Sequence[str]) -> Figure:
-    """S per revision, each point labelled with its value and tier."""
+    """S per revision, each point labelled with its value and tier (and, where the caller puts
+    it in `tiers`, the level)."""
     fig = Figure(figsize=(6.5, 2.6), layout="tight")
     ax = fig.add_subplot()
     xs = list(range(len(labels)))

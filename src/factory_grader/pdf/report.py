@@ -50,6 +50,7 @@ from factory_grader.wording import (
     plan_heading,
     plan_sentences,
     rule_sentence,
+    short_level,
     tier_name,
 )
 
@@ -472,7 +473,8 @@ def _trend(pdf: _Report) -> None:
     pdf.heading(pdf.w_("trend"))
     labels = [f"T{n}" for n in range(len(d.trend))]
     scores = [p.score_hundredths / 100 for p in d.trend]
-    pdf.figure(trend_figure(labels, scores, [_tier_text(pdf, p.tier) for p in d.trend]), 150)
+    marks = [f"{short_level(p.level, d.lang)} · {_tier_text(pdf, p.tier)}" for p in d.trend]
+    pdf.figure(trend_figure(labels, scores, marks), 150)
     rows = [
         (
             f"T{n}",

@@ -30,7 +30,7 @@ from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.resources import resources_root
 from factory_grader.ui.words import error_text
-from factory_grader.wording import NO_TIER, level_name, tier_name
+from factory_grader.wording import NO_TIER, level_name, short_level, tier_name
 
 if TYPE_CHECKING:
     from factory_grader.services.portfolio import Client
@@ -155,7 +155,10 @@ class PortfolioDialog(QDialog):
         figure = trend_figure(
             [f"T{n}" for n in range(len(client.timeline))],
             [v.score_hundredths / 100 for _, v in client.timeline],
-            tiers,
+            [
+                f"{short_level(v.level, self.ctx.lang)} · {tier}"
+                for (_, v), tier in zip(client.timeline, tiers, strict=True)
+            ],
         )
         canvas = FigureCanvasQTAgg(figure)
         canvas.setMinimumHeight(180)

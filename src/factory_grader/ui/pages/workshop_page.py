@@ -249,7 +249,7 @@ class WorkshopPage(Page):
             text = self.tr("{mark}{number} · {votes} · agreed: {answer}").format(
                 mark=mark,
                 number=i.number if lang == "zh" else self._number(i),
-                votes=distribution(i, lang),
+                votes=distribution(i, lang) or self.tr("no grades"),
                 answer=agreed,
             )
             row = QListWidgetItem(text)
@@ -322,12 +322,16 @@ class WorkshopPage(Page):
         )
         self.detail.setText(
             self.tr(
-                "{number}  {text}\nEvidence: {evidence}\n\nGrades given:\n{votes}\n\nProposed: {proposed}. {rule}"
+                "{number}  {text}\nEvidence: {evidence}\n\nGrades given:\n{votes}\n{spread}\n\nProposed: {proposed}. {rule}"
             ).format(
                 number=item.number if lang == "zh" else self._number(item),
                 text=self.ctx.text(item.requirement.text),
                 evidence=self.ctx.text(item.requirement.evidence),
                 votes=votes,
+                spread=self.tr("Spread: {n} step(s){na}").format(
+                    n=item.consensus.spread,
+                    na=self.tr("; 不适用 beside other answers") if item.consensus.mixed_na else "",
+                ),
                 proposed=grade_name(item.consensus.proposed, lang),
                 rule=self.ctx.text(RULE),
             )
