@@ -354,25 +354,25 @@ def test_a_revision_reopened_carries_its_workshop_with_new_tokens(
     assert item.agreement is not None and item.agreement.rationale == "一条产线"
     (old,) = workshop.merge(again, [packs["王五"]])  # a pack of the final revision
     assert old.returned is None and old.zh.endswith(
-        f"不是评估 {again}（这是较早版本的填写包，请为本版本重新生成）"
+        f"不是评估 {again}（这是同一评估第 1 版的填写包，请为本版本重新生成）"
     )
     assert workshop.participants(draft)[0].token == people["张三"].token  # the final one kept
 
 
-def test_votes_outside_the_persons_pack_or_another_revision_are_refused(
+def test_votes_the_assessment_does_not_hold_or_another_revision_are_refused(
     workshop, draft, tmp_path
 ) -> None:
     _people(workshop, draft)
     packs = _packs(workshop, draft, tmp_path / "out")
-    book = load_workbook(packs["王五"])  # 王五 is asked about 组织战略 only
-    book["_ids"]["B8"] = "equipment.L1.01"
+    book = load_workbook(packs["王五"])
+    book["_ids"]["B8"] = "equipment.L2.04"  # a process factory's: the example is discrete
     book.save(packs["王五"])
     zhang = packs["张三"]
     book = load_workbook(zhang)
     book["_ids"]["B4"] = "7"
     book.save(zhang)
     outside, revision = workshop.merge(draft, [packs["王五"], zhang])
-    assert "含有本评估未请王五评分的要求：['equipment.L1.01']" in outside.zh
+    assert "含有本评估没有的要求：['equipment.L2.04']" in outside.zh
     assert "识别信息被改动过" in revision.zh
 
 
@@ -432,3 +432,70 @@ def test_sub_domains_suggested_from_the_department(library) -> None:
     )
     assert suggested_subdomains("总经办", form) is None
     assert suggested_subdomains("信息中心", form) is None
+
+
+def test_a_pack_sent_before_the_persons_sub_domains_were_narrowed_reads_back(
+    workshop, draft, tmp_path
+) -> None:
+    _people(workshop, draft)
+    pack = _packs(workshop, draft, tmp_path / "out")["张三"]  # every requirement
+    _fill(pack, {"组织战略 1.1": "部分满足", "装备 1.1": "全部满足"})
+    workshop.set_participants(draft, [NewParticipant("张三", "生产部", "主任", (ORG,))])
+    (outcome,) = workshop.merge(draft, [pack])
+    assert outcome.returned is not None and outcome.zh == "张三：2 项评分"
+
+
+def test_a_pack_of_another_revision_is_named_by_its_revision(
+    workshop, service, draft, tmp_path
+) -> None:
+    _people(workshop, draft)
+    old = _packs(workshop, draft, tmp_path / "out")["王五"]
+    service.finalise(draft)
+    later = service.reopen(draft).id
+    (outcome,) = workshop.merge(later, [old])
+    assert outcome.zh == (
+        f"{old.name}：属于评估 {draft}，不是评估 {later}"
+        "（这是同一评估第 1 版的填写包，请为本版本重新生成）"
+    )
+    zhang = workshop.participants(draft)[0]
+    with pytest.raises(WorkshopError) as final:
+        workshop.set_vote(zhang.id, "org-strategy.L1.01", Grade.FULL)
+    assert final.value.zh == f"评估 {draft} 已定稿：请先重新打开为新版本"
+
+
+def test_the_report_lists_every_agreement_not_only_disagreements(
+    workshop, service, draft, tmp_path
+) -> None:
+    import subprocess
+
+    from factory_grader.services.management_report import write_management_report
+
+    people = _people(workshop, draft)
+    for p in people:  # everyone agrees: nothing to discuss
+        workshop.set_vote(p.id, "org-strategy.L1.03", Grade.FULL)
+    workshop.agree(draft, "org-strategy.L1.03", Grade.NONE, "现场核实无记录")
+    out = write_management_report(service, draft, tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "现场核实无记录" in "".join(text.split())
+
+
+def test_csv_with_old_mac_line_ends_and_commas_between_sub_domains(library, tmp_path) -> None:
+    from factory_grader.services.participants_file import (
+        read_participants_csv,
+        suggested_subdomains,
+    )
+
+    form = library.maturity("cmmm-2020")
+    path = tmp_path / "cr.csv"
+    path.write_text(
+        '姓名,部门,角色,负责子域\r李四,设备管理科,科长,"设备管理，仓储配送"\r'
+        "王五,a,b,设备管理 安全环保\r赵六,c,d,Product design\r",
+        encoding="utf-8",
+    )
+    people = read_participants_csv(path, form)
+    assert [p.subdomains for p in people] == [
+        ("equipment-management", "warehousing-distribution"),
+        ("equipment-management", "safety-environment"),
+        ("product-design",),
+    ]
+    assert suggested_subdomains("工艺设计部", form) == ("process-design",)

@@ -240,3 +240,18 @@ def test_closing_on_the_workshop_page_remembers_it(qtbot, open_window) -> None:
     _workshop_page(qtbot, window)
     window.close()
     assert Preferences().window_page() is PageName.WORKSHOP
+
+
+def test_presenter_opened_right_after_agreeing_shows_the_agreement(qtbot, open_window) -> None:
+    window = open_window("zh")
+    load_example(qtbot, window)
+    page, _ = _with_votes(qtbot, window)
+    page.items.setCurrentRow(0)  # 组织战略 1.1
+    page.choice_buttons[2].click()  # 3 部分满足
+    page.agree_button.click()
+    page.present_button.click()  # before the board is loaded again
+    presenter: PresenterWindow = window.presenter
+    assert presenter.answer.text() == "建议：部分满足 · 商定：部分满足"
+    wait_idle(qtbot, window)
+    with qtbot.waitSignal(presenter.closed, timeout=5000):
+        qtbot.keyClick(presenter, Qt.Key.Key_Escape)

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factory_grader.domain.maturity_model import Grade
+from factory_grader.domain.text import Lang
 from factory_grader.domain.workshop import WorkshopError
 from factory_grader.forms.library import FormLibrary
-from factory_grader.wording import grade_name
+from factory_grader.wording import agreed_words, grade_name
 
 if TYPE_CHECKING:
     from factory_grader.services.workshop import Board, BoardItem
@@ -168,9 +169,11 @@ def _print_disagreements(board: Board, lang: str) -> None:
             f"{v.participant} {grade_name(v.grade, 'zh' if zh else 'en')}"
             for v in i.consensus.votes
         )
-        proposal = grade_name(i.consensus.proposed, "zh" if zh else "en")
-        label = "建议" if zh else "proposed"
-        print(f"  {i.number}\t{votes}\t{label}: {proposal}")
+        lang_: Lang = "zh" if zh else "en"
+        proposal = grade_name(i.consensus.proposed, lang_)
+        label, agreed = ("建议", "商定") if zh else ("proposed", "agreed")
+        said = agreed_words(i.agreement, i.answer, lang_)
+        print(f"  {i.number}\t{votes}\t{label}: {proposal}\t{agreed}: {said}")
 
 
 def _item_json(i: BoardItem) -> dict[str, Any]:
@@ -191,6 +194,8 @@ def _item_json(i: BoardItem) -> dict[str, Any]:
         "needs_discussion": c.needs_discussion,
         "proposed": c.proposed.value if c.proposed else None,
         "answer": i.answer.value if i.answer else None,
+        #: what was agreed (null: not agreed yet); answer differs when it changed since
+        "agreed": (i.agreement.grade.value if i.agreement.grade else "") if i.agreement else None,
         "rationale": i.agreement.rationale if i.agreement else None,
     }
 

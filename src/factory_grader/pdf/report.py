@@ -143,7 +143,9 @@ W = {
     "names": Text("场景", "Scenarios"),
     "plan": Text("下一梯度的行动计划", "Plan for the next tier"),
     "requirements": Text("需提升的要求（按优先顺序）", "Requirements to raise (in order)"),
-    "workshop": Text("研讨会：参与人与分歧", "Workshop: participants and disagreements"),
+    "workshop": Text(
+        "研讨会：参与人、分歧与商定", "Workshop: participants, disagreements, agreements"
+    ),
     "no_workshop": Text("本次评估没有研讨会记录。", "No workshop was held for this assessment."),
     "name": Text("姓名", "Name"),
     "department": Text("部门", "Department"),
@@ -156,7 +158,10 @@ W = {
     "proposed": Text("建议", "Proposed"),
     "agreed": Text("商定答案", "Agreed"),
     "why": Text("结论说明", "Rationale"),
-    "no_disagreement": Text("各人评分没有需要讨论的分歧。", "No grades needed discussion."),
+    "no_disagreement": Text(
+        "各人评分没有需要讨论的分歧，也没有商定的答案。",
+        "No grades needed discussion; nothing was agreed.",
+    ),
     "trend": Text("历次评估的变化", "Progress over revisions"),
     "date": Text("日期", "Date"),
     "closed": Text("与上一版相比已消除的差距", "Gaps closed since the previous revision"),

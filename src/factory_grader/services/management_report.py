@@ -86,7 +86,8 @@ def write_management_report(
                 agreed_words(i.agreement, i.answer, lang),
                 i.agreement.rationale if i.agreement else "",
             )
-            for i in board.to_discuss
+            for i in board.items  # what needed discussion, and whatever was agreed
+            if i.consensus.needs_discussion or i.agreement is not None
         ),
         trend=tuple(trend),
         closed_gaps=tuple(closed),

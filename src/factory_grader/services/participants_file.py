@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from factory_grader.domain.maturity_model import MaturityForm
+from factory_grader.domain.text import Text
 from factory_grader.domain.text_rules import FORBIDDEN
 from factory_grader.domain.workshop import FIELD_LIMIT, NewParticipant, WorkshopError
 
@@ -23,11 +24,13 @@ COLUMNS = {
 }
 MAX_BYTES = 1024 * 1024
 MAX_PEOPLE = 200
-_SEPARATORS = re.compile(r"[、;；|]")
+#: Between sub-domain names in one cell (a comma inside quotes too, as Excel writes it).
+_SEPARATORS = re.compile(r"[、;；|,，]+")
 
 
 def read_participants_csv(path: Path, form: MaturityForm) -> list[NewParticipant]:
-    rows = _rows(path, _decode(path))
+    # line ends as any spreadsheet writes them (old Mac Excel: CR alone)
+    rows = _rows(path, _decode(path).replace("\r\n", "\n").replace("\r", "\n"))
     while rows and not any(c.strip() for c in rows[0][1]):
         rows.pop(0)
     if not rows:
@@ -148,6 +151,15 @@ def _columns(path: Path, header: list[str]) -> dict[str, int]:
     return found
 
 
+def _all_names(form: MaturityForm) -> set[str]:
+    named: list[tuple[str, Text]] = [
+        *((s.id, s.name) for s in form.subdomains),
+        *((d.id, d.name) for d in form.domains),
+        *((e.id, e.name) for e in form.elements),
+    ]
+    return {n.casefold() for ident, name in named for n in (ident, name.zh, name.en)}
+
+
 def subdomains_from_text(text: str, form: MaturityForm, who: str) -> tuple[str, ...] | None:
     """Sub-domains typed as in the CSV's column (None: every requirement); `who` names the
     person in a message."""
@@ -158,6 +170,9 @@ def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[s
     words = [w.strip() for w in _SEPARATORS.split(text) if w.strip()]
     if not words:
         return None
+    names = _all_names(form)
+    # spaces part Chinese names (设备管理 能源管理) but belong to English ones (Product design)
+    words = [part for w in words for part in ([w] if w.casefold() in names else w.split())]
     chosen: list[str] = []
     for word in words:
         key = word.casefold()
@@ -197,11 +212,13 @@ def suggested_subdomains(department: str, form: MaturityForm) -> tuple[str, ...]
     sub-domain or domain named in it (生产部 → 生产's sub-domains, 设备管理科 → 设备管理).
     None when the name says nothing (信息中心, 总经办): that person gets every requirement."""
     text = department.casefold()
-    found: list[str] = []
-    for d in form.domains:
-        if d.name.zh.casefold() in text or (d.name.en.casefold() in text and text.isascii()):
-            found += [s.id for s in form.subdomains if s.domain_id == d.id]
-    for s in form.subdomains:
-        if s.name.zh.casefold() in text or (s.name.en.casefold() in text and text.isascii()):
-            found.append(s.id)
+
+    def named(name: Text) -> bool:
+        return name.zh.casefold() in text or (text.isascii() and name.en.casefold() in text)
+
+    # a sub-domain named is the closer match: 工艺设计部 is 工艺设计, not all of 设计
+    found = [s.id for s in form.subdomains if named(s.name)]
+    if not found:
+        domains = {d.id for d in form.domains if named(d.name)}
+        found = [s.id for s in form.subdomains if s.domain_id in domains]
     return tuple(dict.fromkeys(found)) or None

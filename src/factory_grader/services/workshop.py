@@ -95,8 +95,10 @@ def _said_in_chinese(assessment_id: int) -> Iterator[None]:
         yield
     except AssessmentFrozen as exc:
         raise WorkshopError(str(exc), f"评估 {assessment_id} 已定稿：请先重新打开为新版本") from exc
-    except NotFound as exc:
-        raise WorkshopError(str(exc), f"找不到：{exc}") from exc
+    except NotFound as exc:  # (its message names what in English; the Chinese says what kind)
+        raise WorkshopError(
+            str(exc), f"评估 {assessment_id} 中找不到所指的参与人或要求（可能已被删除）"
+        ) from exc
 
 
 class WorkshopService:
@@ -275,16 +277,22 @@ class WorkshopService:
             )
         if p.assessment_id != assessment_id:
             # another revision of the same assessment: its packs are that revision's
-            same = self.service.summary(p.assessment_id).series_id == summary.series_id
+            other = self.service.summary(p.assessment_id)
+            same = other.series_id == summary.series_id
             raise WorkshopError(
                 f"{path}: belongs to assessment {p.assessment_id}, not {assessment_id}"
                 + (
-                    " (an earlier revision: write this one's fill-in workbooks anew)"
+                    f" (revision {other.revision} of the same assessment: write this"
+                    " revision's fill-in workbooks anew)"
                     if same
                     else ""
                 ),
                 f"{path.name}：属于评估 {p.assessment_id}，不是评估 {assessment_id}"
-                + ("（这是较早版本的填写包，请为本版本重新生成）" if same else ""),
+                + (
+                    f"（这是同一评估第 {other.revision} 版的填写包，请为本版本重新生成）"
+                    if same
+                    else ""
+                ),
             )
         if (
             found.assessment_id != assessment_id
@@ -298,12 +306,14 @@ class WorkshopService:
                 f"{path.name}：填写包的识别信息被改动过（评估 {found.assessment_id}，"
                 f"参与人“{found.participant}”），请交回原文件",
             )
-        asked = {r.id for r in applicable if p.asked(r.subdomain_id)}
-        unknown = sorted(set(found.votes) - asked)
-        if unknown:  # not written in this person's pack: the file was edited
+        # against what the assessment holds, not what this person is asked now: a pack sent
+        # out before their sub-domains were narrowed still reads back whole
+        known = {r.id for r in applicable}
+        unknown = sorted(set(found.votes) - known)
+        if unknown:
             raise WorkshopError(
-                f"{path}: requirements not asked of {p.name} in this assessment: {unknown[:5]}",
-                f"{path.name}：含有本评估未请{p.name}评分的要求：{unknown[:5]}",
+                f"{path}: requirements this assessment does not hold: {unknown[:5]}",
+                f"{path.name}：含有本评估没有的要求：{unknown[:5]}",
             )
         with _said_in_chinese(assessment_id):
             returned = self.store.store_return(p.id, found.votes, path.name, self.service.clock())
@@ -315,10 +325,18 @@ class WorkshopService:
     ) -> None:
         """A participant's grade given in the room (not in a fill-in workbook), entered in the
         app; kept like a returned one, with the app named as its source."""
-        with _said_in_chinese(0):
+        with _said_in_chinese(self._assessment_of(participant_id)):
             self.store.set_vote(
                 participant_id, requirement_id, grade, comment, ENTERED_IN_APP, self.service.clock()
             )
+
+    def _assessment_of(self, participant_id: int) -> int:
+        found = self.store.participant(participant_id)
+        if found is None:
+            raise WorkshopError(
+                f"no participant with id {participant_id}", "找不到该参与人（可能已被删除）"
+            )
+        return found.assessment_id
 
     # --- disagreement and agreement --------------------------------------------------------
 

@@ -100,6 +100,11 @@ class WorkshopStore:
             s.delete(row)
             return gone
 
+    def participant(self, participant_id: int) -> Participant | None:
+        with self.db.transaction() as s:
+            row = s.get(ParticipantRow, participant_id)
+            return None if row is None else _participant(row)
+
     def by_token(self, token: str) -> Participant | None:
         with self.db.transaction() as s:
             row = s.scalars(

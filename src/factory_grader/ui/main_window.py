@@ -715,10 +715,18 @@ class MainWindow(QMainWindow):
         workshop = page.workshop()
         assert workshop is not None
         presenter = PresenterWindow(
-            self.ctx, self.controller, workshop, page.board, page.only_discuss.isChecked()
+            self.ctx,
+            self.controller,
+            workshop,
+            page.board,
+            page.only_discuss.isChecked(),
+            page.agreed_now,
         )
         presenter.closed.connect(page.load)  # what was agreed there shows here
         self.presenter = presenter
+        # the whole screen the window is on (a projector is often the second screen: the
+        # window is dragged there first), also where no window manager makes it full screen
+        presenter.setGeometry(self.screen().geometry())
         presenter.showFullScreen()
         presenter.activateWindow()
 

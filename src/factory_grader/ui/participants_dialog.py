@@ -52,6 +52,7 @@ class ParticipantsDialog(QDialog):
         self.workshop = WorkshopService(ctx.service)
         self.people = people
         self.removed: list[int] = []
+        self.saving = False
         self.setWindowTitle(self.tr("Participants"))
         self.hint = QLabel(
             self.tr(
@@ -220,12 +221,22 @@ class ParticipantsDialog(QDialog):
             return
         workshop, aid, removed = self.workshop, self.assessment_id, tuple(self.removed)
         self.setEnabled(False)
+        self.saving = True
         self.ctx.background.write(
             lambda: workshop.replace_participants(aid, people, removed),
             lambda _: self.accept(),
             self._failed,
         )
 
+    def reject(self) -> None:
+        if not self.saving:  # (while it is being stored, it closes when stored)
+            super().reject()
+
+    def accept(self) -> None:
+        self.saving = False
+        super().accept()
+
     def _failed(self, exc: BaseException) -> None:
+        self.saving = False
         self.setEnabled(True)
         QMessageBox.warning(self, self.tr("Participants"), error_text(exc, self.ctx.lang))

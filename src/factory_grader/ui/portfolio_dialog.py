@@ -87,6 +87,8 @@ class PortfolioDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
+        room = self.screen().availableGeometry()  # as large as is useful, never off the screen
+        self.resize(min(1000, room.width() - 40), min(640, room.height() - 60))
         self._enable()
         self.load()
 

@@ -21,6 +21,7 @@ from factory_grader.wording import NO_TIER, agreed_words, grade_name, tier_name
 
 if TYPE_CHECKING:
     from factory_grader.domain.results import AssessmentResult
+    from factory_grader.domain.workshop import Agreement
     from factory_grader.services.workshop import Board, BoardItem, WorkshopService
 
 BODY_PX = 30  # ≥ 28 px (issue 16)
@@ -47,12 +48,15 @@ class PresenterWindow(QWidget):
         workshop: WorkshopService,
         board: Board,
         only_discussion: bool = True,
+        agreed_now: dict[str, Agreement] | None = None,
     ) -> None:
+        """agreed_now: agreements made on the page that the board does not hold yet."""
         super().__init__(None, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx, self.controller, self.workshop, self.board = ctx, controller, workshop, board
         #: what is agreed, as it changes here (the board holds what was loaded)
         self.agreements = {i.requirement.id: i.agreement for i in board.items if i.agreement}
+        self.agreements.update(agreed_now or {})
         self.only_discussion = only_discussion and any(
             i.consensus.needs_discussion for i in board.items
         )

@@ -392,10 +392,11 @@ class WorkshopPage(Page):
     def edit_participants(self) -> None:
         from factory_grader.ui.participants_dialog import ParticipantsDialog
 
-        if self.ctx.session is None or self.board is None:
-            return
-        people = list(self.board.participants)
-        dialog = ParticipantsDialog(self.ctx, self.ctx.session.assessment_id, people, self)
+        session, board = self.ctx.session, self.board
+        if session is None or board is None or board.summary.id != session.assessment_id:
+            return  # (the open assessment's board is still loading)
+        people = list(board.participants)
+        dialog = ParticipantsDialog(self.ctx, session.assessment_id, people, self)
         dialog.exec()
         dialog.deleteLater()
         self.load()
