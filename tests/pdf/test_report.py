@@ -3,6 +3,7 @@ the trend and the gaps it closed; English; a factory with no tier; fonts embedde
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -56,5 +57,9 @@ def test_in_english_and_with_no_tier(tmp_path, library) -> None:
     assert "Smart-factorytierassessmentreport" in text
     assert "Self-assessedtier:Notierreached" in text
     assert "Page2of" in text and "nationalpublicplatform" in text
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any file the user saves, not 0600
+    assert not list(out.parent.glob(".*.part"))
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True)
     assert "yes yes yes" in " ".join(fonts.stdout.split())

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import logging
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -269,14 +268,13 @@ def write_report(path: Path, data: ReportInput) -> None:
     _trend(pdf)
     _method(pdf)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".report-", suffix=".pdf")
-    os.close(fd)
+    # a part file beside it (made with the user's usual permissions, unlike mkstemp's 0600)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        pdf.output(temp)
+        pdf.output(str(temp))
         os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _tier_text(pdf: _Report, tier: str | None) -> str:

@@ -9,7 +9,6 @@ The layout is documented in docs/fill-in-workbook.md."""
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,14 +91,13 @@ def write_fill_in(path: Path, pack: FillInPack) -> None:
     _ids(book.create_sheet(IDS_SHEET), pack, answers_name)
     book.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".fill-in-", suffix=".xlsx")
-    os.close(fd)
+    # a part file beside it (made with the user's usual permissions, unlike mkstemp's 0600)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         book.save(temp)
         os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _instructions(ws: Worksheet, pack: FillInPack) -> None:
