@@ -129,6 +129,8 @@ def bundle(python: Path) -> Path:
         "--hidden-import", "alembic.runtime.migration",
         "--hidden-import", "alembic.ddl.sqlite",
         "--hidden-import", "alembic.ddl.postgresql",
+        # the report draws matplotlib's charts as SVG: a backend chosen by name at run time
+        "--hidden-import", "matplotlib.backends.backend_svg",
     ]  # fmt: skip
     for name in EXCLUDED_MODULES:
         args += ["--exclude-module", name]

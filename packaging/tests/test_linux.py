@@ -105,6 +105,24 @@ def test_tarball_command_line_runs_with_nothing_installed(root: Path, tarball_ap
     done = inside(root, f"{tarball_app} verify /tmp/tgz.xlsx", **env)
     assert done.returncode == 0 and "ok" in done.stdout, done.stdout + done.stderr
     assert openpyxl.load_workbook(root / "tmp" / "tgz.xlsx").sheetnames
+    # a workshop's pack and the management report (fpdf2, the bundled font, SVG charts)
+    (root / "tmp" / "p.csv").write_text("name,department,role\n张三,生产部,主任\n", "utf-8")
+    done = inside(root, f"{tarball_app} assessments import /tmp/answers.json", **env)
+    assert done.returncode == 0, done.stderr
+    done = inside(
+        root, f"{tarball_app} pack --assessment 1 --out /tmp/packs --participants /tmp/p.csv", **env
+    )
+    assert done.returncode == 0, done.stderr
+    assert openpyxl.load_workbook(next((root / "tmp" / "packs").glob("*.xlsx"))).sheetnames
+    done = inside(root, f"{tarball_app} report --assessment 1 --out /tmp/report.pdf", **env)
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", str(root / "tmp" / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "智能工厂梯度评估报告" in text
 
 
 def test_tarball_gui_without_the_system_libraries_says_what_is_missing(

@@ -197,6 +197,32 @@ def test_score_export_verify_compare(prefix: Path, portable: Path, tmp_path: Pat
     assert example["tier"] == "basic"
 
 
+def test_workshop_pack_and_management_report(prefix: Path, portable: Path, tmp_path: Path) -> None:
+    """A workshop's fill-in workbook and the PDF report from the Windows build: fpdf2, the
+    bundled font, matplotlib's SVG charts."""
+    home = tmp_path / "home"
+    answers = tmp_path / "answers.json"
+    shutil.copy(EXAMPLE, answers)
+    people = tmp_path / "p.csv"
+    people.write_bytes("姓名,部门,角色\n张三,生产部,主任\n".encode("gbk"))  # as Excel saves it
+    done = app(prefix, portable, "assessments", "import", windows_path(answers), home=home)
+    assert done.returncode == 0, done.stderr
+    packs = tmp_path / "packs"
+    done = app(
+        prefix, portable, "pack", "--assessment", "1", "--out", windows_path(packs),
+        "--participants", windows_path(people), home=home,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert openpyxl.load_workbook(next(packs.glob("*.xlsx")))["评分表"].protection.sheet
+    report = tmp_path / "report.pdf"
+    done = app(
+        prefix, portable, "report", "--assessment", "1", "--out", windows_path(report), home=home
+    )
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True)
+    assert "智能工厂梯度评估报告" in text.stdout
+
+
 def test_a_bad_answers_file_is_refused_with_exit_2_and_no_traceback(
     prefix: Path, portable: Path, tmp_path: Path
 ) -> None:
