@@ -460,7 +460,8 @@ def test_a_pack_of_another_revision_is_named_by_its_revision(
     zhang = workshop.participants(draft)[0]
     with pytest.raises(WorkshopError) as final:
         workshop.set_vote(zhang.id, "org-strategy.L1.01", Grade.FULL)
-    assert final.value.zh == f"评估 {draft} 已定稿：请先重新打开为新版本"
+    # the final revision names its draft: reopening it again would make a third one
+    assert final.value.zh == f"评估 {draft} 已定稿；它的草稿是评估 {later}（第 2 版），请在那里继续"
 
 
 def test_the_report_lists_every_agreement_not_only_disagreements(

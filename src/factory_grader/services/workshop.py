@@ -87,24 +87,47 @@ class MergeOutcome:
         return self.zh if lang == "zh" else self.message
 
 
-@contextmanager
-def _said_in_chinese(assessment_id: int) -> Iterator[None]:
-    """A final assessment, or an id or requirement that is not there, said in both languages
-    (the store says it in English)."""
-    try:
-        yield
-    except AssessmentFrozen as exc:
-        raise WorkshopError(str(exc), f"评估 {assessment_id} 已定稿：请先重新打开为新版本") from exc
-    except NotFound as exc:  # (its message names what in English; the Chinese says what kind)
-        raise WorkshopError(
-            str(exc), f"评估 {assessment_id} 中找不到所指的参与人或要求（可能已被删除）"
-        ) from exc
-
-
 class WorkshopService:
     def __init__(self, service: AssessmentService, store: WorkshopStore | None = None) -> None:
         self.service = service
         self.store = store or WorkshopStore(service.store.db)
+
+    @contextmanager
+    def _said_in_chinese(self, assessment_id: int) -> Iterator[None]:
+        """A final assessment, or an id or requirement that is not there, said in both
+        languages (the store says it in English); a final one names its draft, if it has one
+        already (reopening again would make yet another)."""
+        try:
+            yield
+        except AssessmentFrozen as exc:
+            draft = self._later_draft(assessment_id)
+            if draft is None:
+                zh = f"评估 {assessment_id} 已定稿：请先重新打开为新版本"
+            else:
+                zh = (
+                    f"评估 {assessment_id} 已定稿；它的草稿是评估 {draft.id}（第 {draft.revision}"
+                    " 版），请在那里继续"
+                )
+                exc = AssessmentFrozen(
+                    f"{exc}; its draft is assessment {draft.id} (revision {draft.revision})"
+                )
+            raise WorkshopError(str(exc), zh) from exc
+        except NotFound as exc:  # (its message names what in English; the Chinese what kind)
+            raise WorkshopError(
+                str(exc), f"评估 {assessment_id} 中找不到所指的参与人或要求（可能已被删除）"
+            ) from exc
+
+    def _later_draft(self, assessment_id: int) -> AssessmentSummary | None:
+        try:
+            series = self.service.summary(assessment_id).series_id
+        except InputError:
+            return None
+        drafts = [
+            s
+            for s in self.service.list_assessments()
+            if s.series_id == series and s.finalised_at is None and s.id != assessment_id
+        ]
+        return max(drafts, key=lambda s: s.revision, default=None)
 
     # --- participants ----------------------------------------------------------------------
 
@@ -117,7 +140,7 @@ class WorkshopService:
     ) -> list[Participant]:
         people = list(people)
         self._check_subdomains(assessment_id, people)
-        with _said_in_chinese(assessment_id):
+        with self._said_in_chinese(assessment_id):
             return self.store.set_participants(assessment_id, people, self.service.clock())
 
     def replace_participants(
@@ -127,7 +150,7 @@ class WorkshopService:
         one transaction — all or nothing."""
         people = list(people)
         self._check_subdomains(assessment_id, people)
-        with _said_in_chinese(assessment_id):
+        with self._said_in_chinese(assessment_id):
             return self.store.set_participants(
                 assessment_id, people, self.service.clock(), removed=tuple(removed)
             )
@@ -155,7 +178,7 @@ class WorkshopService:
                 f"assessment {assessment_id} has no participant {name!r}",
                 f"评估 {assessment_id} 没有参与人“{name}”",
             )
-        with _said_in_chinese(assessment_id):
+        with self._said_in_chinese(assessment_id):
             return self.store.remove_participant(found.id)
 
     # --- fill-in workbooks -----------------------------------------------------------------
@@ -315,7 +338,7 @@ class WorkshopService:
                 f"{path}: requirements this assessment does not hold: {unknown[:5]}",
                 f"{path.name}：含有本评估没有的要求：{unknown[:5]}",
             )
-        with _said_in_chinese(assessment_id):
+        with self._said_in_chinese(assessment_id):
             returned = self.store.store_return(p.id, found.votes, path.name, self.service.clock())
         log.info("fill-in of %s (%s) merged into assessment %s", p.name, path, assessment_id)
         return returned
@@ -325,7 +348,7 @@ class WorkshopService:
     ) -> None:
         """A participant's grade given in the room (not in a fill-in workbook), entered in the
         app; kept like a returned one, with the app named as its source."""
-        with _said_in_chinese(self._assessment_of(participant_id)):
+        with self._said_in_chinese(self._assessment_of(participant_id)):
             self.store.set_vote(
                 participant_id, requirement_id, grade, comment, ENTERED_IN_APP, self.service.clock()
             )
@@ -400,7 +423,7 @@ class WorkshopService:
         agreement = Agreement(
             requirement_id, grade, rationale, self.service.actor, self.service.clock()
         )
-        with _said_in_chinese(assessment_id):
+        with self._said_in_chinese(assessment_id):
             self.service.save_requirement(
                 assessment_id,
                 requirement_id,
