@@ -255,3 +255,19 @@ def test_presenter_opened_right_after_agreeing_shows_the_agreement(qtbot, open_w
     wait_idle(qtbot, window)
     with qtbot.waitSignal(presenter.closed, timeout=5000):
         qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+
+
+def test_the_numbers_follow_a_language_switch(qtbot, open_window) -> None:
+    window = open_window("zh")
+    load_example(qtbot, window)
+    page, _ = _with_votes(qtbot, window)
+    assert page.items.item(0).text().startswith("⚠ 组织战略 1.1 · ")
+    window.ctx.languages.switch("en")
+    qtbot.waitUntil(
+        lambda: (
+            page.items.count() > 0
+            and page.items.item(0).text().startswith("⚠ Organisation and strategy 1.1 · ")
+        ),
+        timeout=10000,
+    )
+    assert page.board is not None and page.board.lang == "en"

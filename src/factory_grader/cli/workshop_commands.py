@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 def _cmd_pack(args: argparse.Namespace, lib: FormLibrary) -> int:
     from factory_grader.cli.commands import _service
-    from factory_grader.services.participants_file import read_participants_csv
     from factory_grader.services.workshop import WorkshopService
 
     out = Path(args.out)
@@ -31,10 +30,7 @@ def _cmd_pack(args: argparse.Namespace, lib: FormLibrary) -> int:
     with _service(args, lib) as service:
         workshop = WorkshopService(service)
         if args.participants:
-            listed = len(
-                read_participants_csv(Path(args.participants), workshop.form_of(args.assessment))
-            )
-            people = workshop.import_participants(args.assessment, Path(args.participants))
+            listed, people = workshop.import_participants(args.assessment, Path(args.participants))
             print(
                 f"名单中 {listed} 位，现有 {len(people)} 位参与人"
                 if args.lang == "zh"

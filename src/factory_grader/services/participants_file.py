@@ -151,13 +151,24 @@ def _columns(path: Path, header: list[str]) -> dict[str, int]:
     return found
 
 
-def _all_names(form: MaturityForm) -> set[str]:
-    named: list[tuple[str, Text]] = [
-        *((s.id, s.name) for s in form.subdomains),
-        *((d.id, d.name) for d in form.domains),
-        *((e.id, e.name) for e in form.elements),
-    ]
-    return {n.casefold() for ident, name in named for n in (ident, name.zh, name.en)}
+def _name_index(form: MaturityForm) -> dict[str, tuple[str, ...]]:
+    """Every name a person may write (id, Chinese, English; any case) -> the sub-domains it
+    stands for: a sub-domain itself, a domain's, an element's (人员, 技术, 资源, 制造). Where a
+    domain and a sub-domain share a name (数据), the sub-domain is meant."""
+    index: dict[str, tuple[str, ...]] = {}
+
+    def add(ident: str, name: Text, subs: tuple[str, ...]) -> None:
+        for key in (ident, name.zh, name.en):
+            index.setdefault(key.casefold(), subs)
+
+    for sub in form.subdomains:
+        add(sub.id, sub.name, (sub.id,))
+    for d in form.domains:
+        add(d.id, d.name, tuple(x.id for x in form.subdomains if x.domain_id == d.id))
+    for e in form.elements:
+        domains = {d.id for d in form.domains if d.element_id == e.id}
+        add(e.id, e.name, tuple(x.id for x in form.subdomains if x.domain_id in domains))
+    return index
 
 
 def subdomains_from_text(text: str, form: MaturityForm, who: str) -> tuple[str, ...] | None:
@@ -170,32 +181,12 @@ def _subdomains(path: Path, line: int, text: str, form: MaturityForm) -> tuple[s
     words = [w.strip() for w in _SEPARATORS.split(text) if w.strip()]
     if not words:
         return None
-    names = _all_names(form)
+    names = _name_index(form)
     # spaces part Chinese names (设备管理 能源管理) but belong to English ones (Product design)
     words = [part for w in words for part in ([w] if w.casefold() in names else w.split())]
     chosen: list[str] = []
     for word in words:
-        key = word.casefold()
-        subs = [
-            s.id
-            for s in form.subdomains
-            if key in (s.id.casefold(), s.name.zh.casefold(), s.name.en.casefold())
-        ]
-        if not subs:
-            domains = {
-                d.id
-                for d in form.domains
-                if key in (d.id.casefold(), d.name.zh.casefold(), d.name.en.casefold())
-            }
-            if not domains:  # an element (人员, 技术, 资源, 制造): all its domains
-                domains = {
-                    d.id
-                    for d in form.domains
-                    for e in form.elements
-                    if d.element_id == e.id
-                    and key in (e.id.casefold(), e.name.zh.casefold(), e.name.en.casefold())
-                }
-            subs = [s.id for s in form.subdomains if s.domain_id in domains]
+        subs = names.get(word.casefold(), ())
         if not subs:
             where_en = f"{path}: line {line}" if line else str(path)
             where_zh = f"{path.name}：第 {line} 行" if line else f"{path.name}："

@@ -55,7 +55,7 @@ class BoardItem:
     """One requirement as the workshop sees it."""
 
     requirement: Requirement
-    number: str  # 组织战略 1.2
+    number: str  # 组织战略 1.2, in the language the board was made in (Board.lang)
     consensus: Consensus
     answer: Grade | None  # the assessment's answer: agreed, or as it was entered
     agreement: Agreement | None
@@ -68,6 +68,7 @@ class Board:
     participants: tuple[Participant, ...]
     items: tuple[BoardItem, ...]  # discussion order: those needing discussion first
     returned: frozenset[int] = field(default_factory=frozenset)  # participant ids who returned
+    lang: Lang = "zh"  # of the items' numbers
 
     @property
     def to_discuss(self) -> tuple[BoardItem, ...]:
@@ -165,10 +166,10 @@ class WorkshopService:
                     f"{p.name}：未知的能力子域 {unknown}",
                 )
 
-    def import_participants(self, assessment_id: int, path: Path) -> list[Participant]:
-        return self.set_participants(
-            assessment_id, read_participants_csv(path, self.form_of(assessment_id))
-        )
+    def import_participants(self, assessment_id: int, path: Path) -> tuple[int, list[Participant]]:
+        """How many the file lists, and every participant now (the file adds and updates)."""
+        listed = read_participants_csv(path, self.form_of(assessment_id))
+        return len(listed), self.set_participants(assessment_id, listed)
 
     def remove_participant(self, assessment_id: int, name: str) -> Participant:
         """The participant of this name and every grade they gave."""
@@ -391,7 +392,7 @@ class WorkshopService:
             )
         order = discussion_order({rid: i.consensus for rid, i in found.items()})
         returned = frozenset(p.id for p in people if p.returned_at is not None)
-        return Board(summary, people, tuple(found[rid] for rid in order), returned)
+        return Board(summary, people, tuple(found[rid] for rid in order), returned, lang)
 
     def agree(
         self, assessment_id: int, requirement_id: str, grade: Grade | None, rationale: str

@@ -918,37 +918,25 @@ def _copy_workshop(s: Session, old_id: int, new_id: int) -> None:
 
     for p in s.scalars(select(ParticipantRow).where(ParticipantRow.assessment_id == old_id)):
         copy = ParticipantRow(
-            assessment_id=new_id,
-            name=p.name,
-            department=p.department,
-            role=p.role,
-            subdomains=p.subdomains,
-            token=new_token(),
-            created_at=p.created_at,
-            returned_at=p.returned_at,
+            **{**_columns(p, exclude={"id"}), "assessment_id": new_id, "token": new_token()}
         )
         s.add(copy)
         s.flush()
         votes = s.scalars(select(VoteRow).where(VoteRow.participant_id == p.id)).all()
-        for v in votes:
-            s.add(
-                VoteRow(
-                    participant_id=copy.id,
-                    requirement_id=v.requirement_id,
-                    grade=v.grade,
-                    comment=v.comment,
-                    returned_at=v.returned_at,
-                    source=v.source,
-                )
-            )
+        s.add_all(VoteRow(**{**_columns(v), "participant_id": copy.id}) for v in votes)
     rows = s.scalars(select(AgreementRow).where(AgreementRow.assessment_id == old_id)).all()
     copies = [_copy_row(r, new_id) for r in rows]
     if copies:
         s.execute(insert(AgreementRow), copies)
 
 
+def _columns(row: Any, exclude: frozenset[str] | set[str] = frozenset()) -> dict[str, Any]:
+    """A row's column values by name (to copy it)."""
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key not in exclude}
+
+
 def _copy_row(row: Any, new_assessment_id: int) -> dict[str, Any]:
-    data = {c.key: getattr(row, c.key) for c in row.__table__.columns}
+    data = _columns(row)
     data["assessment_id"] = new_assessment_id
     if isinstance(row, AttachmentRow):
         del data["id"]  # a new row pointing at the same stored file

@@ -17,7 +17,7 @@ from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
 from factory_grader.ui.pages.workshop_page import CHOICES, agree_in_session
-from factory_grader.wording import NO_TIER, agreed_words, grade_name, tier_name
+from factory_grader.wording import NO_TIER, agreed_words, grade_name, listing, tier_name
 
 if TYPE_CHECKING:
     from factory_grader.domain.results import AssessmentResult
@@ -139,14 +139,7 @@ class PresenterWindow(QWidget):
                 label.setText("")
             return
         self.place.setText(f"{self.index + 1} / {len(items)} · {which}")
-        number = item.number
-        if lang != "zh" and self.ctx.library is not None and self.ctx.session is not None:
-            from factory_grader.wording import requirement_number
-
-            number = requirement_number(
-                self.ctx.library.form_for(self.ctx.session.answers), item.requirement.id, lang
-            )
-        self.title.setText(f"{number}  {self.ctx.text(item.requirement.text)}")
+        self.title.setText(f"{item.number}  {self.ctx.text(item.requirement.text)}")
         self.evidence.setText(
             self.tr("Evidence: {text}").format(text=self.ctx.text(item.requirement.evidence))
         )
@@ -175,7 +168,8 @@ class PresenterWindow(QWidget):
         return "<br>".join(lines)
 
     def _names(self, who: list[str]) -> str:
-        return f"（{'、'.join(who)}）" if self.ctx.lang == "zh" else f"({', '.join(who)})"
+        names = listing(who, self.ctx.lang)
+        return f"（{names}）" if self.ctx.lang == "zh" else f"({names})"
 
     def _answer(self, item: BoardItem) -> Grade | None:
         session = self.ctx.session

@@ -172,6 +172,8 @@ class WorkshopPage(Page):
         self.vote_grade.clear()
         for g in CHOICES:
             self.vote_grade.addItem(grade_name(g, self.ctx.lang), g.value)
+        if self.board is not None and self.board.lang != self.ctx.lang:
+            self.load()  # its numbers are in the other language (组织战略 1.2)
         self._fill_list()
 
     # --- loading -------------------------------------------------------------------------------
@@ -203,7 +205,8 @@ class WorkshopPage(Page):
                 self.agreed_now = {}  # (the board has them now)
                 self._fill_list()
 
-        self.ctx.background.read(lambda: workshop.board(aid), loaded, self._failed)
+        lang = self.ctx.lang
+        self.ctx.background.read(lambda: workshop.board(aid, lang), loaded, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Workshop"), error_text(exc, self.ctx.lang))
@@ -248,7 +251,7 @@ class WorkshopPage(Page):
             agreed = agreed_words(self.agreement(i), self._answer(i), lang)
             text = self.tr("{mark}{number} · {votes} · agreed: {answer}").format(
                 mark=mark,
-                number=i.number if lang == "zh" else self._number(i),
+                number=i.number,
                 votes=distribution(i, lang) or self.tr("no grades"),
                 answer=agreed,
             )
@@ -263,14 +266,6 @@ class WorkshopPage(Page):
         if self.items.currentItem() is None and self.items.count():
             self.items.setCurrentRow(0)
         self._show_current()
-
-    def _number(self, item: BoardItem) -> str:
-        from factory_grader.wording import requirement_number
-
-        lib, session = self.ctx.library, self.ctx.session
-        if lib is None or session is None:
-            return item.number
-        return requirement_number(lib.form_for(session.answers), item.requirement.id, self.ctx.lang)
 
     def agreement(self, item: BoardItem) -> Agreement | None:
         return self.agreed_now.get(item.requirement.id) or item.agreement
@@ -324,7 +319,7 @@ class WorkshopPage(Page):
             self.tr(
                 "{number}  {text}\nEvidence: {evidence}\n\nGrades given:\n{votes}\n{spread}\n\nProposed: {proposed}. {rule}"
             ).format(
-                number=item.number if lang == "zh" else self._number(item),
+                number=item.number,
                 text=self.ctx.text(item.requirement.text),
                 evidence=self.ctx.text(item.requirement.evidence),
                 votes=votes,
