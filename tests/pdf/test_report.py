@@ -63,3 +63,25 @@ def test_in_english_and_with_no_tier(tmp_path, library) -> None:
     assert not list(out.parent.glob(".*.part"))
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True)
     assert "yes yes yes" in " ".join(fonts.stdout.split())
+
+
+def test_a_report_that_cannot_be_written_is_said_plainly(tmp_path, library) -> None:
+    """(On Windows a PDF open in a viewer cannot be replaced; here a folder stands in its way.)"""
+    import pytest
+
+    from factory_grader.domain.workshop import WorkshopError
+
+    clock = Clock()
+    db = open_database(f"sqlite:///{tmp_path / 'r.db'}", clock)
+    try:
+        service = make_service(db, library, clock, "顾问", tmp_path)
+        aid = service.import_answers(read_answers_file(example_answers_path(), library)).id
+        blocked = tmp_path / "报告.pdf"
+        (blocked / "inside").mkdir(parents=True)
+        with pytest.raises(WorkshopError) as refused:
+            write_management_report(service, aid, blocked)
+    finally:
+        db.close()
+    assert refused.value.zh.startswith("报告.pdf：无法写入（")
+    assert refused.value.zh.endswith("），是否已在其他程序中打开？")
+    assert not list(tmp_path.glob(".*.part"))

@@ -11,7 +11,7 @@ from factory_grader.domain.text import Lang
 from factory_grader.services.app_paths import resources_root
 from factory_grader.services.assessments import AssessmentService
 from factory_grader.services.scoring_service import score_answers
-from factory_grader.services.workshop import WorkshopService
+from factory_grader.services.workshop import WorkshopService, not_writable_said
 from factory_grader.wording import agreed_words, grade_name, requirement_number
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ def write_management_report(
         opened_gaps=tuple(opened),
         lang=lang,
     )
-    write_report(out, data)
+    with not_writable_said(out):
+        write_report(out, data)
     log.info("management report of assessment %s written to %s", assessment_id, out)
     return out

@@ -218,21 +218,22 @@ class WorkshopService:
                 name = name.removesuffix(".xlsx") + f"-{p.id}.xlsx"
             used.add(name.casefold())
             path = out_dir / name
-            write_fill_in(
-                path,
-                FillInPack(
-                    p.token,
-                    assessment_id,
-                    summary.revision,
-                    company,
-                    p.name,
-                    p.department,
-                    p.role,
-                    self.service.actor,
-                    rows,
-                    lang,
-                ),
-            )
+            with not_writable_said(path):
+                write_fill_in(
+                    path,
+                    FillInPack(
+                        p.token,
+                        assessment_id,
+                        summary.revision,
+                        company,
+                        p.name,
+                        p.department,
+                        p.role,
+                        self.service.actor,
+                        rows,
+                        lang,
+                    ),
+                )
             written.append(path)
         log.info("fill-in workbooks for assessment %s written to %s", assessment_id, out_dir)
         return written
@@ -437,6 +438,20 @@ class WorkshopService:
 
     def form_of(self, assessment_id: int) -> MaturityForm:
         return self.service.library.form_for(self.service.answers(assessment_id))
+
+
+@contextmanager
+def not_writable_said(path: Path) -> Iterator[None]:
+    """A file that cannot be written (open in another program — Windows refuses then —, a
+    read-only folder, a full disk) said plainly, naming it; nothing half-written stays."""
+    try:
+        yield
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise WorkshopError(
+            f"{path}: cannot be written ({why}); is it open in another program?",
+            f"{path.name}：无法写入（{why}），是否已在其他程序中打开？",
+        ) from exc
 
 
 def with_rationale(comment: str, rationale: str) -> str:
