@@ -129,11 +129,20 @@ def portable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+#: Wine 8 now and then fails the launcher's CreateProcess of python.exe with
+#: ERROR_INTERNAL_ERROR (1359; seen once in many runs, on a loaded machine): Wine's, not the
+#: launcher's — any other failure to start is still a failure.
+WINE_INTERNAL_ERROR = "(Windows error 1359)"
+
+
 def app(
     prefix: Path, folder: Path, *args: str, home: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     extra = {"FACTORY_GRADER_HOME": windows_path(home)} if home else {}
-    return wine(prefix, folder / "factory-grader.exe", *args, **extra)
+    done = wine(prefix, folder / "factory-grader.exe", *args, **extra)
+    if done.returncode != 0 and WINE_INTERNAL_ERROR in done.stderr:
+        done = wine(prefix, folder / "factory-grader.exe", *args, **extra)  # once more
+    return done
 
 
 def test_the_portable_zip_holds_both_launchers_the_python_and_the_marker(tmp_path: Path) -> None:
