@@ -72,7 +72,7 @@ def child(url: str, count: int) -> None:
     def check_verdicts() -> None:
         if "verdicts" in marks:
             return
-        if "rows" in marks and not window.start.model.pending():
+        if "rows" in marks and "open" in marks and not window.start.model.pending():
             mark("verdicts")
             QTimer.singleShot(0, finish)
 
@@ -107,6 +107,13 @@ def child(url: str, count: int) -> None:
     def start() -> None:
         window.start_loading()  # builds the start page, then loads
         watch_list()
+        shown_early = window.start.show_early
+
+        def show_early(listed: list) -> None:  # the rows read, straight from the database
+            mark("read")
+            shown_early(listed)
+
+        window.start.show_early = show_early  # type: ignore[method-assign]
 
     loaded = window._loaded
 
@@ -114,6 +121,7 @@ def child(url: str, count: int) -> None:
         mark("open")
         watch_list()
         loaded(result)
+        check_verdicts()  # (the list may have shown, complete, before the database was open)
 
     window._loaded = opened  # type: ignore[method-assign]
     watch = Watch()
@@ -236,10 +244,12 @@ def report(name: str, f: dict[str, dict[str, float]], count: int, runs: int) -> 
         f"  first paint -> all {count} rows shown       {warm['rows']:6.2f} s"
         f"  target <= {TARGET_S} s: {'met' if warm['rows'] <= TARGET_S else 'MISSED'}"
     )
-    print(
-        f"    the list itself (open -> rows shown)   {list_part:6.2f} s"
-        f"  target <= {TARGET_S} s: {'met' if list_part <= TARGET_S else 'MISSED'}"
-    )
+    if "read" in warm:  # read early, straight from the database (storage/early_list.py)
+        print(f"    rows read (first paint -> read)        {warm['read']:6.2f} s")
+        print(f"    rows drawn (read -> shown)             {warm['rows'] - warm['read']:6.2f} s")
+        print(f"    the database open for work {warm['open'] - warm['rows']:6.2f} s after that")
+    else:
+        print(f"    the list itself (open -> rows shown)   {list_part:6.2f} s")
     print(
         f"  baseline, empty database: paint -> list  {fixed:6.2f} s"
         f"  (1,000 rows cost x{warm['rows'] / fixed:.2f} of it, +{warm['rows'] - fixed:.2f} s)"

@@ -28,7 +28,7 @@
     </message>
     <message>
         <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="39"/>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="143"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
@@ -63,17 +63,17 @@
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="113"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="114"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="129"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="131"/>
         <source>Remove evidence file</source>
         <translation>移除证据文件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="130"/>
+        <location filename="../../src/factory_grader/ui/attachments_dialog.py" line="132"/>
         <source>Remove {name} from this requirement?</source>
         <translation>从此要求中移除 {name}？</translation>
     </message>
@@ -1084,272 +1084,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="289"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="294"/>
         <source>智能工厂梯度评估 — Smart-factory tier assessment</source>
         <translation>智能工厂梯度评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="240"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="245"/>
         <source>Factories</source>
         <translation>工厂与评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="241"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
         <source>Profile</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="242"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="247"/>
         <source>Questionnaire</source>
         <translation>成熟度问卷</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="243"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
         <source>Scenarios</source>
         <translation>典型场景</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="244"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="249"/>
         <source>Conditions</source>
         <translation>要素条件</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="245"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="250"/>
         <source>Workshop</source>
         <translation>研讨会</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="246"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="251"/>
         <source>Results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="247"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="252"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="256"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="261"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="265"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="266"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="267"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
         <source>&amp;Undo answer</source>
         <translation>撤销答题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="268"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="273"/>
         <source>&amp;Redo answer</source>
         <translation>重做答题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="269"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="274"/>
         <source>Open &amp;conflicts…</source>
         <translation>处理冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="270"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="275"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="271"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="272"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
         <source>&amp;Diagnostics…</source>
         <translation>诊断信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="273"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="278"/>
         <source>User &amp;manual</source>
         <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="274"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="279"/>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="275"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
         <source>&amp;New assessment…</source>
         <translation>新建评估(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="278"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="283"/>
         <source>Export management &amp;report (PDF)…</source>
         <translation>导出评估报告（PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="279"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
         <source>C&amp;lients and their assessments…</source>
         <translation>客户档案(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="280"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
         <source>&amp;Compare submissions (officials)…</source>
         <translation>汇总对比（主管部门）(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="281"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="286"/>
         <source>&amp;Back up the data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="282"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="287"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="296"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="301"/>
         <source>{factory} · revision {n} — {app}</source>
         <translation>{factory} · 第 {n} 版 — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="330"/>
         <source>⚠ The database is on a network share, where it can be damaged or stay locked: move the data to a local folder (Settings → Data folder).</source>
         <translation>⚠ 数据库位于网络共享上，可能损坏或一直被锁定：请将数据移动到本地文件夹（设置 → 数据文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="336"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="341"/>
         <source>Not saved: {fields} (correct the value)</source>
         <translation>未保存：{fields}（请改正）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="365"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="370"/>
         <source>Revision {rev} is final: it can be read but not changed. To change it, reopen it as a new revision on the Finalise page.</source>
         <translation>第 {rev} 版已定稿：只能查看，不能修改。要修改，请在“定稿”页重新打开为新版本。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="461"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="503"/>
         <source>⚠ {n} open conflict(s)…</source>
         <translation>⚠ {n} 个冲突待处理…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="474"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="516"/>
         <source>Undone: {item}</source>
         <translation>已撤销：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="474"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="516"/>
         <source>Redone: {item}</source>
         <translation>已重做：{item}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="15"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="17"/>
         <source>The questionnaire or rule data of this revision changed since its answers were given. See what changes (results page: See what changes and update…) and update before finalising.</source>
         <translation>本版本所用的问卷或规则数据在作答后已被改动。请先在评估结果页“查看变化并更新…”，更新后再定稿。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="20"/>
+        <location filename="../../src/factory_grader/ui/error_words.py" line="22"/>
         <source>This revision has open conflicts. Choose the final value of each first (Open conflicts…).</source>
         <translation>本版本有未解决的冲突。请先选定每一项的最终答案（处理冲突…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="26"/>
-        <source>The database is in use by another program. Close it and try again; nothing was lost.</source>
-        <translation>数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="30"/>
-        <source>The database is read-only here, so changes cannot be saved. Check the folder&apos;s permissions.</source>
-        <translation>数据库在此处为只读，修改无法保存。请检查文件夹的权限。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="34"/>
-        <source>The disk is full: the change was not saved.</source>
-        <translation>磁盘已满：本次修改没有保存。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="37"/>
-        <source>The database is damaged. Restore a backup copy.</source>
-        <translation>数据库已损坏。请恢复备份副本。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="40"/>
-        <source>The disk could not be read or written (is it unplugged or failing?).</source>
-        <translation>无法读写磁盘（是否已拔出或出现故障？）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="43"/>
-        <source>The database server cannot be reached. Check the network and the server.</source>
-        <translation>无法连接数据库服务器。请检查网络和服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="46"/>
-        <source>The database server is restarting. Try again shortly.</source>
-        <translation>数据库服务器正在重启，请稍后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="49"/>
-        <source>The database server refused the login. Check the user name and password.</source>
-        <translation>数据库服务器拒绝登录。请检查用户名和密码。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="52"/>
-        <source>The database user is not allowed to do this.</source>
-        <translation>数据库用户没有执行此操作的权限。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="55"/>
-        <source>The file is not there.</source>
-        <translation>文件不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="56"/>
-        <source>The data folder is not there. If it is on a USB stick or another disk, plug it in and start the app again; nothing was created in its place.</source>
-        <translation>数据文件夹不存在。如果它在 U 盘或其他磁盘上，请插入后重新启动本软件；本软件没有在别处新建数据。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="60"/>
-        <source>The file is not a database.</source>
-        <translation>该文件不是数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="61"/>
-        <source>The file is another program&apos;s database, not this app&apos;s.</source>
-        <translation>该文件是其他程序的数据库，不是本软件的数据。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="64"/>
-        <source>The file was made by a newer version of this app. Update the app to use it.</source>
-        <translation>该文件由更新版本的本软件生成。请先升级本软件。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/error_words.py" line="68"/>
-        <source>A database server is backed up and restored with its own tools (pg_dump and pg_restore); ask its administrator.</source>
-        <translation>数据库服务器需用其自带工具（pg_dump 和 pg_restore）备份和恢复，请联系服务器管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="557"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="599"/>
         <source>Import answers file or submission workbook</source>
         <translation>导入答题文件或申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="559"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="601"/>
         <source>Answers files and submission workbooks (*.json *.xlsx);;All files (*)</source>
         <translation>答题文件和申报工作簿 (*.json *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="598"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="640"/>
         <source>Imported an edited workbook</source>
         <translation>导入的工作簿已被修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="600"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="642"/>
         <source>This workbook was changed after it was exported:
 {why}
 
@@ -1360,155 +1285,155 @@ Its answers were imported as a draft and rescored; check them.</source>
 其答题已作为草稿导入并重新计分，请核对。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="629"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="671"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="630"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="672"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="647"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="689"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="648"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="690"/>
         <source>Export submission workbook</source>
         <translation>导出申报工作簿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="644"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="686"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="649"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="687"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="691"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="729"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="650"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="692"/>
         <source>The workbook was saved as
 {path}</source>
         <translation>工作簿已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="651"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="689"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="693"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="731"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="283"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="284"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="289"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="285"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="290"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="318"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="323"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="258"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="329"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="263"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="334"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="248"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="253"/>
         <source>Compare</source>
         <translation>汇总对比</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="276"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="281"/>
         <source>&amp;Import answers file or workbook…</source>
         <translation>导入答题文件或工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="277"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="282"/>
         <source>&amp;Export submission workbook…</source>
         <translation>导出申报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="343"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="348"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="343"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="348"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="446"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="488"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="458"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="500"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="506"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="548"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="508"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="550"/>
         <source>{who} changed this answer at {when} to {theirs}. Your value {yours} was not saved; it is kept as an open conflict. The screen now shows the stored answer.</source>
         <translation>{who} 已于 {when} 将此答案改为 {theirs}。您的值 {yours} 未保存，已作为待处理冲突保留。界面现显示已保存的答案。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="520"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="562"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="665"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="707"/>
         <source>{factory}-assessment-report.pdf</source>
         <translation>{factory}-评估报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="669"/>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="686"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="711"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="728"/>
         <source>Export management report</source>
         <translation>导出评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="669"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="711"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="685"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="727"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="688"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="730"/>
         <source>The report was saved as
 {path}</source>
         <translation>报告已保存为
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/main_window.py" line="747"/>
+        <location filename="../../src/factory_grader/ui/main_window.py" line="797"/>
         <source>Not created</source>
         <translation>未创建</translation>
     </message>
@@ -1559,80 +1484,80 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>ParticipantsDialog</name>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="55"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="68"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="231"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="56"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="69"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="242"/>
         <source>Participants</source>
         <translation>参与人</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="58"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="59"/>
         <source>Sub-domains: the sub-domains, domains or elements this person is asked about, separated by 、 or ; (empty: every requirement).</source>
         <translation>负责子域：此人负责评分的能力子域、能力域或能力要素，用“、”或“；”分隔（留空：全部要求）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="65"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="65"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="65"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="64"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="65"/>
         <source>Sub-domains</source>
         <translation>负责子域</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="71"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="72"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="73"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="74"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="75"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="76"/>
         <source>Read a &amp;CSV file…</source>
         <translation>读入 CSV 名单(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="77"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="78"/>
         <source>Sub-domains from the &amp;department</source>
         <translation>按部门填入负责子域(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="80"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="81"/>
         <source>Fill the empty sub-domain cells from each department&apos;s name (生产部 → 生产&apos;s sub-domains)</source>
         <translation>按各人部门名称填入空着的负责子域（如“生产部”→ 生产能力域的各子域）；已填写的不变</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="139"/>
         <source>Remove participants?</source>
         <translation>删除参与人？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="140"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="141"/>
         <source>{names} returned grades. Removing them removes their grades too. Remove?</source>
         <translation>{names}已交回评分。删除参与人会同时删除其评分。确定删除吗？</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="168"/>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="176"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="169"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="177"/>
         <source>Participants list</source>
         <translation>参与人名单</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="168"/>
+        <location filename="../../src/factory_grader/ui/participants_dialog.py" line="169"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1720,32 +1645,32 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>打开所选评估(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="109"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="111"/>
         <source>{name} · {n} assessments</source>
         <translation>{name} · {n} 次评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="112"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="114"/>
         <source>No assessments stored yet.</source>
         <translation>还没有保存的评估。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="140"/>
         <source>final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="138"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="140"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="141"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="143"/>
         <source>{id} · revision {rev} ({status})</source>
         <translation>{id} · 第 {rev} 版（{status}）</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="165"/>
+        <location filename="../../src/factory_grader/ui/portfolio_dialog.py" line="167"/>
         <source>Trend of S</source>
         <translation>S 的变化趋势</translation>
     </message>
@@ -1753,45 +1678,45 @@ Its answers were imported as a draft and rescored; check them.</source>
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="118"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="122"/>
         <source>Only those needing discussion</source>
         <extracomment>the window was closed (Esc): the workshop page shows what was agreed meanwhile what is agreed, as it changes here (the board holds what was loaded)</extracomment>
         <translation>只看需要讨论的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="120"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="124"/>
         <source>All with grades</source>
         <translation>全部有评分的</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="124"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="128"/>
         <source>Agreed answer: {choices}
 ←/→ move · D: {which} · Esc leaves</source>
         <translation>设定商定答案：{choices}
 ←/→ 翻页 · D：{which} · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="126"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="130"/>
         <source>show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="128"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="132"/>
         <source>only disagreements</source>
         <translation>只看分歧</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="133"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="137"/>
         <source>Nothing to show.</source>
         <translation>没有可显示的要求。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="147"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="144"/>
         <source>Evidence: {text}</source>
         <translation>证据提示：{text}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/presenter.py" line="151"/>
+        <location filename="../../src/factory_grader/ui/presenter.py" line="148"/>
         <source>Proposed: {proposed} · Agreed: {agreed}</source>
         <translation>建议：{proposed} · 商定：{agreed}</translation>
     </message>
@@ -2501,17 +2426,22 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>修订对比(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="291"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="222"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="310"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="294"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="313"/>
         <source>Scoring {n} assessment(s)…</source>
         <translation>正在计算 {n} 份评估的结果…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="331"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="350"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2526,32 +2456,32 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="349"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="368"/>
         <source>cannot score</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="349"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="368"/>
         <source>scoring…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="353"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="372"/>
         <source>This assessment could not be scored: {problem}</source>
         <translation>这份评估无法计算结果：{problem}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="357"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="376"/>
         <source>Being scored in the background</source>
         <translation>正在后台计算</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="432"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="453"/>
         <source>Delete assessment</source>
         <translation>删除评估</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="434"/>
+        <location filename="../../src/factory_grader/ui/pages/start_page.py" line="455"/>
         <source>Delete revision {rev} of the assessment of {name}? Its answers and evidence list are removed; this cannot be undone.</source>
         <translation>删除“{name}”评估的第 {rev} 版？其答案和证据清单将被删除，且无法恢复。</translation>
     </message>
@@ -2672,8 +2602,8 @@ Its answers were imported as a draft and rescored; check them.</source>
     <name>WorkshopPage</name>
     <message>
         <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="156"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="209"/>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="409"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="212"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
         <source>Workshop</source>
         <extracomment>the user wants presenter mode (the window opens it) agreed here since the board was loaded (it is loaded again once they are stored)</extracomment>
         <translation>研讨会</translation>
@@ -2744,37 +2674,37 @@ Its answers were imported as a draft and rescored; check them.</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="226"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="229"/>
         <source>{people} participants, {back} returned; {voted} requirements have grades, {discuss} need discussion.</source>
         <translation>{people} 位参与人，{back} 位已交回；{voted} 项要求有评分，{discuss} 项需要讨论。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="235"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="238"/>
         <source>No participants yet. Add them (Participants…), write each a fill-in workbook, and read the returned ones here: everyone&apos;s grades side by side, those that differ first.</source>
         <translation>还没有参与人。先添加参与人（参与人…），为每人生成填写包，交回后在这里读入：各人的评分并列显示，分歧大的排在前面。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="242"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="245"/>
         <source>This revision is final: reopen it to hold a workshop.</source>
         <translation>此版本已定稿：重新打开为新版本后才能开研讨会。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="249"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="252"/>
         <source>{mark}{number} · {votes} · agreed: {answer}</source>
         <translation>{mark}{number} · {votes} · 商定：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="252"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="255"/>
         <source>no grades</source>
         <translation>无评分</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="309"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="304"/>
         <source>No grades yet: the returned fill-in workbooks show here.</source>
         <translation>还没有评分：读入交回的填写包后在这里显示。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="325"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="320"/>
         <source>{number}  {text}
 Evidence: {evidence}
 
@@ -2793,37 +2723,37 @@ Proposed: {proposed}. {rule}</source>
 建议答案：{proposed}。{rule}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="331"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="326"/>
         <source>Spread: {n} step(s){na}</source>
         <translation>相差 {n} 档{na}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="333"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="328"/>
         <source>; 不适用 beside other answers</source>
         <translation>；有人选“不适用”而有人没有</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="341"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="336"/>
         <source>Agreed: {agreed} · the answer now: {answer}</source>
         <translation>商定：{agreed} · 当前答案：{answer}</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="409"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="405"/>
         <source>Add the participants first (Participants…).</source>
         <translation>请先添加参与人（参与人…）。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="414"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="410"/>
         <source>Folder for the fill-in workbooks</source>
         <translation>填写包保存到的文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="424"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="420"/>
         <source>Fill-in workbooks written</source>
         <translation>填写包已生成</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="426"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="422"/>
         <source>{n} fill-in workbooks were written to
 {folder}
 
@@ -2834,22 +2764,22 @@ Send each participant theirs; Excel, WPS or LibreOffice will open it.</source>
 请分别发给各位参与人；用 Excel、WPS 或 LibreOffice 都能打开填写。</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="438"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="434"/>
         <source>Returned fill-in workbooks</source>
         <translation>交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="440"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="436"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="452"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="448"/>
         <source>Returned workbooks read</source>
         <translation>已读入交回的填写包</translation>
     </message>
     <message>
-        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="453"/>
+        <location filename="../../src/factory_grader/ui/pages/workshop_page.py" line="449"/>
         <source>{taken} of {n} files read:</source>
         <translation>{n} 个文件中读入了 {taken} 个：</translation>
     </message>

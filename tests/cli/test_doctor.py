@@ -42,7 +42,7 @@ def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:
     db.write_text("not a database", encoding="utf-8")
     code, lines = _doctor(capsys, db=f"sqlite:///{db}")
     assert code == 1
-    assert "[问题] 数据库无法使用：不是数据库文件" in lines
+    assert f"[问题] 数据库无法使用：{db}：该文件不是数据库。" in lines
     assert db.read_text(encoding="utf-8") == "not a database"  # looked at, not changed
 
 
@@ -73,7 +73,10 @@ def test_an_unreachable_server(capsys) -> None:
     """Nothing listens on port 1: said at once, in Chinese, without a traceback."""
     code, lines = _doctor(capsys, db="postgresql+psycopg://fg@127.0.0.1:1/fg")
     assert code == 1
-    assert "[问题] 数据库无法使用：无法连接服务器" in lines
+    assert (
+        "[问题] 数据库无法使用：postgresql+psycopg://fg@127.0.0.1:1/fg：无法连接数据库服务器。"
+        "请检查网络和服务器。"
+    ) in lines
 
 
 def test_looking_changes_nothing(capsys, monkeypatch, tmp_path: Path) -> None:
@@ -97,4 +100,7 @@ def test_looking_changes_nothing(capsys, monkeypatch, tmp_path: Path) -> None:
 def test_a_database_this_app_cannot_use_is_a_line(capsys) -> None:
     code, lines = _doctor(capsys, db="mysql://u:p@127.0.0.1/x")
     assert code == 1
-    assert "[问题] 数据库无法使用：本软件不支持这种数据库" in lines
+    assert (
+        "[问题] 数据库无法使用：mysql://u:***@127.0.0.1/x："
+        "本软件不能使用这种数据库（支持 SQLite 和 PostgreSQL）。"
+    ) in lines

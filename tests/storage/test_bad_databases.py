@@ -4,6 +4,7 @@ unchanged; read-only and locked files: a clear message and no hang."""
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import subprocess
 import time
@@ -18,8 +19,10 @@ from factory_grader.services.examples import example_answers_path
 EXAMPLE = str(example_answers_path())
 
 
-def cli(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", f"sqlite:///{db}", *argv])
+def cli(
+    capsys: pytest.CaptureFixture[str], db: Path, *argv: str, lang: str = "zh"
+) -> tuple[int, str, str]:
+    code = main(["--lang", lang, "--db", f"sqlite:///{db}", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -39,19 +42,30 @@ def good_db(tmp_path: Path, capsys) -> Path:
     return db
 
 
-def refuses_untouched(capsys, db: Path, message: str) -> None:
+def said_in_chinese(err: str, where: object, sentence: str) -> None:
+    """The refusal in the Chinese interface: where, then the sentence; no English word."""
+    assert f"{where}：{sentence}" in err, err
+    assert not re.search(r"[A-Za-z]{2,}", err.replace(str(where), "").replace("factory-grader", ""))
+
+
+def refuses_untouched(capsys, db: Path, message: str, zh: str) -> None:
     before, files = digest(db), siblings(db)
     for argv in (["assessments", "list"], ["assessments", "import", EXAMPLE]):
-        code, out, err = cli(capsys, db, *argv)
+        code, out, err = cli(capsys, db, *argv, lang="en")
         assert code == 2 and out == "", err
         assert message in err and str(db) in err and "Traceback" not in err
+        code, out, err = cli(capsys, db, *argv)
+        assert code == 2 and out == "", err
+        said_in_chinese(err, db, zh)
     assert digest(db) == before and siblings(db) == files  # not even a -wal file appeared
 
 
 def test_not_a_database(tmp_path: Path, capsys) -> None:
     db = tmp_path / "notes.db"
     db.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 100)
-    refuses_untouched(capsys, db, "not a database (this is not an SQLite file)")
+    refuses_untouched(
+        capsys, db, "not a database (this is not an SQLite file)", "该文件不是数据库。"
+    )
 
 
 def test_damaged_database(good_db: Path, capsys) -> None:
@@ -60,20 +74,25 @@ def test_damaged_database(good_db: Path, capsys) -> None:
     assert len(data) > 6 * page
     data[2 * page : 5 * page] = b"\xff" * (3 * page)  # wreck three b-tree pages
     good_db.write_bytes(bytes(data))
-    refuses_untouched(capsys, good_db, "the database is damaged")
+    refuses_untouched(capsys, good_db, "the database is damaged", "数据库已损坏。请恢复备份副本。")
 
 
 def test_truncated_database(good_db: Path, capsys) -> None:
     data = good_db.read_bytes()
     good_db.write_bytes(data[: len(data) // 3])
-    refuses_untouched(capsys, good_db, "damaged")
+    refuses_untouched(capsys, good_db, "damaged", "数据库已损坏。请恢复备份副本。")
 
 
 def test_newer_schema(good_db: Path, capsys) -> None:
     with sqlite3.connect(good_db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.close()
-    refuses_untouched(capsys, good_db, "newer than this version of factory-grader")
+    refuses_untouched(
+        capsys,
+        good_db,
+        "newer than this version of factory-grader",
+        "该数据库由更新版本的本软件生成。请先升级本软件。",
+    )
 
 
 def test_someone_elses_sqlite_file(tmp_path: Path, capsys) -> None:
@@ -81,7 +100,12 @@ def test_someone_elses_sqlite_file(tmp_path: Path, capsys) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
     conn.close()
-    refuses_untouched(capsys, db, "an SQLite database, but not a factory-grader one")
+    refuses_untouched(
+        capsys,
+        db,
+        "an SQLite database, but not a factory-grader one",
+        "该文件是其他程序的数据库，不是本软件的数据。",
+    )
 
 
 @pytest.fixture
@@ -98,8 +122,11 @@ def test_read_only_file_reads_but_refuses_changes(immutable: Path, capsys) -> No
     before = digest(immutable)
     code, out, _ = cli(capsys, immutable, "assessments", "list")
     assert code == 0 and "海口示例" in out  # reading still works
-    code, out, err = cli(capsys, immutable, "assessments", "import", EXAMPLE)
+    code, out, err = cli(capsys, immutable, "assessments", "import", EXAMPLE, lang="en")
     assert code == 2 and "read-only" in err and str(immutable) in err
+    code, out, err = cli(capsys, immutable, "assessments", "import", EXAMPLE)
+    assert code == 2
+    said_in_chinese(err, immutable, "数据库在此处为只读，修改无法保存。请检查文件夹的权限。")
     assert digest(immutable) == before
 
 
@@ -108,12 +135,15 @@ def test_locked_file_gives_up_with_a_message(good_db: Path, capsys) -> None:
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         started = time.monotonic()
-        code, _, err = cli(capsys, good_db, "assessments", "import", EXAMPLE)
+        code, _, err = cli(capsys, good_db, "assessments", "import", EXAMPLE, lang="en")
         waited = time.monotonic() - started
+        zh_code, _, zh_err = cli(capsys, good_db, "assessments", "import", EXAMPLE)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
     assert code == 2 and "locked by another program" in err
+    assert zh_code == 2
+    said_in_chinese(zh_err, good_db, "数据库正被其他程序使用。请关闭该程序后重试；数据没有丢失。")
     assert waited < 15  # the busy timeout (3 s), not a hang
     assert cli(capsys, good_db, "assessments", "list")[1].count("海口示例") == 1
 
@@ -127,5 +157,10 @@ def test_unreachable_server_fails_fast(capsys) -> None:
 
 
 def test_not_a_url(capsys) -> None:
-    code = main(["--db", "::nonsense::", "assessments", "list"])
+    code = main(["--lang", "en", "--db", "::nonsense::", "assessments", "list"])
     assert code == 2 and "not a database URL" in capsys.readouterr().err
+    assert main(["--db", "::nonsense::", "assessments", "list"]) == 2
+    assert capsys.readouterr().err == (
+        "factory-grader: ::nonsense::：这不是有效的数据库地址（例如 sqlite:///路径/文件.db 或"
+        " postgresql+psycopg://用户@主机/库名）。\n"
+    )

@@ -104,4 +104,4 @@ def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(tmp_path: Path, cloc
 @pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
 def test_in_memory_is_refused(capsys, url: str) -> None:
     code, _, err = cli(capsys, url, "assessments", "list")
-    assert code == 2 and "keeps nothing" in err
+    assert code == 2 and err == "factory-grader: 内存数据库不保存任何内容，请给出文件路径。\n"

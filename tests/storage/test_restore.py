@@ -97,23 +97,30 @@ def _damaged(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("make", "reason"),
+    ("make", "zh", "en"),
     [
-        (_not_sqlite, "not a SQLite database"),
-        (_foreign, "not a factory-grader database"),
-        (_newer, "made by a newer version of factory-grader (schema 9001"),
-        (_damaged, "damaged"),
-        (lambda tmp: tmp / "missing.db", "no such file"),
+        (_not_sqlite, "该文件不是数据库。", "not a SQLite database"),
+        (_foreign, "该文件是其他程序的数据库，不是本软件的数据。", "not a factory-grader database"),
+        (
+            _newer,
+            "该数据库由更新版本的本软件生成。请先升级本软件。",
+            "made by a newer version of factory-grader (schema 9001",
+        ),
+        (_damaged, "数据库已损坏。请恢复备份副本。", "damaged"),
+        (lambda tmp: tmp / "missing.db", "文件不存在。", "no such file"),
     ],
 )
 def test_a_file_it_cannot_restore_changes_nothing(
-    db: Path, tmp_path: Path, capsys, make, reason
+    db: Path, tmp_path: Path, capsys, make, zh, en
 ) -> None:
     source = make(tmp_path)
     before = sha(db)
     assert main(["--db", f"sqlite:///{db}", "restore", str(source)]) == 2
     err = capsys.readouterr().err
-    assert reason in err and str(source) in err and "Traceback" not in err
+    assert err == f"factory-grader: {source}：{zh}\n"  # (Chinese, the default: no English)
+    assert main(["--lang", "en", "--db", f"sqlite:///{db}", "restore", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert en in err and str(source) in err and "Traceback" not in err
     assert sha(db) == before
     assert not (db.parent / "backups").exists() or not list(
         (db.parent / "backups").glob("*before-restore*")

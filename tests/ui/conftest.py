@@ -70,7 +70,12 @@ def wait_idle(qtbot, window: MainWindow) -> None:
 def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     windows: list[MainWindow] = []
 
-    def make(lang: str = "zh", db: Path | None = None) -> MainWindow:
+    def make(
+        lang: str = "zh",
+        db: Path | None = None,
+        while_loading: Callable[[MainWindow], None] | None = None,
+        opens: bool = True,
+    ) -> MainWindow:
         app = QApplication.instance()
         db_url = f"sqlite:///{db or tmp_path / 'gui.db'}"
         window = build(db_url, app)
@@ -78,9 +83,12 @@ def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
         qtbot.addWidget(window)
         window.show()
         window.start_loading()
-        qtbot.waitUntil(lambda: window.ctx.service is not None, timeout=30000)
-        wait_idle(qtbot, window)
+        if while_loading is not None:  # (to watch it load: its results arrive after this)
+            while_loading(window)
         windows.append(window)
+        if opens:  # (else the test waits for what it expects instead)
+            qtbot.waitUntil(lambda: window.ctx.service is not None, timeout=30000)
+            wait_idle(qtbot, window)
         return window
 
     yield make

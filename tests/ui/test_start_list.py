@@ -5,12 +5,14 @@ scored says so in the row; sorting by a header click, double-click opens."""
 from __future__ import annotations
 
 import random
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from factory_grader.domain.records import StoredVerdict, Verdict
@@ -21,7 +23,8 @@ from factory_grader.services.assessments import open_service
 from factory_grader.services.demo import demo_answers
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.scoring_service import score_answers
-from tests.ui.conftest import wait_idle
+from factory_grader.ui.page_names import PageName
+from tests.ui.conftest import answer_next_dialog, wait_idle
 
 LEVEL, TIER = 5, 6
 
@@ -110,7 +113,7 @@ def test_rows_without_a_verdict_are_scored_in_the_background(
     counted.clear()
 
     at_listing: list[list[str]] = []
-    start.model.modelReset.connect(lambda: at_listing.append(texts(start, LEVEL)))
+    start.listed.connect(lambda: at_listing.append(texts(start, LEVEL)))
     start.reload()
     qtbot.waitUntil(lambda: bool(at_listing) and not start.model.pending(), timeout=30000)
     wait_idle(qtbot, window)
@@ -169,3 +172,90 @@ def test_sort_by_a_header_click_keep_the_selection_and_open(
     qtbot.waitUntil(lambda: window.ctx.session is not None, timeout=20000)
     wait_idle(qtbot, window)
     assert window.ctx.session.assessment_id == chosen.id
+
+
+def test_the_list_shows_before_the_database_is_open_and_a_row_chosen_then_opens(
+    qtbot, open_window, tmp_path: Path, library
+) -> None:
+    """Issue 14 §2: the rows come straight from the file, before SQLAlchemy and the full open
+    (storage/early_list.py); what can change data waits for the open, and an assessment chosen
+    in that moment is opened once the pages are there, not dropped."""
+    db = tmp_path / "gui.db"
+    ids = make_database(db, library, 5)
+    early: list[dict] = []
+
+    def watch(window) -> None:
+        start, real = window.start, window.start.show_early
+
+        def show_early(listed) -> None:
+            real(listed)
+            early.append(
+                {
+                    "service": window.ctx.service,
+                    "names": texts(start, 0),
+                    "levels": texts(start, LEVEL),
+                    "delete": start.delete_button.isEnabled(),
+                    "new": start.new_button.isEnabled(),
+                }
+            )
+            start.select(ids[2])
+            start.open_button.click()  # before the database is open for work
+
+        start.show_early = show_early
+
+    window = open_window(db=db, while_loading=watch)
+    qtbot.waitUntil(lambda: window.ctx.session is not None, timeout=20000)
+    wait_idle(qtbot, window)
+
+    service = window.ctx.service
+    assert len(early) == 1
+    seen = early[0]
+    assert seen["service"] is None  # shown before the open
+    assert seen["names"] == [service.summary(i).factory_name for i in ids]
+    expected = [
+        names(library, verdicts.verdict_of(score_answers(library, service.answers(i)))) for i in ids
+    ]
+    assert seen["levels"] == [level for level, _ in expected]  # the stored verdicts, at once
+    assert seen["delete"] is False and seen["new"] is False  # changes wait for the open
+    assert window.ctx.session.assessment_id == ids[2]  # the early choice, opened
+    assert window.current_page == PageName.QUESTIONNAIRE
+    assert window.start.delete_button.isEnabled()  # (the open is done: changes may follow)
+
+
+def damage_the_answers(db: Path) -> None:
+    """Garbage over one leaf page of the answers table: the integrity check of the full open
+    fails, while the list's own tables (assessment, factory) still read."""
+    with sqlite3.connect(db) as conn:
+        (page,) = conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'requirement_answer' AND pagetype = 'leaf'"
+            " LIMIT 1"
+        ).fetchone()
+        (size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(db.read_bytes())
+    start = (page - 1) * size
+    data[start : start + size] = b"\xa5" * size
+    db.write_bytes(bytes(data))
+
+
+def test_rows_read_early_are_not_left_when_the_database_cannot_be_opened(
+    qtbot, open_window, tmp_path: Path, library
+) -> None:
+    db = tmp_path / "gui.db"
+    make_database(db, library, 3)
+    damage_the_answers(db)
+    shown: list[int] = []
+
+    def watch(window) -> None:
+        real = window.start.show_early
+        window.start.show_early = lambda listed: (real(listed), shown.append(len(listed)))
+
+    said: list[str] = []
+    answer_next_dialog(QMessageBox.StandardButton.Ok, texts=said)
+    window = open_window(db=db, while_loading=watch, opens=False)
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert shown == [3]  # the rows were read early
+    assert "损坏" in said[0]  # then the open found the damage and said so
+    assert window.ctx.service is None
+    assert window.start.proxy.rowCount() == 0  # and they are not left as if it could be used
+    assert window.start.empty.isHidden()  # (nor "no assessment yet": nothing is known)

@@ -401,9 +401,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(getattr(commands, args.handler)(args, lib))
     except InputError as exc:
         log.warning("refused: %s", exc)
+        from factory_grader.domain.errors import DatabaseError
         from factory_grader.domain.workshop import WorkshopError
 
         said = exc.zh if isinstance(exc, WorkshopError) and args.lang == "zh" else ""
+        if isinstance(exc, DatabaseError):  # (the driver's English detail: in the log)
+            said = exc.said(args.lang)
         print(f"factory-grader: {said or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:

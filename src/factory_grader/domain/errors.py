@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from factory_grader.domain.answer_values import AnswerValue
+    from factory_grader.domain.text import Lang
 
 
 class InputError(Exception):
@@ -31,12 +32,27 @@ class AnswersError(InputError):
 class DatabaseError(InputError):
     """The database cannot be used: not a database, damaged, newer than this app, read-only,
     locked, or unreachable. The message names the database; nothing in it was changed.
-    `meaning` (read-only, locked, full, damaged, unreachable …) lets a front door say it in the
-    user's language."""
+    `meaning` (a key of domain.database_meanings: read-only, locked, damaged …) and `where` (the
+    file or server, as the message names it) let a front door say it in the user's language."""
 
-    def __init__(self, message: str, meaning: str | None = None) -> None:
+    def __init__(self, message: str, meaning: str | None = None, where: object = None) -> None:
         super().__init__(message)
         self.meaning = meaning
+        self.where = None if where is None else str(where)
+
+    def said(self, lang: Lang) -> str:
+        """In the user's language: where, then what it means (English: the message itself,
+        with the driver's detail)."""
+        if lang == "en":
+            return str(self)
+        from factory_grader.domain.database_meanings import meaning_words
+
+        sentence = meaning_words(self.meaning).get(lang)
+        return f"{self.where}：{sentence}" if self.where else sentence
+
+    @property
+    def zh(self) -> str:
+        return self.said("zh")
 
 
 class NotFound(InputError):

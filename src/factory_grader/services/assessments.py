@@ -430,6 +430,7 @@ def open_service(
             f"{missing}: the data folder is not there (is the USB stick or disk plugged in?);"
             " nothing was created in its place",
             "data-folder-missing",
+            missing,
         )
     db = open_database(app_paths.database_url(db_url), clock)
     service = AssessmentService(

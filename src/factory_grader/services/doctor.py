@@ -127,7 +127,7 @@ def _database(db_url: str | None) -> Check:
     try:
         status = database_status(url)
     except DatabaseError as exc:
-        return Check("database", False, f"database: {exc}", f"数据库无法使用：{_meaning(exc)}")
+        return Check("database", False, f"database: {exc}", f"数据库无法使用：{exc.said('zh')}")
     except Exception as exc:  # whatever it is, the rest of the report still comes
         return Check(
             "database", False, f"database: {type(exc).__name__}: {exc}", "数据库无法使用：无法检查"
@@ -154,40 +154,6 @@ def _database(db_url: str | None) -> Check:
         f"数据库 {status.where}：结构版本 {status.revision or '空'}，下次打开时升级到"
         f" {status.head}（升级前自动备份）",
     )
-
-
-_MEANINGS_ZH = {
-    "read-only": "文件只读",
-    "locked": "被其他程序锁定",
-    "full": "磁盘已满",
-    "damaged": "文件已损坏",
-    "unreachable": "无法连接服务器",
-    "newer": "由更新版本的软件创建",
-}
-
-
-#: the English message's words -> what it means, first match wins (DatabaseError.meaning first)
-_MESSAGES_ZH = (
-    ("newer than this version", "由更新版本的软件创建，请更新本软件"),
-    ("not a database URL", "不是有效的数据库地址"),
-    ("in-memory", "内存数据库不保存任何内容，请给出文件路径"),
-    ("is a folder", "这是文件夹，不是数据库文件"),
-    ("not a factory-grader one", "是 SQLite 数据库，但不是本软件的数据库"),
-    ("not an SQLite file", "不是数据库文件"),
-    ("damaged", "文件已损坏或无法读取"),
-    ("cannot be read", "无法读取文件"),
-    ("cannot use that database", "本软件不支持这种数据库"),
-)
-
-
-def _meaning(exc: DatabaseError) -> str:
-    if exc.meaning in _MEANINGS_ZH:
-        return _MEANINGS_ZH[exc.meaning]
-    text = str(exc)
-    for words, zh in _MESSAGES_ZH:
-        if words in text:
-            return zh
-    return "无法打开（详情见英文报告或日志）"
 
 
 def _forms(library: FormLibrary) -> list[Check]:

@@ -62,14 +62,30 @@ def verdict_basis(library: FormLibrary, answers: Answers) -> str:
 
 def list_with_verdicts(service: AssessmentService) -> list[ListedAssessment]:
     """Every stored assessment with its stored verdict where that still holds. Rescores none."""
+    return with_verdicts(service.library, service.list_assessments())
+
+
+def early_list(db_url: str | None, library: FormLibrary) -> list[ListedAssessment] | None:
+    """The list as list_with_verdicts gives it, read before the database is opened for work
+    (storage.early_list: SQLite at this app's schema only); None: wait for the open."""
+    from factory_grader.services.app_paths import database_url
+    from factory_grader.storage.early_list import read_summaries
+
+    summaries = read_summaries(database_url(db_url))
+    return None if summaries is None else with_verdicts(library, summaries)
+
+
+def with_verdicts(
+    library: FormLibrary, summaries: Sequence[AssessmentSummary]
+) -> list[ListedAssessment]:
     bases: dict[tuple[str, ...], str | None] = {}
     out = []
-    for summary in service.list_assessments():
+    for summary in summaries:
         stored = summary.stored_verdict
         holds = (
             stored is not None
             and stored.answers_rev == summary.answers_rev
-            and stored.basis == _basis_of(service.library, summary, bases)
+            and stored.basis == _basis_of(library, summary, bases)
         )
         out.append(ListedAssessment(summary, stored.verdict if stored and holds else None))
     return out

@@ -65,6 +65,7 @@ from factory_grader.storage.schema import (
     ScenarioAnswerRow,
     VoteRow,
 )
+from factory_grader.storage.summary_rows import summary_of
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class AssessmentStore:
             if scorer is not None:
                 _store_current_verdict(s, row.id, scorer)
                 s.refresh(row)
-            return _summary(row, factory)
+            return summary_of(row, factory)
 
     def summaries(self) -> list[AssessmentSummary]:
         """Every assessment, oldest first. Plain rows, not ORM objects: a list of a thousand
@@ -149,12 +150,12 @@ class AssessmentStore:
         )
         with self.db.transaction() as s:
             rows = s.execute(query).all()
-        return [_summary(r, Factory(r.factory_id, r.f_name, r.f_code)) for r in rows]
+        return [summary_of(r, Factory(r.factory_id, r.f_name, r.f_code)) for r in rows]
 
     def summary(self, assessment_id: int) -> AssessmentSummary:
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id)
-            return _summary(a, s.get_one(FactoryRow, a.factory_id))
+            return summary_of(a, s.get_one(FactoryRow, a.factory_id))
 
     def load(self, assessment_id: int) -> Answers:
         return self.load_sheet(assessment_id).answers
@@ -395,7 +396,7 @@ class AssessmentStore:
             if verdict is not None:
                 a.final_verdict = json.dumps(verdict.to_json(), ensure_ascii=False)
             s.flush()
-            return _summary(a, s.get_one(FactoryRow, a.factory_id))
+            return summary_of(a, s.get_one(FactoryRow, a.factory_id))
 
     def next_revision(self, assessment_id: int) -> int:
         """The number reopening (or duplicating) this revision would give the new one."""
@@ -451,7 +452,7 @@ class AssessmentStore:
                 if copies:
                     s.execute(insert(table), copies)
             _copy_workshop(s, a.id, new.id)
-            return _summary(new, s.get_one(FactoryRow, a.factory_id))
+            return summary_of(new, s.get_one(FactoryRow, a.factory_id))
 
     def save_profile(
         self,
@@ -486,7 +487,7 @@ class AssessmentStore:
             if scorer is not None:
                 _store_current_verdict(s, assessment_id, scorer)
                 s.refresh(a)
-            return _summary(a, s.get_one(FactoryRow, factory.id))
+            return summary_of(a, s.get_one(FactoryRow, factory.id))
 
     def move_to_versions(
         self,
@@ -513,13 +514,13 @@ class AssessmentStore:
             if scorer is not None:
                 _store_current_verdict(s, assessment_id, scorer)
                 s.refresh(a)
-            return _summary(a, s.get_one(FactoryRow, a.factory_id))
+            return summary_of(a, s.get_one(FactoryRow, a.factory_id))
 
     def delete(self, assessment_id: int) -> AssessmentSummary:
         """Remove one assessment revision with its answers (the caller asks for confirmation)."""
         with self.db.transaction() as s:
             a = _assessment(s, assessment_id)
-            gone = _summary(a, s.get_one(FactoryRow, a.factory_id))
+            gone = summary_of(a, s.get_one(FactoryRow, a.factory_id))
             for table in (
                 RequirementAnswerRow,
                 ScenarioAnswerRow,
@@ -767,50 +768,12 @@ def _verdict_columns(found: StoredVerdict) -> dict[str, Any]:
     }
 
 
-def _stored_verdict(a: Any) -> StoredVerdict | None:
-    if a.verdict_level is None or a.verdict_hundredths is None or a.verdict_rev is None:
-        return None
-    verdict = Verdict(a.verdict_hundredths, a.verdict_level, a.verdict_tier)
-    return StoredVerdict(verdict, a.verdict_rev, a.verdict_basis or "")
-
-
 def _assessment(s: Session, assessment_id: int, for_update: bool = False) -> AssessmentRow:
     query = select(AssessmentRow).where(AssessmentRow.id == assessment_id)
     row = s.scalars(query.with_for_update() if for_update else query).one_or_none()
     if row is None:
         raise NotFound(f"no assessment with id {assessment_id}")
     return row
-
-
-def _summary(a: Any, f: FactoryRow | Factory) -> AssessmentSummary:
-    """a: an AssessmentRow, or a plain row of its columns."""
-    return AssessmentSummary(
-        id=a.id,
-        factory_id=f.id,
-        factory_name=f.name,
-        credit_code=f.credit_code,
-        series_id=a.series_id,
-        revision=a.revision,
-        status=AssessmentStatus(a.status),
-        form_id=a.form_id,
-        form_version=a.form_version,
-        form_digest=a.form_digest,
-        rules_id=a.rules_id,
-        industry_type=a.industry_type,
-        created_at=a.created_at,
-        updated_at=a.updated_at,
-        finalised_at=a.finalised_at,
-        created_by=a.created_by,
-        final_verdict=(
-            FinalVerdict.from_json(json.loads(a.final_verdict)) if a.final_verdict else None
-        ),
-        rules_version=a.rules_version,
-        rules_digest=a.rules_digest,
-        catalogue_version=a.catalogue_version,
-        catalogue_digest=a.catalogue_digest,
-        answers_rev=a.answers_rev,
-        stored_verdict=_stored_verdict(a),
-    )
 
 
 def _find_or_create_factory(s: Session, profile: Any, now: datetime) -> Factory:

@@ -50,7 +50,9 @@ def copy_database(source: Path, target: Path) -> Path:
             src.close()
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"{target}: the backup could not be written ({exc})") from None
+        raise DatabaseError(
+            f"{target}: the backup could not be written ({exc})", "backup-failed", target
+        ) from None
     finally:
         part.unlink(missing_ok=True)
     log.info("backup of %s written to %s", source, target)
@@ -86,7 +88,9 @@ def writes_held(path: Path) -> Iterator[None]:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             meaning = _MEANING.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
-            raise DatabaseError(f"{path}: in use by another program ({exc})", meaning) from None
+            raise DatabaseError(
+                f"{path}: in use by another program ({exc})", meaning or "locked", path
+            ) from None
         yield
     finally:
         if conn.in_transaction:
@@ -114,17 +118,19 @@ def check_restorable(source: Path) -> str:
     from factory_grader.storage import migrate
 
     if not source.is_file():
-        raise DatabaseError(f"{source}: no such file", "missing")
+        raise DatabaseError(f"{source}: no such file", "missing", source)
     try:
         conn = sqlite3.connect(f"{_uri(source)}?mode=ro", uri=True)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise DatabaseError(
-                    f"{source}: the file is damaged (SQLite integrity check failed)", "damaged"
+                    f"{source}: the file is damaged (SQLite integrity check failed)",
+                    "damaged",
+                    source,
                 )
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if not {"alembic_version", "assessment", "requirement_answer"} <= tables:
-                raise DatabaseError(f"{source}: not a factory-grader database", "foreign")
+                raise DatabaseError(f"{source}: not a factory-grader database", "foreign", source)
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
@@ -133,13 +139,14 @@ def check_restorable(source: Path) -> str:
         meaning = (
             "damaged" if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 11 else "not-a-database"
         )
-        raise DatabaseError(f"{source}: not a SQLite database ({exc})", meaning) from None
+        raise DatabaseError(f"{source}: not a SQLite database ({exc})", meaning, source) from None
     if revision is None or revision[0] not in migrate.known_revisions():
         found = revision[0] if revision else "none"
         raise DatabaseError(
             f"{source}: made by a newer version of factory-grader (schema {found}; this app knows"
             f" up to {migrate.head_revision()}): update the app to restore it",
             "newer",
+            source,
         )
     return str(revision[0])
 
@@ -176,7 +183,9 @@ def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
     except (OSError, sqlite3.Error) as exc:
         meaning = _MEANING.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
         raise DatabaseError(
-            f"{target}: the backup could not be restored ({exc})", meaning
+            f"{target}: the backup could not be restored ({exc})",
+            meaning or "restore-failed",
+            target,
         ) from None
     finally:
         part.unlink(missing_ok=True)
@@ -191,7 +200,7 @@ def is_sqlite_url(db_url: str) -> bool:
     try:
         return make_url(db_url).get_backend_name() == "sqlite"
     except ArgumentError:
-        raise DatabaseError(f"{db_url}: not a database URL") from None
+        raise DatabaseError(f"{db_url}: not a database URL", "bad-url", db_url) from None
 
 
 def sqlite_path(db_url: str) -> Path:
@@ -202,12 +211,13 @@ def sqlite_path(db_url: str) -> Path:
     try:
         url = make_url(db_url)
     except ArgumentError:
-        raise DatabaseError(f"{db_url}: not a database URL") from None
+        raise DatabaseError(f"{db_url}: not a database URL", "bad-url", db_url) from None
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(
             f"{url.render_as_string(hide_password=True)}: back up and restore a PostgreSQL server"
             " with pg_dump and pg_restore (these commands copy SQLite databases)",
             "server-backup",
+            url.render_as_string(hide_password=True),
         )
     return Path(url.database).expanduser()
 
@@ -216,5 +226,5 @@ def backup_url(db_url: str, target: Path) -> Path:
     """copy_database for the database a URL names (SQLite only: see sqlite_path)."""
     source = sqlite_path(db_url)
     if not source.is_file():
-        raise DatabaseError(f"{source}: no database there to back up")
+        raise DatabaseError(f"{source}: no database there to back up", "missing", source)
     return copy_database(source, target)

@@ -26,6 +26,7 @@ from sqlalchemy.pool import NullPool, QueuePool
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
 from factory_grader.storage.backups import copy_database, daily_backup
+from factory_grader.storage.sqlite_files import remove_created, side_files
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +58,13 @@ def translate_errors(name: str) -> Iterator[None]:
         yield
     except OperationalError as exc:
         log.warning("%s: %s", name, exc.orig)
-        raise DatabaseError(f"{name}: {_explain(exc.orig)}", error_meaning(exc.orig)) from None
+        raise DatabaseError(f"{name}: {_explain(exc.orig)}", _meaning(exc.orig), name) from None
     except SADatabaseError as exc:
         # A known condition (read-only, disk full, no permission, damage …) whatever class the
         # driver files it under; anything else is a bug and stays an error with its traceback.
         if isinstance(exc, DBAPIError) and error_meaning(exc.orig) is not None:
             log.warning("%s: %s", name, exc.orig)
-            raise DatabaseError(f"{name}: {_explain(exc.orig)}", error_meaning(exc.orig)) from None
+            raise DatabaseError(f"{name}: {_explain(exc.orig)}", _meaning(exc.orig), name) from None
         raise
 
 
@@ -125,6 +126,10 @@ def error_meaning(orig: BaseException | None) -> str | None:
     return None
 
 
+def _meaning(orig: BaseException | None) -> str:
+    return error_meaning(orig) or "failed"
+
+
 def _explain(orig: BaseException | None) -> str:
     meaning = error_meaning(orig)
     text = str(orig).strip()
@@ -143,7 +148,9 @@ def open_database(
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"{url}: not a database URL (e.g. sqlite:///path/file.db)") from None
+        raise DatabaseError(
+            f"{url}: not a database URL (e.g. sqlite:///path/file.db)", "bad-url", url
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         return _open_sqlite(parsed, clock, extra_migrations)
     return _open_server(parsed, extra_migrations)
@@ -154,7 +161,7 @@ def open_database(
 
 def _open_sqlite(url: URL, clock: Callable[[], datetime], extra: Sequence[Path]) -> Database:
     if not url.database or url.database == ":memory:":
-        raise DatabaseError("an in-memory database keeps nothing: give a file path")
+        raise DatabaseError("an in-memory database keeps nothing: give a file path", "in-memory")
     path = Path(url.database).expanduser().resolve()
     name = str(path)
     known = migrate.known_revisions(extra)
@@ -166,11 +173,15 @@ def _open_sqlite(url: URL, clock: Callable[[], datetime], extra: Sequence[Path])
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseError(f"{name}: cannot create its folder: {exc.strerror}") from None
+            raise DatabaseError(
+                f"{name}: cannot create its folder: {exc.strerror}", "no-folder", name
+            ) from None
     read_only = path.exists() and not _writable(path)
     if revision != head:
         if read_only:
-            raise DatabaseError(f"{name}: needs an upgrade but is read-only here")
+            raise DatabaseError(
+                f"{name}: needs an upgrade but is read-only here", "upgrade-read-only", name
+            )
         backup = _backup(path, clock) if revision is not None else None
         log.info("upgrading %s from schema %s to %s (backup: %s)", name, revision, head, backup)
         _migrate_sqlite(path, name, extra)
@@ -197,25 +208,16 @@ def _inspect_read_only(path: Path, known: set[str], tidy: bool = False) -> str |
     (or `tidy`: whatever the outcome, for a look that must change nothing), the ones this
     inspection created are removed again, so nothing new is left next to it.
     """
-    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {p for p in side_files if p.exists()}
+    side = side_files(path)
+    existed = {p for p in side if p.exists()}
     try:
         revision = _inspect(path, known)
     except DatabaseError:
-        _remove_created(side_files, existed)
+        remove_created(side, existed)
         raise
     if tidy:
-        _remove_created(side_files, existed)
+        remove_created(side, existed)
     return revision
-
-
-def _remove_created(side_files: list[Path], existed: set[Path]) -> None:
-    wal = side_files[0]
-    with contextlib.suppress(OSError):  # (a read-only disk says EROFS even for a missing file)
-        if wal not in existed and (not wal.exists() or wal.stat().st_size == 0):
-            for p in side_files:
-                if p not in existed:
-                    p.unlink(missing_ok=True)
 
 
 def _inspect(path: Path, known: set[str]) -> str | None:
@@ -224,35 +226,44 @@ def _inspect(path: Path, known: set[str]) -> str | None:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"{name}: cannot be read: {exc.strerror}") from None
+        raise DatabaseError(
+            f"{name}: cannot be read: {exc.strerror}", "cannot-open", name
+        ) from None
     if not header:
         return None  # an empty file is an empty database
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"{name}: not a database (this is not an SQLite file)")
+        raise DatabaseError(
+            f"{name}: not a database (this is not an SQLite file)", "not-a-database", name
+        )
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             check = conn.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
                 detail = "; ".join(str(row[0]) for row in check[:3])
-                raise DatabaseError(f"{name}: the database is damaged ({detail})")
+                raise DatabaseError(f"{name}: the database is damaged ({detail})", "damaged", name)
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise DatabaseError(f"{name}: an SQLite database, but not a factory-grader one")
+                raise DatabaseError(
+                    f"{name}: an SQLite database, but not a factory-grader one", "foreign", name
+                )
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{name}: {_explain_sqlite(exc)}") from None
+        meaning = error_meaning(exc) or "damaged"  # (SQLite says NOTADB, CORRUPT … by code)
+        raise DatabaseError(f"{name}: {_explain_sqlite(exc)}", meaning, name) from None
     revision = row[0] if row else None
     if revision is not None and revision not in known:
         raise DatabaseError(
             f"{name}: its schema ({revision}) is newer than this version of factory-grader;"
-            " update the app to open it"
+            " update the app to open it",
+            "newer",
+            name,
         )
     return revision
 
@@ -308,7 +319,11 @@ def _migrate_sqlite(path: Path, name: str, extra: Sequence[Path]) -> None:
         with translate_errors(name), engine.connect() as conn:
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
-                raise DatabaseError(f"{name}: migration left {len(broken)} broken references")
+                raise DatabaseError(
+                    f"{name}: migration left {len(broken)} broken references",
+                    "upgrade-failed",
+                    name,
+                )
     finally:
         engine.dispose()
 
@@ -321,14 +336,18 @@ def _open_server(url: URL, extra: Sequence[Path]) -> Database:
     try:
         engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(url))
     except Exception as exc:  # unknown driver names etc.
-        raise DatabaseError(f"{name}: cannot use this database URL ({exc})") from None
+        raise DatabaseError(
+            f"{name}: cannot use this database URL ({exc})", "unsupported", name
+        ) from None
     known = migrate.known_revisions(extra)
     with translate_errors(name), engine.begin() as conn:
         revision = migrate.current_revision(conn)
         if revision is not None and revision not in known:
             raise DatabaseError(
                 f"{name}: its schema ({revision}) is newer than this version of factory-grader;"
-                " update the app to open it"
+                " update the app to open it",
+                "newer",
+                name,
             )
         if revision != migrate.head_revision(extra):
             log.info("upgrading %s from schema %s", name, revision)
@@ -358,23 +377,29 @@ def database_status(url: str) -> DatabaseStatus:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"{url}: not a database URL (e.g. sqlite:///path/file.db)") from None
+        raise DatabaseError(
+            f"{url}: not a database URL (e.g. sqlite:///path/file.db)", "bad-url", url
+        ) from None
     head = migrate.head_revision()
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
-            raise DatabaseError("an in-memory database keeps nothing: give a file path")
+            raise DatabaseError(
+                "an in-memory database keeps nothing: give a file path", "in-memory"
+            )
         path = Path(parsed.database).expanduser().resolve()
         if not path.exists():
             return DatabaseStatus(str(path), False, None, head)
         if path.is_dir():
-            raise DatabaseError(f"{path}: is a folder, not a database file")
+            raise DatabaseError(f"{path}: is a folder, not a database file", "is-folder", path)
         revision = _inspect_read_only(path, migrate.known_revisions(), tidy=True)
         return DatabaseStatus(str(path), True, revision, head)
     where = parsed.render_as_string(hide_password=True)
     try:
         engine = create_engine(url, connect_args=_connect_args(parsed), poolclass=NullPool)
     except (ArgumentError, ImportError) as exc:  # a driver this app does not have
-        raise DatabaseError(f"{where}: this app cannot use that database ({exc})") from None
+        raise DatabaseError(
+            f"{where}: this app cannot use that database ({exc})", "unsupported", where
+        ) from None
     try:
         with translate_errors(where), engine.connect() as connection:
             revision = migrate.current_revision(connection)

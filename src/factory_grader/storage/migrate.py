@@ -13,12 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (SQLAlchemy too: the start list reads the head without it, early_list)
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _ASSIGNMENT = re.compile(
@@ -76,6 +74,8 @@ def head_revision(extra_locations: Sequence[Path] = ()) -> str:
 
 def current_revision(connection: Connection) -> str | None:
     """The database's schema revision (None: none yet), as Alembic keeps it."""
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -35,7 +35,9 @@ def export_server(db_url: str, target: Path) -> Path:
         part.replace(target)
     except SQLAlchemyError as exc:
         raise DatabaseError(
-            f"{target}: the server could not be exported ({exc.__class__.__name__})"
+            f"{target}: the server could not be exported ({exc.__class__.__name__})",
+            "backup-failed",
+            target,
         ) from None
     finally:
         source.dispose()
@@ -56,7 +58,9 @@ def _export(source: Engine, part: Path) -> None:
                     raise DatabaseError(
                         f"{source.url.render_as_string(hide_password=True)}: schema {revision},"
                         f" this app writes {migrate.head_revision()}: open it with this app once"
-                        " (it upgrades it), then back it up"
+                        " (it upgrades it), then back it up",
+                        "older",
+                        source.url.render_as_string(hide_password=True),
                     )
                 d.execute(
                     text(
@@ -118,7 +122,9 @@ def import_server(db_url: str, source: Path, now: datetime, keep_folder: Path) -
         except SQLAlchemyError as exc:
             raise DatabaseError(
                 f"{source}: could not be restored to the server ({exc.__class__.__name__});"
-                " nothing was changed"
+                " nothing was changed",
+                "restore-failed",
+                source,
             ) from None
         finally:
             reader.dispose()

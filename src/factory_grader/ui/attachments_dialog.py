@@ -110,7 +110,9 @@ class AttachmentsDialog(QDialog):
 
     def _not_added(self, path: str) -> Callable[[BaseException], None]:
         def say(exc: BaseException) -> None:
-            QMessageBox.warning(self, self.tr("Not added"), f"{path}: {error_words(exc)}")
+            QMessageBox.warning(
+                self, self.tr("Not added"), f"{path}: {error_words(exc, self.ctx.lang)}"
+            )
 
         return say
 
@@ -138,7 +140,7 @@ class AttachmentsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.list.setEnabled(True)
-        QMessageBox.warning(self, self.tr("Evidence files"), error_words(exc))
+        QMessageBox.warning(self, self.tr("Evidence files"), error_words(exc, self.ctx.lang))
 
 
 def _attaching(

@@ -37,7 +37,7 @@ class BackupActions(QObject):
         QMessageBox.warning(
             self.window_,
             self.tr("Not done"),
-            error_words(exc),
+            error_words(exc, self.window_.ctx.lang),
         )
 
     def backup(self) -> None:

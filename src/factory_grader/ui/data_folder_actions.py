@@ -55,7 +55,7 @@ class DataFolderActions(QObject):
         }
         text = words.get(reason)
         if text is None:  # a database error (locked by another program …): the window's words
-            return str(error_words(exc))
+            return str(error_words(exc, self.window_.ctx.lang))
         return f"{text}\n\n{exc}"
 
     def choose(self, parent: QWidget) -> None:

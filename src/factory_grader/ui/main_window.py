@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from factory_grader.forms.library import FormLibrary
     from factory_grader.services.assessments import AssessmentService
     from factory_grader.services.importing import FileImport
+    from factory_grader.services.verdicts import ListedAssessment
     from factory_grader.storage.database import Database
     from factory_grader.ui.pages.base import Page
     from factory_grader.ui.pages.questionnaire_page import QuestionnairePage
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
 
 # the pages by name (tests and callers say window.go(RESULTS))
 START, PROFILE, QUESTIONNAIRE, SCENARIOS, CONDITIONS, WORKSHOP, RESULTS, FINALISE, COMPARE = PAGES
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.built = False
         self._wanted_page: PageName | None = None
+        self._open_wished: int | None = None  # chosen before the pages were made
         self.retranslate()
         self.resize(1280, 800)
 
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.panel_area)
         self.splitter.setSizes([150, 900, 260])
         self._make_actions()
-        self.start.open_requested.connect(self.controller.open_assessment)
+        self.start.open_requested.connect(self._open_from_start)
         self.start.example_requested.connect(self.load_example)
         self.start.import_requested.connect(self.import_file)
         self.start.new_requested.connect(self.new_assessment)
@@ -403,18 +408,44 @@ class MainWindow(QMainWindow):
     # --- loading ------------------------------------------------------------------------------
 
     def start_loading(self) -> None:
-        """After the first paint: the rest of the window, then forms, database (migrating if
-        needed) and the assessment list."""
+        """After the first paint: the rest of the window, the forms and the start list read
+        early (a database already at this schema: services.verdicts.early_list), then the
+        database opened for work (migrating if needed) and the list read again through it."""
+        db_url = self.db_url
+
+        def early() -> tuple[FormLibrary, list[ListedAssessment] | None]:
+            from factory_grader.forms.library import FormLibrary
+            from factory_grader.services.verdicts import early_list
+
+            library = FormLibrary.load()
+            return library, early_list(db_url, library)
+
+        def listed_early(found: tuple[FormLibrary, list[ListedAssessment] | None]) -> None:
+            library, listed = found
+            self.ctx.library = library  # (the list names levels and tiers from it)
+            if listed is not None:
+                self.start.show_early(listed)
+            self._open_database(library)
+
+        def no_early_list(exc: BaseException) -> None:  # the full open meets it and says it
+            log.info("no early list: %s", exc)
+            self._open_database(None)
+
+        # a read, so it neither waits for nor shows as saving; one at a time before the open.
+        # Asked first: it reads while the start page is built (its result comes after that).
+        self.ctx.background.read(early, listed_early, no_early_list)
         self.finish_building()
+
+    def _open_database(self, library: FormLibrary | None) -> None:
         db_url = self.db_url
 
         def load() -> tuple[FormLibrary, AssessmentService, Database]:
             from factory_grader.forms.library import FormLibrary
             from factory_grader.services.assessments import open_service
 
-            library = FormLibrary.load()
-            service, db = open_service(db_url, library)
-            return library, service, db
+            forms = library or FormLibrary.load()
+            service, db = open_service(db_url, forms)
+            return forms, service, db
 
         self.ctx.background.run(load, self._loaded, self._load_failed)
 
@@ -433,17 +464,28 @@ class MainWindow(QMainWindow):
         from factory_grader.ui.pages.all_pages import make_pages
 
         self.add_pages(make_pages(self.ctx, self.controller))
+        wished, self._open_wished = self._open_wished, None
         last = self.ctx.preferences.last_assessment
-        if last is not None and not self.controller.asked_to_open:  # (the user chose first)
+        if wished is not None:  # chosen in the early list, before the pages were there
+            self.controller.open_assessment(wished)
+        elif last is not None and not self.controller.asked_to_open:  # (the user chose first)
             self.controller.open_assessment(
                 last, quiet=True, page=self.ctx.preferences.window_page()
             )
 
+    def _open_from_start(self, assessment_id: int) -> None:
+        if len(self.pages) < len(PAGES):  # the early list: opened once the pages are made
+            self._open_wished = assessment_id
+        else:
+            self.controller.open_assessment(assessment_id)
+
     def _load_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        self.db_label.setText(str(exc))
-        QMessageBox.critical(self, self.tr("Cannot open the database"), self.error_words(exc))
+        self.start.forget_early()  # (the rows read early are not a database the app can use)
+        said = self.error_words(exc)
+        self.db_label.setText(said.replace("\n\n", " "))
+        QMessageBox.critical(self, self.tr("Cannot open the database"), said)
 
     # --- assessments --------------------------------------------------------------------------
 
@@ -455,7 +497,7 @@ class MainWindow(QMainWindow):
     def _open_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+        QMessageBox.warning(self, self.tr("Cannot open"), self.error_words(exc))
 
     def _show_conflict_count(self, count: int) -> None:
         self.conflicts_button.setText(self.tr("⚠ {n} open conflict(s)…").format(n=count))
@@ -520,7 +562,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("Not saved"), self.error_words(exc))
 
     def error_words(self, exc: BaseException) -> str:
-        return error_words(exc)
+        return error_words(exc, self.ctx.lang)
 
     def load_example(self) -> None:
         service = self.ctx.service

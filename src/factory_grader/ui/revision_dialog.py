@@ -96,7 +96,7 @@ class RevisionDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if asked == self._asked:
-                self.verdict.setText(error_words(exc))
+                self.verdict.setText(error_words(exc, lang))
 
         self.ctx.background.read(work, shown, failed)
 

@@ -47,8 +47,16 @@ class StartTableModel(ColumnTableModel[StartRow]):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(len(columns) - 1, 0))
 
     def replace_all(self, rows: Iterable[StartRow]) -> None:
+        new = list(rows)
+        if new and [r.summary.id for r in new] == [r.summary.id for r in self.rows]:
+            # the same assessments again (the list read early, then through the open database;
+            # a listing after a save): changed in place, so the view keeps where it was
+            self.rows = new
+            last = self.index(len(new) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = new
         self._row_of = {r.summary.id: i for i, r in enumerate(self.rows)}
         self.endResetModel()
 

@@ -227,5 +227,5 @@ class FinalisePage(Page):
         self.controller.open_assessment(assessment_id, quiet=True)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Not done"), error_words(exc))
+        QMessageBox.warning(self, self.tr("Not done"), error_words(exc, self.ctx.lang))
         self.ctx.events.conflicts_changed.emit()  # e.g. refused for a conflict not yet counted

@@ -211,6 +211,23 @@ class StartPage(Page):
 
         self.ctx.background.read(load, lambda rows: self._loaded(generation, rows), self._failed)
 
+    def show_early(self, listed: list[ListedAssessment]) -> None:
+        """The rows read before the database is open for work (services.verdicts.early_list):
+        shown at once; nothing is scored or changed until the open lists them again."""
+        if self._listed:  # (a listing through the open database came first)
+            return
+        self._listed = True
+        self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
+        self._fill()
+        self.status.setText(self.tr("Opening the database…"))
+
+    def forget_early(self) -> None:
+        """The database could not be opened: rows read early are not shown as if it could."""
+        self.model.replace_all([])
+        self._listed = False
+        self.status.setText("")
+        self._fill()
+
     def _loaded(self, generation: int, listed: list[ListedAssessment]) -> None:
         self._loading = False
         if generation != self._generation:
@@ -234,7 +251,9 @@ class StartPage(Page):
         if self._again:
             self.reload()
             return
-        self.status.setText(str(exc))
+        from factory_grader.ui.error_words import error_words
+
+        self.status.setText(error_words(exc, self.ctx.lang).replace("\n\n", " "))
         self.listed.emit()
 
     def _in_view_order(self, ids: list[int]) -> list[int]:
@@ -382,10 +401,12 @@ class StartPage(Page):
         ready = self.ctx.service is not None
         for b in (self.new_button, self.example_button, self.import_button):
             b.setEnabled(ready)
-        self.open_button.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
-        self.revision_button.setEnabled(row is not None)
-        self.compare_revisions_button.setEnabled(row is not None and len(self._series(row)) > 1)
+        self.open_button.setEnabled(row is not None)  # (before the open: opened after it)
+        self.delete_button.setEnabled(ready and row is not None)
+        self.revision_button.setEnabled(ready and row is not None)
+        self.compare_revisions_button.setEnabled(
+            ready and row is not None and len(self._series(row)) > 1
+        )
 
     def _series(self, row: AssessmentSummary) -> list[AssessmentSummary]:
         """Every listed revision of the selected one's assessment."""
