@@ -11,7 +11,8 @@ import pytest
 
 from factory_grader.domain.database_meanings import MEANINGS, meaning_words
 from factory_grader.domain.errors import DatabaseError
-from factory_grader.storage import backups, database
+from factory_grader.storage import database
+from factory_grader.storage.sqlite_files import SQLITE_MEANING
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "factory_grader"
 
@@ -43,9 +44,8 @@ def test_every_database_error_raised_names_a_meaning_the_catalogue_says() -> Non
 
 def test_the_driver_code_tables_give_known_meanings() -> None:
     given = {
-        *database._SQLITE_MEANING.values(),
+        *SQLITE_MEANING.values(),
         *database._SQLSTATE_MEANING.values(),
-        *backups._MEANING.values(),
         "unreachable",
         "server-shutdown",
     }

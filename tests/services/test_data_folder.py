@@ -121,6 +121,11 @@ def test_a_moved_data_folder_that_is_not_there_is_said_not_replaced(
     shutil.rmtree(tmp_path / "stick")  # unplugged
     capsys.readouterr()
     assert main(["assessments", "list"]) == 2
+    assert capsys.readouterr().err == (
+        f"factory-grader: {target.resolve()}：数据文件夹不存在。如果它在 U 盘或其他磁盘上，"
+        "请插入后重新启动本软件；本软件没有在别处新建数据。\n"
+    )
+    assert main(["--lang", "en", "assessments", "list"]) == 2
     err = capsys.readouterr().err
     assert "the data folder is not there" in err and str(target.resolve()) in err
     assert not (tmp_path / "stick").exists()  # nothing created

@@ -7,6 +7,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from factory_grader.cli import main
 from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import read_answers_file
@@ -66,3 +68,72 @@ def test_backup_command_copies_a_database_in_use(tmp_path: Path, library, clock,
     err = capsys.readouterr().err  # a server is exported; this one cannot be reached
     assert code == 2 and "postgresql+psycopg://u@127.0.0.1:1/x" in err and "Traceback" not in err
     assert not list(tmp_path.glob("pg.db*"))  # nothing half-written
+
+
+# --- what a copy that cannot be made says ------------------------------------------------------
+
+
+def _held_exclusively(path: Path):
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    return holder
+
+
+def test_a_database_another_program_holds_is_said_not_waited_for(tmp_path: Path) -> None:
+    """SQLite's backup retries a locked source for ever: the copy gives up, saying who holds
+    what (a thread, so that a hang fails the test instead of stopping the suite)."""
+    import threading
+
+    from factory_grader.domain.errors import DatabaseError
+    from factory_grader.storage.backups import copy_database
+
+    source = tmp_path / "held.db"
+    with sqlite3.connect(source) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("INSERT INTO t VALUES (1)")
+    conn.close()
+    holder = _held_exclusively(source)
+    outcome: list[BaseException | Path] = []
+
+    def copy() -> None:
+        try:
+            outcome.append(copy_database(source, tmp_path / "copy.db"))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=copy, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert not worker.is_alive(), "the copy waited for the lock for ever"
+    (found,) = outcome
+    assert isinstance(found, DatabaseError) and found.meaning == "locked"
+    assert found.where == str(source)
+    assert not (tmp_path / "copy.db").exists()
+    assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "meaning"),
+    [("这不是数据库".encode() * 200, "not-a-database"), (None, "damaged")],
+)
+def test_a_source_that_cannot_be_copied_is_named_as_the_cause(
+    tmp_path: Path, content: bytes | None, meaning: str
+) -> None:
+    from factory_grader.domain.errors import DatabaseError
+    from factory_grader.storage.backups import copy_database
+
+    source = tmp_path / "source.db"
+    if content is None:  # a real database, then its schema page wrecked
+        with sqlite3.connect(source) as conn:
+            conn.execute("CREATE TABLE t (x)")
+        conn.close()
+        data = bytearray(source.read_bytes())
+        data[100:4096] = b"\xff" * (4096 - 100)
+        content = bytes(data)
+    source.write_bytes(content)
+    with pytest.raises(DatabaseError) as info:
+        copy_database(source, tmp_path / "out" / "copy.db")
+    assert (info.value.meaning, info.value.where) == (meaning, str(source))

@@ -164,3 +164,17 @@ def test_not_a_url(capsys) -> None:
         "factory-grader: ::nonsense::：这不是有效的数据库地址（例如 sqlite:///路径/文件.db 或"
         " postgresql+psycopg://用户@主机/库名）。\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("mysql://u:p@127.0.0.1/x", "mysql://u:p@127.0.0.1/x：本软件不能使用这种数据库"),
+        ("sqlite://", "factory-grader: 内存数据库不保存任何内容，请给出文件路径。"),
+    ],
+)
+def test_a_backup_of_a_database_it_cannot_copy_is_said(capsys, tmp_path: Path, url, said) -> None:
+    assert main(["--db", url, "backup", "--out", str(tmp_path / "b.db")]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and "unexpected" not in err
+    assert not (tmp_path / "b.db").exists()

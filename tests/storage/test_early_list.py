@@ -15,7 +15,12 @@ from sqlalchemy.engine import make_url
 from factory_grader.services import verdicts
 from factory_grader.services.assessments import open_service
 from factory_grader.storage import migrate
-from factory_grader.storage.early_list import read_summaries, server_params, sqlite_path
+from factory_grader.storage.early_list import (
+    SERVER_LIMITS,
+    read_summaries,
+    server_params,
+    sqlite_path,
+)
 from tests.pg_server import _admin, create_database, drop_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -177,18 +182,23 @@ def test_a_missing_file_gives_none_and_creates_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_file_another_program_holds_locked_gives_none(head_copy: Path) -> None:
+def test_a_file_another_program_is_writing_the_old_way_gives_none(head_copy: Path) -> None:
+    """A program writing the file with a rollback journal (its -journal beside it, the file
+    itself half changed) and holding it locked: no early list, at once, rather than a read of
+    pages it is changing; the committed rows once it is done."""
     holder = sqlite3.connect(head_copy, isolation_level=None)
     try:
         holder.execute("PRAGMA journal_mode = DELETE")
         holder.execute("PRAGMA locking_mode = EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
-        holder.execute("UPDATE factory SET name = name")
+        holder.execute("UPDATE factory SET name = '写了一半'")
+        assert head_copy.with_name(head_copy.name + "-journal").exists()
         assert read_summaries(f"sqlite:///{head_copy}") is None
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert read_summaries(f"sqlite:///{head_copy}") is not None  # (and read once it is free)
+    after = read_summaries(f"sqlite:///{head_copy}")  # (and read once it is free)
+    assert after is not None and "写了一半" not in {s.factory_name for s in after}
 
 
 # --- a PostgreSQL server -----------------------------------------------------------------------
@@ -255,6 +265,7 @@ def test_an_unreachable_server_or_a_refused_login_gives_none(pg_server: str) -> 
         "postgresql+psycopg://u@[::1]:5432/db",
         "postgresql+psycopg://u:@h/db",
         "postgresql+psycopg://h",
+        "postgresql+psycopg://u@h/db?connect_timeout=30&options=-c%20search_path%3Dfg",
     ],
 )
 def test_server_parameters_are_what_sqlalchemy_makes_of_the_url(url: str) -> None:
@@ -269,7 +280,8 @@ def test_server_parameters_are_what_sqlalchemy_makes_of_the_url(url: str) -> Non
         **dict(sa.query),
     }
     expected = {k: v for k, v in expected.items() if v not in (None, "")}
-    assert server_params(url) == {**expected, "connect_timeout": 2}
+    options = f"{SERVER_LIMITS} {expected.pop('options', '')}".strip()
+    assert server_params(url) == {**expected, "connect_timeout": 1, "options": options}
 
 
 @pytest.mark.parametrize(
@@ -280,6 +292,8 @@ def test_server_parameters_are_what_sqlalchemy_makes_of_the_url(url: str) -> Non
         "postgresql+psycopg://u@h:port/db",  # a port that is no number
         "postgresql+psycopg2://u@h/db",  # another driver: left to the open
         "mysql://u@h/db",
+        "postgresql://u@h/db#part",  # SQLAlchemy: database "db#part"; urlsplit: "db"
+        "postgresql://u:p@ss@h/db",  # SQLAlchemy: host "ss@h"; urlsplit: host "h"
     ],
 )
 def test_a_server_url_not_read_exactly_so_is_left_to_the_open(url: str) -> None:
@@ -303,3 +317,26 @@ def test_the_early_list_is_read_without_sqlalchemy(head_copy: Path) -> None:
     count, heavy = done.stdout.split(" ", 1)
     assert int(count) >= 3
     assert heavy.strip() == "[]"
+
+
+def test_a_file_another_program_has_open_is_read_through_its_wal_and_its_files_kept(
+    head_copy: Path,
+) -> None:
+    """Another program (another window, the CLI) has the file open and has committed a change
+    that is still only in the -wal: the early list shows it, and the -wal and -shm that program
+    is using stay where they are (removing them would lose its writes)."""
+    other = sqlite3.connect(head_copy, isolation_level=None)
+    try:
+        other.execute("PRAGMA journal_mode = WAL")
+        other.execute("PRAGMA wal_autocheckpoint = 0")  # (the change stays in the -wal)
+        other.execute("UPDATE factory SET name = '改过的名字' WHERE id = 1")
+        wal, shm = (head_copy.with_name(head_copy.name + s) for s in ("-wal", "-shm"))
+        assert wal.stat().st_size > 0
+        early = read_summaries(f"sqlite:///{head_copy}")
+        assert early is not None
+        assert "改过的名字" in {s.factory_name for s in early}
+        assert wal.exists() and shm.exists()
+        other.execute("UPDATE factory SET name = '又改了' WHERE id = 1")  # (still usable)
+        assert ("又改了",) in other.execute("SELECT name FROM factory").fetchall()
+    finally:
+        other.close()

@@ -185,3 +185,52 @@ def test_the_database_itself_is_never_a_backup_target(db: Path) -> None:
     assert is_database_file(url, db.parent / "sub" / ".." / "grader.db")
     assert not is_database_file(url, db.parent / "grader-copy.db")
     assert not is_database_file("postgresql+psycopg://u@h/x", db)
+
+
+def _wreck(path: Path) -> bytes:
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page: no SQLite connection can use it
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("wreck", ["damaged", "text"])
+def test_a_damaged_database_is_what_a_restore_is_for(
+    db: Path, tmp_path: Path, capsys, wreck: str
+) -> None:
+    """The database itself is damaged (or is no database at all): the backup still goes back,
+    and the damaged file is kept as the bytes it was, not refused."""
+    url = f"sqlite:///{db}"
+    copy = tmp_path / "copy.db"
+    assert main(["--db", url, "backup", "--out", str(copy)]) == 0
+    if wreck == "damaged":
+        damaged = _wreck(db)
+    else:
+        damaged = "这不是数据库".encode() * 100
+        db.write_bytes(damaged)
+    capsys.readouterr()
+    assert main(["--db", url, "assessments", "list"]) == 2  # (it cannot be used as it is)
+    capsys.readouterr()
+    assert main(["--db", url, "restore", str(copy)]) == 0
+    kept = list((db.parent / "backups").glob("*before-restore*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert main(["--db", url, "assessments", "list"]) == 0
+    assert "海口示例" in capsys.readouterr().out
+
+
+def test_a_folder_that_cannot_take_the_kept_copy_is_said(db: Path, tmp_path: Path, capsys) -> None:
+    import subprocess
+
+    copy = tmp_path / "copy.db"
+    assert main(["--db", f"sqlite:///{db}", "backup", "--out", str(copy)]) == 0
+    capsys.readouterr()
+    before = sha(db)
+    subprocess.run(["chattr", "+i", str(db.parent)], check=True)  # (read-only even for root)
+    try:
+        assert main(["--db", f"sqlite:///{db}", "restore", str(copy)]) == 2
+    finally:
+        subprocess.run(["chattr", "-i", str(db.parent)], check=True)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "unexpected" not in err
+    assert f"{db.parent / 'backups'}：无法创建数据库所在的文件夹。" in err
+    assert sha(db) == before

@@ -196,6 +196,7 @@ def test_the_list_shows_before_the_database_is_open_and_a_row_chosen_then_opens(
                     "levels": texts(start, LEVEL),
                     "delete": start.delete_button.isEnabled(),
                     "new": start.new_button.isEnabled(),
+                    "status": start.status.text(),
                 }
             )
             start.select(ids[2])
@@ -217,6 +218,7 @@ def test_the_list_shows_before_the_database_is_open_and_a_row_chosen_then_opens(
     ]
     assert seen["levels"] == [level for level, _ in expected]  # the stored verdicts, at once
     assert seen["delete"] is False and seen["new"] is False  # changes wait for the open
+    assert seen["status"] == "正在打开数据库…"
     assert window.ctx.session.assessment_id == ids[2]  # the early choice, opened
     assert window.current_page == PageName.QUESTIONNAIRE
     assert window.start.delete_button.isEnabled()  # (the open is done: changes may follow)

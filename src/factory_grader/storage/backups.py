@@ -6,20 +6,22 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from factory_grader.domain.errors import DatabaseError
+from factory_grader.storage.sqlite_files import side_files, sqlite_meaning
 
 log = logging.getLogger(__name__)
 
 KEEP_DAILY = 7
 
 
-#: SQLite primary result codes a restore can meet, by what they mean to the user
-_MEANING = {5: "locked", 6: "locked", 8: "read-only", 10: "io", 13: "full", 11: "damaged"}
+LOCK_WAIT_S = 3  # another program holding the database: give up after this, saying so
 
 
 def _uri(path: Path) -> str:
@@ -37,26 +39,65 @@ def _free_name(folder: Path, stem: str) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> Path:
+    """A whole copy of the database at source, written to target. A source that cannot be read
+    (locked for longer than LOCK_WAIT_S, damaged, not a database) is said naming it; a target
+    that cannot be written, naming that."""
     part = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
-        src = sqlite3.connect(f"{_uri(source)}?mode=ro", uri=True)
+        src = _readable(source)
         try:
             dst = sqlite3.connect(part)
             try:
-                src.backup(dst)
+                src.backup(dst, progress=_give_up_when_locked(source))
             finally:
                 dst.close()
         finally:
             src.close()
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
+        meaning = sqlite_meaning(exc)
         raise DatabaseError(
-            f"{target}: the backup could not be written ({exc})", "backup-failed", target
+            f"{target}: the backup could not be written ({exc})",
+            meaning if meaning in ("full", "io", "read-only") else "backup-failed",
+            target,
         ) from None
     finally:
         part.unlink(missing_ok=True)
     log.info("backup of %s written to %s", source, target)
     return target
+
+
+def _readable(source: Path) -> sqlite3.Connection:
+    """A read-only connection to a database that has been read once (so a lock, damage or a
+    file that is no database is said now, naming the source)."""
+    try:
+        src = sqlite3.connect(f"{_uri(source)}?mode=ro", uri=True, timeout=LOCK_WAIT_S)
+        try:
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            src.close()
+            raise
+    except sqlite3.Error as exc:
+        not_sqlite = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB
+        meaning = "not-a-database" if not_sqlite else sqlite_meaning(exc) or "failed"
+        raise DatabaseError(f"{source}: cannot be read ({exc})", meaning, source) from None
+    return src
+
+
+def _give_up_when_locked(source: Path) -> Callable[[int, int, int], None]:
+    """The backup's progress callback: SQLite's backup retries a locked source for ever (another
+    program's exclusive lock); after LOCK_WAIT_S it is said instead."""
+    since: list[float] = []
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            since.clear()
+            return
+        since.append(since[0] if since else time.monotonic())
+        if time.monotonic() - since[0] > LOCK_WAIT_S:
+            raise DatabaseError(f"{source}: in use by another program", "locked", source)
+
+    return progress
 
 
 def daily_backup(source: Path, today: date, keep: int = KEEP_DAILY) -> Path | None:
@@ -87,9 +128,10 @@ def writes_held(path: Path) -> Iterator[None]:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            meaning = _MEANING.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
             raise DatabaseError(
-                f"{path}: in use by another program ({exc})", meaning or "locked", path
+                f"{path}: cannot be held for the copy ({exc})",
+                sqlite_meaning(exc) or "failed",
+                path,
             ) from None
         yield
     finally:
@@ -154,43 +196,85 @@ def check_restorable(source: Path) -> str:
 def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
     """Replace the database at target with the backup at source (checked first: a file this app
     cannot restore leaves everything untouched). The database it replaces is kept in backups/
-    first; returns that copy (None when there was none). An older schema is upgraded the next
-    time the database opens, with its own pre-upgrade copy."""
+    first; returns that copy (None when there was none). A damaged database — what a restore
+    is for — is kept as the bytes it is, and replaced as a file. An older schema is upgraded
+    the next time the database opens, with its own pre-upgrade copy."""
     check_restorable(source)
-    kept = None
+    kept, damaged = None, False
     if target.is_file():
         folder = target.parent / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        kept = copy_database(
-            target, _free_name(folder, f"{target.stem}-before-restore-{now:%Y%m%d-%H%M%S}")
-        )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"{folder}: cannot be created ({exc.strerror}); nothing was restored",
+                "no-folder",
+                folder,
+            ) from None
+        keep = _free_name(folder, f"{target.stem}-before-restore-{now:%Y%m%d-%H%M%S}")
+        try:
+            kept = copy_database(target, keep)
+        except DatabaseError as exc:
+            if exc.meaning not in ("damaged", "not-a-database"):
+                raise
+            kept, damaged = _keep_bytes(target, keep), True
     part = target.with_name(f"{target.name}.{os.getpid()}.restore")
     try:
         copy_database(source, part)
-        dst = sqlite3.connect(target)
-        try:  # through SQLite, so any reader sees a whole database
-            # a WAL database cannot take a copy of another page size: roll back the journal mode
-            # for the copy (the app has closed its connections), WAL again after
-            dst.execute("PRAGMA journal_mode=DELETE")
-            src = sqlite3.connect(f"{_uri(part)}?mode=ro", uri=True)
-            try:
-                src.backup(dst)
-            finally:
-                src.close()
-            dst.execute("PRAGMA journal_mode=WAL")
-        finally:
-            dst.close()
+        if damaged:  # (no SQLite connection can take it: the file itself is replaced)
+            for side in side_files(target):
+                side.unlink(missing_ok=True)
+            part.replace(target)
+        else:
+            _copy_into(part, target)
     except (OSError, sqlite3.Error) as exc:
-        meaning = _MEANING.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF)
+        meaning = sqlite_meaning(exc)
         raise DatabaseError(
             f"{target}: the backup could not be restored ({exc})",
-            meaning or "restore-failed",
+            meaning if meaning in ("locked", "full", "io") else "restore-failed",
             target,
         ) from None
     finally:
         part.unlink(missing_ok=True)
+        for side in side_files(part):
+            side.unlink(missing_ok=True)
     log.info("database %s restored from %s (previous kept as %s)", target, source, kept)
     return kept
+
+
+def _copy_into(part: Path, target: Path) -> None:
+    """Through SQLite, so any reader sees a whole database."""
+    dst = sqlite3.connect(target)
+    try:
+        # a WAL database cannot take a copy of another page size: roll back the journal mode
+        # for the copy (the app has closed its connections), WAL again after
+        dst.execute("PRAGMA journal_mode=DELETE")
+        src = sqlite3.connect(f"{_uri(part)}?mode=ro", uri=True)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+        dst.execute("PRAGMA journal_mode=WAL")
+    finally:
+        dst.close()
+
+
+def _keep_bytes(target: Path, keep: Path) -> Path:
+    """A damaged database kept as it is, with its -wal (which may hold what it lacks)."""
+    try:
+        shutil.copy2(target, keep)
+        wal = side_files(target)[0]
+        if wal.exists():
+            shutil.copy2(wal, keep.with_name(keep.name + "-wal"))
+    except OSError as exc:
+        raise DatabaseError(
+            f"{keep}: the damaged database could not be kept ({exc.strerror}); nothing was"
+            " restored",
+            "backup-failed",
+            keep,
+        ) from None
+    log.warning("database %s is damaged: kept as it is in %s", target, keep)
+    return keep
 
 
 def is_sqlite_url(db_url: str) -> bool:
@@ -212,6 +296,8 @@ def sqlite_path(db_url: str) -> Path:
         url = make_url(db_url)
     except ArgumentError:
         raise DatabaseError(f"{db_url}: not a database URL", "bad-url", db_url) from None
+    if url.get_backend_name() == "sqlite" and (not url.database or url.database == ":memory:"):
+        raise DatabaseError(f"{db_url}: an in-memory database keeps nothing", "in-memory")
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(
             f"{url.render_as_string(hide_password=True)}: back up and restore a PostgreSQL server"

@@ -26,7 +26,7 @@ from sqlalchemy.pool import NullPool, QueuePool
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
 from factory_grader.storage.backups import copy_database, daily_backup
-from factory_grader.storage.sqlite_files import remove_created, side_files
+from factory_grader.storage.sqlite_files import read_only_uri, sqlite_meaning
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +70,6 @@ def translate_errors(name: str) -> Iterator[None]:
 
 # Errors are recognised by their codes (SQLite result codes, PostgreSQL SQLSTATE), never by the
 # message text: a server set to Chinese messages (lc_messages) says the same things in Chinese.
-_SQLITE_MEANING = {
-    5: "locked",  # SQLITE_BUSY
-    6: "locked",  # SQLITE_LOCKED
-    8: "read-only",  # SQLITE_READONLY
-    10: "io",  # SQLITE_IOERR
-    11: "damaged",  # SQLITE_CORRUPT
-    13: "full",  # SQLITE_FULL
-    14: "cannot-open",  # SQLITE_CANTOPEN
-    26: "damaged",  # SQLITE_NOTADB
-}
 _SQLSTATE_MEANING = {
     "25006": "read-only",  # read_only_sql_transaction
     "53100": "full",  # disk_full
@@ -111,9 +101,10 @@ _MEANING_WORDS = {
 
 def error_meaning(orig: BaseException | None) -> str | None:
     """What a database driver error means, from its code alone (None when unknown)."""
-    code = getattr(orig, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return _SQLITE_MEANING.get(code & 0xFF)
+    if orig is None:
+        return None
+    if isinstance(getattr(orig, "sqlite_errorcode", None), int):
+        return sqlite_meaning(orig)
     state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     if isinstance(state, str):
         if state.startswith("08"):  # connection_exception class
@@ -121,7 +112,8 @@ def error_meaning(orig: BaseException | None) -> str | None:
         if state.startswith("57P"):  # admin_shutdown, crash_shutdown, cannot_connect_now
             return "server-shutdown"
         return _SQLSTATE_MEANING.get(state)
-    if type(orig).__name__ == "OperationalError" and getattr(orig, "sqlstate", "") is None:
+    classes = {c.__name__ for c in type(orig).__mro__}  # (ConnectionTimeout is one too)
+    if "OperationalError" in classes and getattr(orig, "sqlstate", "") is None:
         return "unreachable"  # psycopg: no connection was made, so there is no SQLSTATE
     return None
 
@@ -168,7 +160,7 @@ def _open_sqlite(url: URL, clock: Callable[[], datetime], extra: Sequence[Path])
     head = migrate.head_revision(extra)
     revision = None
     if path.exists():
-        revision = _inspect_read_only(path, known)
+        revision = _inspect(path, known)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,25 +193,6 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _inspect_read_only(path: Path, known: set[str], tidy: bool = False) -> str | None:
-    """The schema revision of an existing file, refusing anything we must not open for writing.
-
-    Reading a WAL-mode file creates empty -wal/-shm files beside it; when the file is refused
-    (or `tidy`: whatever the outcome, for a look that must change nothing), the ones this
-    inspection created are removed again, so nothing new is left next to it.
-    """
-    side = side_files(path)
-    existed = {p for p in side if p.exists()}
-    try:
-        revision = _inspect(path, known)
-    except DatabaseError:
-        remove_created(side, existed)
-        raise
-    if tidy:
-        remove_created(side, existed)
-    return revision
-
-
 def _inspect(path: Path, known: set[str]) -> str | None:
     name = str(path)
     try:
@@ -236,7 +209,8 @@ def _inspect(path: Path, known: set[str]) -> str | None:
             f"{name}: not a database (this is not an SQLite file)", "not-a-database", name
         )
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        # (read_only_uri: creates nothing beside the file, so a refusal leaves it as it was)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             check = conn.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -391,7 +365,7 @@ def database_status(url: str) -> DatabaseStatus:
             return DatabaseStatus(str(path), False, None, head)
         if path.is_dir():
             raise DatabaseError(f"{path}: is a folder, not a database file", "is-folder", path)
-        revision = _inspect_read_only(path, migrate.known_revisions(), tidy=True)
+        revision = _inspect(path, migrate.known_revisions())
         return DatabaseStatus(str(path), True, revision, head)
     where = parsed.render_as_string(hide_password=True)
     try:

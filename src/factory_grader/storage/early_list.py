@@ -4,10 +4,11 @@ migrations, the day's backup) 0.2 s more, so a list waiting for them shows a sec
 window (issue 14 §2).
 
 Only a database already at this app's schema is read so, in a read-only transaction (an SQLite
-file opened read-only, leaving nothing new beside it). Anything else — no such file, another
-schema, locked, damaged, unreachable, a URL this does not read exactly as SQLAlchemy would —
-gives None: the list then waits for the full open, which says what is wrong. The rows are
-converted by the same code as the store's (summary_rows); a test holds the readings equal."""
+file through sqlite_files.read_only_uri: nothing created beside it, nothing removed). Anything
+else — no such file, another schema, locked, damaged, unreachable, a URL this does not read
+exactly as SQLAlchemy would — gives None: the list then waits for the full open, which says
+what is wrong. The rows are converted by the same code as the store's (summary_rows); a test
+holds the readings equal."""
 
 from __future__ import annotations
 
@@ -21,14 +22,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from factory_grader.domain.records import AssessmentSummary, Factory
 from factory_grader.storage import migrate
-from factory_grader.storage.sqlite_files import remove_created, side_files
+from factory_grader.storage.sqlite_files import read_only_uri
 from factory_grader.storage.summary_rows import summary_of
 
 log = logging.getLogger(__name__)
 
 PREFIX = "sqlite:///"
 LOCKED_WAIT_S = 0.2  # a writer holding the file: give up early, the full open waits properly
-SERVER_WAIT_S = 2  # a server slow to answer: the full open (5 s) then says it plainly
+SERVER_WAIT_S = 1  # a server slow to answer: the full open (5 s) then says it plainly
+SERVER_LIMITS = "-c statement_timeout=2000 -c lock_timeout=1000"  # (ms) a table locked meanwhile
 SERVER_SCHEMES = frozenset({"postgresql", "postgresql+psycopg"})
 # what AssessmentStore.summaries selects
 QUERY = (
@@ -52,18 +54,12 @@ def read_summaries(url: str) -> list[AssessmentSummary] | None:
     path = sqlite_path(url)
     if path is None or not path.is_file():
         return None
-    side = side_files(path)
-    existed = {p for p in side if p.exists()}
     try:
         rows = _read(path)
-        if rows is None:
-            return None
-        return [_summary(r) for r in rows]
+        return None if rows is None else [_summary(r) for r in rows]
     except Exception:  # whatever it is, the full open meets it too and says it properly
         log.info("no early list from %s", path, exc_info=True)
         return None
-    finally:
-        remove_created(side, existed)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -80,10 +76,12 @@ def sqlite_path(url: str) -> Path | None:
 def server_params(url: str) -> dict[str, Any] | None:
     """psycopg's connection parameters for a postgresql:// URL, as SQLAlchemy's psycopg dialect
     makes them (user, password and database percent-decoded, the query's libpq options passed
-    on); None for any other URL, or one this does not read exactly so (several hosts, an option
-    given twice)."""
+    on, with this look's own time limits); None for any other URL, or one this does not read
+    exactly so (several hosts, an option given twice, an @ or # SQLAlchemy reads otherwise)."""
     parts = urlsplit(url)
-    if parts.scheme not in SERVER_SCHEMES or "," in parts.netloc:
+    if parts.scheme not in SERVER_SCHEMES or "," in parts.netloc or parts.netloc.count("@") > 1:
+        return None
+    if "#" in url:  # (SQLAlchemy keeps it in the database name, urlsplit cuts it off)
         return None
     options = parse_qsl(parts.query, keep_blank_values=True)
     if len({k for k, _ in options}) != len(options):
@@ -98,9 +96,11 @@ def server_params(url: str) -> dict[str, Any] | None:
         "user": unquote(parts.username) if parts.username is not None else None,
         "password": unquote(parts.password) if parts.password is not None else None,
         "dbname": unquote(parts.path[1:]) if parts.path.startswith("/") else None,
-        "connect_timeout": SERVER_WAIT_S,
     }
     found.update(options)
+    # a look, not the open: it waits for no slow server and no lock (the open does, and says it)
+    found["connect_timeout"] = SERVER_WAIT_S
+    found["options"] = f"{SERVER_LIMITS} {found.get('options') or ''}".strip()
     return {k: v for k, v in found.items() if v not in (None, "")}
 
 
@@ -128,7 +128,7 @@ def _at_head(found: list[tuple[Any, ...]]) -> bool:
 
 
 def _read(path: Path) -> list[dict[str, Any]] | None:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=LOCKED_WAIT_S)
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=LOCKED_WAIT_S)
     try:
         found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         if not _at_head(found):

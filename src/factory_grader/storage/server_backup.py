@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, delete, insert, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
@@ -24,10 +24,20 @@ from factory_grader.storage.schema import Base
 log = logging.getLogger(__name__)
 
 
+def server_engine(db_url: str) -> Engine:
+    """An engine for the server at db_url; a driver this app does not have is said as such."""
+    try:
+        return create_engine(db_url)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(
+            f"{db_url}: this app cannot use that database ({exc})", "unsupported", db_url
+        ) from None
+
+
 def export_server(db_url: str, target: Path) -> Path:
     """This app's tables on the server at db_url, copied into a new SQLite file at target."""
     part = target.with_name(f"{target.name}.{os.getpid()}.part")
-    source = create_engine(db_url)
+    source = server_engine(db_url)
     name = source.url.render_as_string(hide_password=True)
     try:
         with translate_errors(name):  # unreachable, login refused …: by error code
@@ -90,7 +100,7 @@ def import_server(db_url: str, source: Path, now: datetime, keep_folder: Path) -
         copy = Path(scratch) / "restore.db"
         shutil.copyfile(source, copy)
         open_database(f"sqlite:///{copy}", lambda: now).close()  # upgraded to this app's schema
-        reader, writer = create_engine(f"sqlite:///{copy}"), create_engine(db_url)
+        reader, writer = create_engine(f"sqlite:///{copy}"), server_engine(db_url)
         try:
             with (
                 translate_errors(writer.url.render_as_string(hide_password=True)),

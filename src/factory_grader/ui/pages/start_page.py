@@ -59,6 +59,7 @@ class StartPage(Page):
         self._loading = False
         self._again = False  # asked to list again while a listing was being read
         self._listed = False  # "no assessment yet" only once a listing said so
+        self._early = False  # the rows read before the database was open for work
         self._sized = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -186,6 +187,7 @@ class StartPage(Page):
         self.compare_revisions_button.setText(self.tr("Compare re&visions…"))
         self._sized = False  # other words, other widths: the columns fit the new language
         self._fill()
+        self._show_status()
 
     # --- data ---------------------------------------------------------------------------------
 
@@ -200,7 +202,7 @@ class StartPage(Page):
             return
         self._generation += 1
         self._pending = []
-        self._loading, self._again = True, False
+        self._loading, self._again, self._early = True, False, False
         self._show_status()
         generation = self._generation
 
@@ -216,16 +218,16 @@ class StartPage(Page):
         shown at once; nothing is scored or changed until the open lists them again."""
         if self._listed:  # (a listing through the open database came first)
             return
-        self._listed = True
+        self._listed = self._early = True
         self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
         self._fill()
-        self.status.setText(self.tr("Opening the database…"))
+        self._show_status()
 
     def forget_early(self) -> None:
         """The database could not be opened: rows read early are not shown as if it could."""
         self.model.replace_all([])
-        self._listed = False
-        self.status.setText("")
+        self._listed = self._early = False
+        self._show_status()
         self._fill()
 
     def _loaded(self, generation: int, listed: list[ListedAssessment]) -> None:
@@ -311,6 +313,8 @@ class StartPage(Page):
         elif self._scoring or self._pending:
             left = len(self.model.pending())  # (the batch being scored included)
             self.status.setText(self.tr("Scoring {n} assessment(s)…").format(n=left))
+        elif self._early:
+            self.status.setText(self.tr("Opening the database…"))
         else:
             self.status.setText("")
 
