@@ -132,17 +132,21 @@ def _explain(orig: BaseException | None) -> str:
     return f"{words} ({detail})" if meaning in ("damaged", "io", "cannot-open") else words
 
 
+def _parse_url(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise DatabaseError(
+            f"{url}: not a database URL (e.g. sqlite:///path/file.db)", "bad-url", url
+        ) from None
+
+
 def open_database(
     url: str,
     clock: Callable[[], datetime],
     extra_migrations: Sequence[Path] = (),
 ) -> Database:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise DatabaseError(
-            f"{url}: not a database URL (e.g. sqlite:///path/file.db)", "bad-url", url
-        ) from None
+    parsed = _parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _open_sqlite(parsed, clock, extra_migrations)
     return _open_server(parsed, extra_migrations)
@@ -348,12 +352,7 @@ class DatabaseStatus:
 
 def database_status(url: str) -> DatabaseStatus:
     """Read only. Raises DatabaseError (with its meaning) when the database cannot be used."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise DatabaseError(
-            f"{url}: not a database URL (e.g. sqlite:///path/file.db)", "bad-url", url
-        ) from None
+    parsed = _parse_url(url)
     head = migrate.head_revision()
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
