@@ -10,6 +10,7 @@ bare window. Uses QT_QPA_PLATFORM=offscreen unless a DISPLAY is set (then a real
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -52,6 +53,11 @@ def main() -> None:
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     app = str(Path(sys.executable).parent / "factory-grader")
+    # as installed (a wheel's installer and the bundles byte-compile): a module edited since its
+    # last .pyc would be compiled at each start here, where PYTHONDONTWRITEBYTECODE may be set
+    import factory_grader
+
+    compileall.compile_dir(Path(factory_grader.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as home:
         env["FACTORY_GRADER_HOME"] = home
         timed([app, "gui", "--exit-when-ready"], env)  # warm the file cache for both

@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -29,7 +29,7 @@ class CrashReporter:
         self.log_folder = log_folder
         self.shown = 0  # dialogs shown (a test reads it)
         self._relay = _Relay()
-        self._relay.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._connected = threading.Lock()  # held once connected (at the first report)
         self._showing = False
         self._seen: set[str] = set()  # the same fault (say, in a paint event) is shown once
 
@@ -60,6 +60,10 @@ class CrashReporter:
         if signature in self._seen:
             return  # logged again, not shown again
         self._seen.add(signature)
+        if self._connected.acquire(blocking=False):  # (Qt's enums: 60 ms, not before the window)
+            from PySide6.QtCore import Qt
+
+            self._relay.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._relay.report.emit(str(exc) or type(exc).__name__, details)
 
     def _show(self, summary: str, details: str) -> None:

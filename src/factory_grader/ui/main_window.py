@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factory_grader import wording
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import PAGES, WITHOUT_ASSESSMENT, Controller, PageName
 from factory_grader.ui.error_words import error_words
@@ -73,10 +72,10 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(170)
         self.stack = CurrentPageStack()
         self.placeholder = QLabel()
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("placeholder")  # (centred by style.qss: see FIRST_FRAME)
         self.stack.addWidget(self.placeholder)
         self.pages: dict[PageName, Page] = {}
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # (horizontal)
         self.splitter.addWidget(self.nav)
         # A page taller than the screen scrolls inside the window: without this its minimum
         # size grew the window past a 1366 × 768 screen (the status bar off its bottom).
@@ -308,11 +307,15 @@ class MainWindow(QMainWindow):
         if self.built:
             self.export_action.setEnabled(has_session)
             self.report_action.setEnabled(has_session)
-        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        for row, name in enumerate(PAGES):
-            item = self.nav.item(row)
-            usable = name in self.pages and (name in WITHOUT_ASSESSMENT or has_session)
-            item.setFlags(item.flags() | enabled if usable else item.flags() & ~enabled)
+        self.nav.setEnabled(self.built)  # (before: no page yet, so none to choose)
+        if self.built:  # (Qt's own enums: made on first use, 60 ms, so after the first frame)
+            from PySide6.QtCore import Qt
+
+            enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            for row, name in enumerate(PAGES):
+                item = self.nav.item(row)
+                usable = name in self.pages and (name in WITHOUT_ASSESSMENT or has_session)
+                item.setFlags(item.flags() | enabled if usable else item.flags() & ~enabled)
         # 汇总对比 is for officials: in the navigation when turned on in 设置, or while open
         # (文件 → 汇总对比… opens it for anyone)
         shown = self.ctx.preferences.officials_view or self.nav.currentRow() == PAGES.index(COMPARE)
@@ -337,9 +340,11 @@ class MainWindow(QMainWindow):
         """All saved, saving, or (never hidden by either) fields holding values not saved."""
         held = self.controller.unsaved
         if held:
+            from factory_grader.wording import listing  # (the domain: not before the first frame)
+
             self.save_label.setText(
                 self.tr("Not saved: {fields} (correct the value)").format(
-                    fields=wording.listing(held, self.ctx.lang)
+                    fields=listing(held, self.ctx.lang)
                 )
             )
             self.save_label.setStyleSheet("color:#c62828;font-weight:bold")
@@ -457,6 +462,8 @@ class MainWindow(QMainWindow):
         self.start._update_buttons()
         # The list first: the other pages (0.2 s to build) and the last assessment follow once
         # it is on screen, so a long list appears as soon as it is read.
+        from PySide6.QtCore import Qt
+
         self.start.listed.connect(self._build_the_rest, Qt.ConnectionType.SingleShotConnection)
         self.start.reload()
 
