@@ -187,3 +187,31 @@ def test_another_program_writing_holds_the_move_off(
         other.close()
     assert app_paths.data_home() == isolated_home
     assert list((tmp_path / "stick").iterdir()) == []  # made for the move, left empty
+
+
+def test_a_damaged_database_is_not_moved_and_the_target_is_left_empty(
+    filled: int, isolated_home: Path, tmp_path: Path, capsys
+) -> None:
+    """SQLite copies damaged pages without complaint: the move checks the copy, says the
+    database is damaged, and leaves the target empty, so a second try is not refused as
+    'not empty'."""
+    import sqlite3
+
+    database = isolated_home / app_paths.DB_FILE
+    with sqlite3.connect(database) as conn:
+        (page,) = conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'requirement_answer' AND pagetype = 'leaf'"
+            " LIMIT 1"
+        ).fetchone()
+    conn.close()
+    data = bytearray(database.read_bytes())
+    data[(page - 1) * 4096 : page * 4096] = b"\xa5" * 4096
+    database.write_bytes(bytes(data))
+    target = tmp_path / "stick"
+    target.mkdir()
+    for _ in range(2):
+        assert main(["move-data", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert f"{database}：数据库已损坏。请恢复备份副本。" in err and "unexpected" not in err
+        assert list(target.iterdir()) == []
+    assert app_paths.data_home() == isolated_home.resolve()  # not switched

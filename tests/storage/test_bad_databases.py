@@ -178,3 +178,32 @@ def test_a_backup_of_a_database_it_cannot_copy_is_said(capsys, tmp_path: Path, u
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err and "unexpected" not in err
     assert not (tmp_path / "b.db").exists()
+
+
+def test_a_backup_of_a_database_damaged_inside_is_refused(
+    good_db: Path, tmp_path: Path, capsys
+) -> None:
+    """SQLite copies damaged pages as they are: the copy is checked before it is kept."""
+    with sqlite3.connect(good_db) as conn:
+        (page,) = conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'requirement_answer' AND pagetype = 'leaf'"
+            " LIMIT 1"
+        ).fetchone()
+    conn.close()
+    data = bytearray(good_db.read_bytes())
+    data[(page - 1) * 4096 : page * 4096] = b"\xa5" * 4096
+    good_db.write_bytes(bytes(data))
+    out = tmp_path / "b.db"
+    assert main(["--db", f"sqlite:///{good_db}", "backup", "--out", str(out)]) == 2
+    said_in_chinese(capsys.readouterr().err, good_db, "数据库已损坏。请恢复备份副本。")
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if ".part" in p.name]
+
+
+def test_a_port_that_is_no_number_is_a_bad_url(capsys) -> None:
+    url = "postgresql+psycopg://u@h:notaport/db"
+    for argv in (["assessments", "list"], ["backup", "--out", "/tmp/never.db"], ["doctor"]):
+        code = main(["--db", url, *argv])
+        err = capsys.readouterr().err
+        assert "unexpected" not in err and "Traceback" not in err, argv
+        if argv[0] != "doctor":
+            assert code == 2 and "这不是有效的数据库地址" in err, argv

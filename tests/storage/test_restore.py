@@ -234,3 +234,66 @@ def test_a_folder_that_cannot_take_the_kept_copy_is_said(db: Path, tmp_path: Pat
     assert "Traceback" not in err and "unexpected" not in err
     assert f"{db.parent / 'backups'}：无法创建数据库所在的文件夹。" in err
     assert sha(db) == before
+
+
+def test_a_database_another_program_has_open_is_said_not_waited_for(
+    db: Path, tmp_path: Path, capsys
+) -> None:
+    """Another program reading the database (rollback journal: its read lock blocks the
+    copy in): the restore gives up after a few seconds, saying so, and changes nothing."""
+    import threading
+
+    copy = tmp_path / "copy.db"
+    assert main(["--db", f"sqlite:///{db}", "backup", "--out", str(copy)]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    capsys.readouterr()
+    before = sha(db)
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # holds a read lock
+    codes: list[int] = []
+    worker = threading.Thread(
+        target=lambda: codes.append(main(["--db", f"sqlite:///{db}", "restore", str(copy)])),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    reader.execute("ROLLBACK")
+    reader.close()
+    assert not worker.is_alive(), "the restore waited for the other program for ever"
+    assert codes == [2]
+    assert "数据库正被其他程序使用" in capsys.readouterr().err
+    assert sha(db) == before
+
+
+def test_a_write_cut_off_by_a_crash_is_rolled_back_not_called_read_only(db: Path, capsys) -> None:
+    """A process killed in the middle of a write in rollback-journal mode leaves a hot journal
+    and a half-written file: a read-only look cannot roll it back (SQLite says READONLY_ROLLBACK),
+    so the open rolls it back as any writer would, and the data is as it was."""
+    import subprocess
+    import sys
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        before = conn.execute("SELECT count(*), max(comment) FROM requirement_answer").fetchone()
+    conn.close()
+    crash = (
+        "import os, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "conn.execute('PRAGMA cache_size = 2')\n"  # (so the change spills into the file)
+        "conn.execute('BEGIN')\n"
+        "conn.execute(\"UPDATE requirement_answer SET comment = 'half written'\")\n"
+        "os._exit(0)\n"  # (a crash: no rollback, no close)
+    )
+    subprocess.run([sys.executable, "-c", crash, str(db)], check=True, timeout=60)
+    assert db.with_name(db.name + "-journal").exists()  # hot
+    assert main(["--db", f"sqlite:///{db}", "assessments", "list"]) == 0
+    assert "海口示例" in capsys.readouterr().out
+    with sqlite3.connect(db) as conn:
+        assert (
+            conn.execute("SELECT count(*), max(comment) FROM requirement_answer").fetchone()
+            == before
+        )
+    conn.close()

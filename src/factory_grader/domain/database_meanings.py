@@ -22,6 +22,11 @@ MEANINGS: dict[str, Text] = {
         "The database needs an upgrade for this version but is read-only here. Check the"
         " folder's permissions, or open it with the version that made it.",
     ),
+    "hot-journal": Text(
+        "数据库上次写入时被中断，需要在可以写入的位置打开一次才能恢复。请检查文件夹的权限。",
+        "The database was interrupted while being written; it recovers when opened once where it"
+        " can be written. Check the folder's permissions.",
+    ),
     "full": Text("磁盘已满：本次修改没有保存。", "The disk is full: the change was not saved."),
     "damaged": Text(
         "数据库已损坏。请恢复备份副本。", "The database is damaged. Restore a backup copy."

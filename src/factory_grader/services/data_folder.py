@@ -10,11 +10,12 @@ import hashlib
 import logging
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from factory_grader.domain.errors import InputError
+from factory_grader.domain.errors import DatabaseError, InputError
 from factory_grader.services import app_paths
 from factory_grader.services.log_setup import configure_logging
 from factory_grader.services.network_paths import on_network
@@ -115,7 +116,7 @@ def move_data(
         raise MoveRefused(
             f"{target}: the copy failed ({exc.strerror}); not moved", reason
         ) from None
-    except MoveRefused:
+    except (MoveRefused, DatabaseError):  # (a database that cannot be copied: said as it is)
         if created:
             _empty(target)
         raise
@@ -172,7 +173,10 @@ def _empty(folder: Path) -> None:
 def _verify_rows(old: Path, new: Path) -> dict[str, int]:
     if not old.is_file():
         return {}
-    before, after = table_counts(old, TABLES), table_counts(new, TABLES)
+    try:
+        before, after = table_counts(old, TABLES), table_counts(new, TABLES)
+    except sqlite3.Error as exc:  # (copied without complaint, then unreadable: damaged)
+        raise DatabaseError(f"{old}: the database is damaged ({exc})", "damaged", old) from None
     if before != after:
         raise MoveRefused(
             f"{new}: the copy does not hold every row ({before} → {after}); not moved", "verify"

@@ -49,13 +49,20 @@ def copy_database(source: Path, target: Path) -> Path:
             dst = sqlite3.connect(part)
             try:
                 src.backup(dst, progress=_give_up_when_locked(source))
+                check = dst.execute("PRAGMA quick_check").fetchall()
             finally:
                 dst.close()
         finally:
             src.close()
+        if check != [("ok",)]:  # (SQLite copies pages as they are: damage too)
+            raise DatabaseError(
+                f"{source}: the database is damaged ({check[0][0]})", "damaged", source
+            )
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
         meaning = sqlite_meaning(exc)
+        if meaning in ("damaged", "locked"):  # (only the source can be: the copy is new)
+            raise DatabaseError(f"{source}: cannot be copied ({exc})", meaning, source) from None
         raise DatabaseError(
             f"{target}: the backup could not be written ({exc})",
             meaning if meaning in ("full", "io", "read-only") else "backup-failed",
@@ -231,7 +238,7 @@ def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
         meaning = sqlite_meaning(exc)
         raise DatabaseError(
             f"{target}: the backup could not be restored ({exc})",
-            meaning if meaning in ("locked", "full", "io") else "restore-failed",
+            meaning if meaning in ("locked", "read-only", "full", "io") else "restore-failed",
             target,
         ) from None
     finally:
@@ -243,15 +250,16 @@ def restore_database(source: Path, target: Path, now: datetime) -> Path | None:
 
 
 def _copy_into(part: Path, target: Path) -> None:
-    """Through SQLite, so any reader sees a whole database."""
-    dst = sqlite3.connect(target)
+    """Through SQLite, so any reader sees a whole database (another program holding it: said
+    after LOCK_WAIT_S, not waited for)."""
+    dst = sqlite3.connect(target, timeout=LOCK_WAIT_S)
     try:
         # a WAL database cannot take a copy of another page size: roll back the journal mode
         # for the copy (the app has closed its connections), WAL again after
         dst.execute("PRAGMA journal_mode=DELETE")
         src = sqlite3.connect(f"{_uri(part)}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            src.backup(dst, progress=_give_up_when_locked(target))
         finally:
             src.close()
         dst.execute("PRAGMA journal_mode=WAL")
@@ -260,12 +268,13 @@ def _copy_into(part: Path, target: Path) -> None:
 
 
 def _keep_bytes(target: Path, keep: Path) -> Path:
-    """A damaged database kept as it is, with its -wal (which may hold what it lacks)."""
+    """A damaged database kept as it is, with the files beside it (which may hold what it
+    lacks)."""
     try:
         shutil.copy2(target, keep)
-        wal = side_files(target)[0]
-        if wal.exists():
-            shutil.copy2(wal, keep.with_name(keep.name + "-wal"))
+        for side in side_files(target):  # (-wal, -shm, -journal: what it may still need)
+            if side.exists():
+                shutil.copy2(side, keep.with_name(keep.name + side.name[len(target.name) :]))
     except OSError as exc:
         raise DatabaseError(
             f"{keep}: the damaged database could not be kept ({exc.strerror}); nothing was"
@@ -283,7 +292,7 @@ def is_sqlite_url(db_url: str) -> bool:
 
     try:
         return make_url(db_url).get_backend_name() == "sqlite"
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # (a port that is no number: ValueError)
         raise DatabaseError(f"{db_url}: not a database URL", "bad-url", db_url) from None
 
 
@@ -294,7 +303,7 @@ def sqlite_path(db_url: str) -> Path:
 
     try:
         url = make_url(db_url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # (a port that is no number: ValueError)
         raise DatabaseError(f"{db_url}: not a database URL", "bad-url", db_url) from None
     if url.get_backend_name() == "sqlite" and (not url.database or url.database == ":memory:"):
         raise DatabaseError(f"{db_url}: an in-memory database keeps nothing", "in-memory")

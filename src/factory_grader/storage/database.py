@@ -26,11 +26,12 @@ from sqlalchemy.pool import NullPool, QueuePool
 from factory_grader.domain.errors import DatabaseError
 from factory_grader.storage import migrate
 from factory_grader.storage.backups import copy_database, daily_backup
-from factory_grader.storage.sqlite_files import read_only_uri, sqlite_meaning
+from factory_grader.storage.sqlite_files import file_state, read_only_uri, sqlite_meaning
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_READONLY_ROLLBACK = 776  # a hot journal a read-only connection cannot roll back
 BUSY_TIMEOUT_MS = 3000  # wait this long for another writer, then say the file is locked
 
 
@@ -135,7 +136,7 @@ def _explain(orig: BaseException | None) -> str:
 def _parse_url(url: str) -> URL:
     try:
         return make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # (a port that is no number: ValueError)
         raise DatabaseError(
             f"{url}: not a database URL (e.g. sqlite:///path/file.db)", "bad-url", url
         ) from None
@@ -212,9 +213,35 @@ def _inspect(path: Path, known: set[str]) -> str | None:
         raise DatabaseError(
             f"{name}: not a database (this is not an SQLite file)", "not-a-database", name
         )
+    before = file_state(path)
     try:
         # (read_only_uri: creates nothing beside the file, so a refusal leaves it as it was)
-        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        revision = _look(path, known, read_only_uri(path))
+        if file_state(path) == before:
+            return revision
+    except DatabaseError as exc:
+        if exc.meaning == "hot-journal" and _writable(path):
+            _roll_back(path)  # (what SQLite does for any writer opening it; then look again)
+        elif file_state(path) == before:
+            raise
+    # written meanwhile: an immutable look takes no lock and may have met half a write
+    return _look(path, known, f"{path.resolve().as_uri()}?mode=ro")
+
+
+def _roll_back(path: Path) -> None:
+    """A hot journal (a write interrupted by a crash) rolled back by opening the file to write,
+    which a read-only look cannot do."""
+    with (
+        contextlib.closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn,
+        contextlib.suppress(sqlite3.Error),  # (what else is wrong, the look says)
+    ):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _look(path: Path, known: set[str], uri: str) -> str | None:
+    name = str(path)
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             check = conn.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -233,6 +260,10 @@ def _inspect(path: Path, known: set[str]) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) == SQLITE_READONLY_ROLLBACK:
+            raise DatabaseError(
+                f"{name}: a hot journal to roll back, which needs write access", "hot-journal", name
+            ) from None
         meaning = error_meaning(exc) or "damaged"  # (SQLite says NOTADB, CORRUPT … by code)
         raise DatabaseError(f"{name}: {_explain_sqlite(exc)}", meaning, name) from None
     revision = row[0] if row else None

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from factory_grader.domain.records import AssessmentSummary, Factory
 from factory_grader.storage import migrate
-from factory_grader.storage.sqlite_files import read_only_uri
+from factory_grader.storage.sqlite_files import file_state, read_only_uri
 from factory_grader.storage.summary_rows import summary_of
 
 log = logging.getLogger(__name__)
@@ -128,6 +128,7 @@ def _at_head(found: list[tuple[Any, ...]]) -> bool:
 
 
 def _read(path: Path) -> list[dict[str, Any]] | None:
+    before = file_state(path)
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=LOCKED_WAIT_S)
     try:
         found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -135,9 +136,11 @@ def _read(path: Path) -> list[dict[str, Any]] | None:
             return None  # to be upgraded (after a backup) by the full open first
         cursor = conn.execute(QUERY)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
     finally:
         conn.close()
+    # written meanwhile: an immutable look takes no lock, so it may have met half a write
+    return rows if file_state(path) == before else None
 
 
 def _summary(row: dict[str, Any]) -> AssessmentSummary:

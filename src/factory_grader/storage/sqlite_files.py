@@ -42,5 +42,15 @@ def read_only_uri(path: Path) -> str:
 
 
 def side_files(path: Path) -> list[Path]:
-    """The -wal and -shm files of this database (which need not exist)."""
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    """The -wal, -shm and -journal files of this database (which need not exist)."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def file_state(path: Path) -> tuple[object, ...]:
+    """What changes when anybody writes the database: compared before and after an immutable
+    look (which takes no lock), so a look that may have met a writer is made again, locked."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return (stat.st_mtime_ns, stat.st_size, *(p.exists() for p in side_files(path)))

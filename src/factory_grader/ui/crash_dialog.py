@@ -29,7 +29,8 @@ class CrashReporter:
         self.log_folder = log_folder
         self.shown = 0  # dialogs shown (a test reads it)
         self._relay = _Relay()
-        self._connected = threading.Lock()  # held once connected (at the first report)
+        self._connecting = threading.Lock()
+        self._connected = False  # (at the first report: Qt's enums cost 60 ms before the window)
         self._showing = False
         self._seen: set[str] = set()  # the same fault (say, in a paint event) is shown once
 
@@ -60,10 +61,12 @@ class CrashReporter:
         if signature in self._seen:
             return  # logged again, not shown again
         self._seen.add(signature)
-        if self._connected.acquire(blocking=False):  # (Qt's enums: 60 ms, not before the window)
-            from PySide6.QtCore import Qt
+        with self._connecting:  # (two threads reporting at once: both wait for the connection)
+            if not self._connected:
+                from PySide6.QtCore import Qt
 
-            self._relay.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+                self._relay.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+                self._connected = True
         self._relay.report.emit(str(exc) or type(exc).__name__, details)
 
     def _show(self, summary: str, details: str) -> None:

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(170)
         self.stack = CurrentPageStack()
         self.placeholder = QLabel()
-        self.placeholder.setObjectName("placeholder")  # (centred by style.qss: see FIRST_FRAME)
+        self.placeholder.setObjectName("placeholder")  # (centred by style.qss: Qt's enums wait)
         self.stack.addWidget(self.placeholder)
         self.pages: dict[PageName, Page] = {}
         self.splitter = QSplitter()  # (horizontal)
