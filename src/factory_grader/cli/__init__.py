@@ -404,10 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factory_grader.domain.errors import DatabaseError
         from factory_grader.domain.workshop import WorkshopError
 
-        said = exc.zh if isinstance(exc, WorkshopError) and args.lang == "zh" else ""
-        if isinstance(exc, DatabaseError):  # (the driver's English detail: in the log)
-            said = exc.said(args.lang)
-        print(f"factory-grader: {said or exc}", file=sys.stderr)
+        # (a workbook's zh leaves out its path, which the message names: said in English here)
+        said = exc.zh if isinstance(exc, WorkshopError | DatabaseError) else ""
+        print(f"factory-grader: {said if args.lang == 'zh' and said else exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0

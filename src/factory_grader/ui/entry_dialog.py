@@ -68,7 +68,7 @@ class EntryDialog(QDialog):
             self.text.setPlainText(text)
 
         def failed(exc: BaseException) -> None:
-            from factory_grader.ui.words import error_text
+            from factory_grader.ui.error_words import error_text
 
             self.text.setPlainText(error_text(exc, self.ctx.lang))
 

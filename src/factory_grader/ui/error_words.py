@@ -29,5 +29,11 @@ def error_words(exc: BaseException, lang: Lang) -> str:
         sentence = meaning_words(exc.meaning).get(lang)
         detail = str(exc) if lang == "en" else exc.where  # (the driver's words: English)
         return f"{sentence}\n\n{detail}" if detail else sentence
-    said = getattr(exc, "zh", "") if lang == "zh" else ""  # (workbook, workshop errors)
-    return str(said or exc)
+    return error_text(exc, lang)
+
+
+def error_text(exc: BaseException, lang: Lang) -> str:
+    """An error as the user reads it: its Chinese sentence in the Chinese UI where it has one
+    (`zh`: workbook, workshop and database errors), else its message."""
+    zh = getattr(exc, "zh", "")
+    return str(zh) if lang == "zh" and zh else str(exc)

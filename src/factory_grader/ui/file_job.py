@@ -66,7 +66,7 @@ def write_file(
 
     def failed(exc: BaseException) -> None:
         progress.close()
-        from factory_grader.ui.words import error_text
+        from factory_grader.ui.error_words import error_text
 
         QMessageBox.warning(parent, texts.failed_title, error_text(exc, ctx.lang))
 

@@ -799,7 +799,7 @@ class MainWindow(QMainWindow):
     def _create_failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from factory_grader.ui.words import error_text
+        from factory_grader.ui.error_words import error_text
 
         QMessageBox.warning(self, self.tr("Not created"), error_text(exc, self.ctx.lang))
 

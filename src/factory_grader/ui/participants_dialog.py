@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from factory_grader.domain.errors import InputError
 from factory_grader.ui.context import AppContext
-from factory_grader.ui.words import error_text
+from factory_grader.ui.error_words import error_text
 
 if TYPE_CHECKING:
     from factory_grader.domain.workshop import NewParticipant, Participant

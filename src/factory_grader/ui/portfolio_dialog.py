@@ -28,8 +28,8 @@ from factory_grader.charts.fonts import use_cjk_fonts
 from factory_grader.charts.trend import trend_figure
 from factory_grader.scoring.rounding import format_hundredths
 from factory_grader.ui.context import AppContext
+from factory_grader.ui.error_words import error_text
 from factory_grader.ui.resources import resources_root
-from factory_grader.ui.words import error_text
 from factory_grader.wording import NO_TIER, level_name, short_level, tier_name
 
 if TYPE_CHECKING:

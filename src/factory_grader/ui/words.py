@@ -10,13 +10,6 @@ from factory_grader.domain.text import Lang
 from factory_grader.wording import grade_name
 
 
-def error_text(exc: BaseException, lang: str) -> str:
-    """An error as the user reads it: a workbook's problem as a Chinese sentence in the
-    Chinese UI (WorkbookError.zh), else its message."""
-    zh = getattr(exc, "zh", "")
-    return zh if lang == "zh" and zh else str(exc)
-
-
 def answer_words(value: AnswerValue, lang: Lang) -> str:
     """An answer as a person reads it: 大部分满足 (备注…), 已建成 · 应用 AI, 满足."""
     if isinstance(value, RequirementValue):

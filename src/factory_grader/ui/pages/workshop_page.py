@@ -33,8 +33,8 @@ from factory_grader.domain.maturity_model import Grade
 from factory_grader.domain.text import Lang
 from factory_grader.ui.context import AppContext
 from factory_grader.ui.controller import Controller
+from factory_grader.ui.error_words import error_text
 from factory_grader.ui.pages.base import Page
-from factory_grader.ui.words import error_text
 from factory_grader.wording import agreed_words, grade_name
 
 if TYPE_CHECKING:
