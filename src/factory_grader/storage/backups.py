@@ -85,10 +85,18 @@ def _readable(source: Path) -> sqlite3.Connection:
             src.close()
             raise
     except sqlite3.Error as exc:
-        not_sqlite = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB
-        meaning = "not-a-database" if not_sqlite else sqlite_meaning(exc) or "failed"
-        raise DatabaseError(f"{source}: cannot be read ({exc})", meaning, source) from None
+        raise DatabaseError(
+            f"{source}: cannot be read ({exc})", _file_meaning(exc), source
+        ) from None
     return src
+
+
+def _file_meaning(exc: sqlite3.Error) -> str:
+    """What SQLite's refusal of a file given to copy or restore means: here NOTADB is a file
+    that is no database at all (the open checks the header first, so there it means damage)."""
+    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
+        return "not-a-database"
+    return sqlite_meaning(exc) or "failed"
 
 
 def _give_up_when_locked(source: Path) -> Callable[[int, int, int], None]:
@@ -184,11 +192,10 @@ def check_restorable(source: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        # by SQLite's error code, never its English text: 11 SQLITE_CORRUPT, else 26 NOTADB …
-        meaning = (
-            "damaged" if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 11 else "not-a-database"
-        )
-        raise DatabaseError(f"{source}: not a SQLite database ({exc})", meaning, source) from None
+        # (by SQLite's error code, never its English text)
+        raise DatabaseError(
+            f"{source}: not a SQLite database ({exc})", _file_meaning(exc), source
+        ) from None
     if revision is None or revision[0] not in migrate.known_revisions():
         found = revision[0] if revision else "none"
         raise DatabaseError(
