@@ -261,3 +261,37 @@ def test_rows_read_early_are_not_left_when_the_database_cannot_be_opened(
     assert window.ctx.service is None
     assert window.start.proxy.rowCount() == 0  # and they are not left as if it could be used
     assert window.start.empty.isHidden()  # (nor "no assessment yet": nothing is known)
+
+
+def test_rows_read_early_without_a_verdict_are_scored_once_the_database_is_open(
+    qtbot, open_window, tmp_path: Path, library
+) -> None:
+    """As right after the upgrade to schema 0006: the early rows show 计算中…, and once the
+    database is open for work (no second listing) each is scored and filled in."""
+    db = tmp_path / "gui.db"
+    ids = make_database(db, library, 4)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE assessment SET verdict_level = NULL, verdict_rev = NULL")
+    conn.close()
+    early: list[list[str]] = []
+
+    def watch(window) -> None:
+        start, real = window.start, window.start.show_early
+
+        def show_early(listed) -> None:
+            real(listed)
+            early.append(texts(start, LEVEL))
+
+        start.show_early = show_early
+
+    window = open_window(db=db, while_loading=watch)
+    start, service = window.start, window.ctx.service
+    qtbot.waitUntil(lambda: not start.model.pending(), timeout=30000)
+    wait_idle(qtbot, window)
+    assert early == [["计算中…"] * 4]
+    expected = [
+        names(library, verdicts.verdict_of(score_answers(library, service.answers(i))))[0]
+        for i in ids
+    ]
+    assert texts(start, LEVEL) == expected
+    assert start.status.text() == ""

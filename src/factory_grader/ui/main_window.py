@@ -415,7 +415,8 @@ class MainWindow(QMainWindow):
     def start_loading(self) -> None:
         """After the first paint: the rest of the window, the forms and the start list read
         early (a database already at this schema: services.verdicts.early_list), then the
-        database opened for work (migrating if needed) and the list read again through it."""
+        database opened for work (migrating if needed); without an early list, the list is
+        read through it then."""
         db_url = self.db_url
 
         def early() -> tuple[FormLibrary, list[ListedAssessment] | None]:
@@ -465,7 +466,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.start.listed.connect(self._build_the_rest, Qt.ConnectionType.SingleShotConnection)
-        self.start.reload()
+        self.start.service_ready()
 
     def _build_the_rest(self) -> None:
         from factory_grader.ui.pages.all_pages import make_pages

@@ -215,13 +215,28 @@ class StartPage(Page):
 
     def show_early(self, listed: list[ListedAssessment]) -> None:
         """The rows read before the database is open for work (services.verdicts.early_list):
-        shown at once; nothing is scored or changed until the open lists them again."""
+        shown at once; nothing is scored or changed until it is open (service_ready)."""
         if self._listed:  # (a listing through the open database came first)
             return
         self._listed = self._early = True
         self.model.replace_all(StartRow(x.summary, x.verdict) for x in listed)
         self._fill()
         self._show_status()
+
+    def service_ready(self) -> None:
+        """The database is open for work. Rows read early stand (the same query, moments ago,
+        on a database at this schema): the verdicts still missing are scored now, and the rest
+        of the window follows. Without them: listed now."""
+        if not self._early:
+            self.reload()
+            return
+        self._early = False
+        try:
+            self._pending = self._in_view_order(self.model.pending())
+            self._score_next()
+            self._update_buttons()
+        finally:
+            self.listed.emit()  # the rest of the window follows, whatever happened here
 
     def forget_early(self) -> None:
         """The database could not be opened: rows read early are not shown as if it could."""
