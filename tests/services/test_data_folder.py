@@ -17,6 +17,7 @@ from factory_grader.services.answers_file import read_answers_file
 from factory_grader.services.assessments import open_service
 from factory_grader.services.data_folder import MoveRefused, move_data
 from factory_grader.services.examples import example_answers_path
+from tests.damage import wreck_a_table_page
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -195,18 +196,8 @@ def test_a_damaged_database_is_not_moved_and_the_target_is_left_empty(
     """SQLite copies damaged pages without complaint: the move checks the copy, says the
     database is damaged, and leaves the target empty, so a second try is not refused as
     'not empty'."""
-    import sqlite3
-
     database = isolated_home / app_paths.DB_FILE
-    with sqlite3.connect(database) as conn:
-        (page,) = conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'requirement_answer' AND pagetype = 'leaf'"
-            " LIMIT 1"
-        ).fetchone()
-    conn.close()
-    data = bytearray(database.read_bytes())
-    data[(page - 1) * 4096 : page * 4096] = b"\xa5" * 4096
-    database.write_bytes(bytes(data))
+    wreck_a_table_page(database)
     target = tmp_path / "stick"
     target.mkdir()
     for _ in range(2):

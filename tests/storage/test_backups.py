@@ -14,6 +14,7 @@ from factory_grader.forms.library import FormLibrary
 from factory_grader.services.answers_file import read_answers_file
 from factory_grader.services.examples import example_answers_path
 from factory_grader.storage.database import open_database
+from tests.damage import wreck_the_schema_page
 from tests.storage.conftest import make_service
 
 
@@ -130,9 +131,7 @@ def test_a_source_that_cannot_be_copied_is_named_as_the_cause(
         with sqlite3.connect(source) as conn:
             conn.execute("CREATE TABLE t (x)")
         conn.close()
-        data = bytearray(source.read_bytes())
-        data[100:4096] = b"\xff" * (4096 - 100)
-        content = bytes(data)
+        content = wreck_the_schema_page(source)
     source.write_bytes(content)
     with pytest.raises(DatabaseError) as info:
         copy_database(source, tmp_path / "out" / "copy.db")

@@ -15,6 +15,7 @@ import pytest
 
 from factory_grader.cli import main
 from factory_grader.services.examples import example_answers_path
+from tests.damage import wreck_a_table_page
 
 EXAMPLE = str(example_answers_path())
 
@@ -184,15 +185,7 @@ def test_a_backup_of_a_database_damaged_inside_is_refused(
     good_db: Path, tmp_path: Path, capsys
 ) -> None:
     """SQLite copies damaged pages as they are: the copy is checked before it is kept."""
-    with sqlite3.connect(good_db) as conn:
-        (page,) = conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'requirement_answer' AND pagetype = 'leaf'"
-            " LIMIT 1"
-        ).fetchone()
-    conn.close()
-    data = bytearray(good_db.read_bytes())
-    data[(page - 1) * 4096 : page * 4096] = b"\xa5" * 4096
-    good_db.write_bytes(bytes(data))
+    wreck_a_table_page(good_db)
     out = tmp_path / "b.db"
     assert main(["--db", f"sqlite:///{good_db}", "backup", "--out", str(out)]) == 2
     said_in_chinese(capsys.readouterr().err, good_db, "数据库已损坏。请恢复备份副本。")

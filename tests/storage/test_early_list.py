@@ -21,6 +21,7 @@ from factory_grader.storage.early_list import (
     server_params,
     sqlite_path,
 )
+from tests.damage import wreck_the_schema_page
 from tests.pg_server import _admin, create_database, drop_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -139,9 +140,8 @@ def _empty_file(folder: Path) -> Path:
 
 def _damaged(folder: Path) -> Path:
     path = folder / "damaged.db"
-    data = bytearray(HEAD_FIXTURE.read_bytes())
-    data[100:4096] = b"\xff" * (4096 - 100)  # the first page's b-tree after the header
-    path.write_bytes(bytes(data))
+    shutil.copy(HEAD_FIXTURE, path)
+    wreck_the_schema_page(path)
     return path
 
 

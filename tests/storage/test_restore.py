@@ -14,6 +14,7 @@ import pytest
 from factory_grader.cli import main
 from factory_grader.services.examples import example_answers_path
 from factory_grader.storage import migrate
+from tests.damage import wreck_the_schema_page
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
 
@@ -187,13 +188,6 @@ def test_the_database_itself_is_never_a_backup_target(db: Path) -> None:
     assert not is_database_file("postgresql+psycopg://u@h/x", db)
 
 
-def _wreck(path: Path) -> bytes:
-    data = bytearray(path.read_bytes())
-    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page: no SQLite connection can use it
-    path.write_bytes(bytes(data))
-    return bytes(data)
-
-
 @pytest.mark.parametrize("wreck", ["damaged", "text"])
 def test_a_damaged_database_is_what_a_restore_is_for(
     db: Path, tmp_path: Path, capsys, wreck: str
@@ -204,7 +198,7 @@ def test_a_damaged_database_is_what_a_restore_is_for(
     copy = tmp_path / "copy.db"
     assert main(["--db", url, "backup", "--out", str(copy)]) == 0
     if wreck == "damaged":
-        damaged = _wreck(db)
+        damaged = wreck_the_schema_page(db)
     else:
         damaged = "这不是数据库".encode() * 100
         db.write_bytes(damaged)

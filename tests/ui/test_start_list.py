@@ -24,6 +24,7 @@ from factory_grader.services.demo import demo_answers
 from factory_grader.services.examples import example_answers_path
 from factory_grader.services.scoring_service import score_answers
 from factory_grader.ui.page_names import PageName
+from tests.damage import wreck_a_table_page
 from tests.ui.conftest import answer_next_dialog, wait_idle
 
 LEVEL, TIER = 5, 6
@@ -224,28 +225,12 @@ def test_the_list_shows_before_the_database_is_open_and_a_row_chosen_then_opens(
     assert window.start.delete_button.isEnabled()  # (the open is done: changes may follow)
 
 
-def damage_the_answers(db: Path) -> None:
-    """Garbage over one leaf page of the answers table: the integrity check of the full open
-    fails, while the list's own tables (assessment, factory) still read."""
-    with sqlite3.connect(db) as conn:
-        (page,) = conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'requirement_answer' AND pagetype = 'leaf'"
-            " LIMIT 1"
-        ).fetchone()
-        (size,) = conn.execute("PRAGMA page_size").fetchone()
-    conn.close()
-    data = bytearray(db.read_bytes())
-    start = (page - 1) * size
-    data[start : start + size] = b"\xa5" * size
-    db.write_bytes(bytes(data))
-
-
 def test_rows_read_early_are_not_left_when_the_database_cannot_be_opened(
     qtbot, open_window, tmp_path: Path, library
 ) -> None:
     db = tmp_path / "gui.db"
     make_database(db, library, 3)
-    damage_the_answers(db)
+    wreck_a_table_page(db)  # (the answers: the list's own tables still read)
     shown: list[int] = []
 
     def watch(window) -> None:
