@@ -107,8 +107,11 @@ def test_what_is_asked_for_before_the_pages_exist_still_happens(
     qtbot, tmp_path: Path, library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The list is slow; the user loads the example meanwhile. It opens on the questionnaire,
-    and the last assessment's quiet reopen (at its saved page, 评估结果) does not take over."""
-    db = tmp_path / "gui.db"
+    and the last assessment's quiet reopen (at its saved page, 评估结果) does not take over.
+    (The list is read through the open database: its URL has an escape, which the early read
+    leaves to SQLAlchemy — storage/early_list.py.)"""
+    db = tmp_path / "gui x.db"
+    url = f"sqlite:///{tmp_path}/gui%20x.db"
     [last] = _stored_example(db, library, name="乙厂")
     prefs = Preferences()
     prefs.last_assessment = last
@@ -123,12 +126,13 @@ def test_what_is_asked_for_before_the_pages_exist_still_happens(
         return real_list(service)
 
     monkeypatch.setattr(verdicts, "list_with_verdicts", slow_list)
-    window = build(f"sqlite:///{db}", QApplication.instance())
+    window = build(url, QApplication.instance())
     qtbot.addWidget(window)
     window.show()
     window.start_loading()
     try:
         qtbot.waitUntil(lambda: window.start.example_button.isEnabled(), timeout=20000)
+        assert window.ctx.db_name == str(db)  # (the escape read as SQLAlchemy reads it)
         assert QUESTIONNAIRE not in window.pages  # built once the list has shown
         window.start.example_button.click()
         qtbot.waitUntil(lambda: window.ctx.session is not None, timeout=20000)
